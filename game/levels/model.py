@@ -1,0 +1,459 @@
+"""The typed level: what a `levels/*.yaml` file may say, with ranges and descriptions.
+
+These models are the single source of truth for the level format: the loader validates
+against them, `python -m game schema` prints their JSON Schema, and the descriptions flow
+into editor hover help. Cross-references (a card naming a chip, a source id) are checked in
+`crossrefs.py`, which sees the whole level.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+SCHEMA_VERSION = 1
+SIDES = ("usa", "china")
+QUARTER_PATTERN = r"^(19|20|21)\d\dQ[1-4]$"
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+class Strict(BaseModel):
+    """Base for every level model: unknown keys are errors, strings never become numbers."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=60)]
+Quarter = Annotated[
+    str, Field(pattern=QUARTER_PATTERN, description="A calendar quarter such as 2025Q1.")
+]
+Side = Literal["usa", "china"]
+
+
+class Text(Strict):
+    """A text shown to players, in both languages the game ships."""
+
+    en: str = Field(min_length=1, max_length=2000, description="English text.")
+    de: str = Field(min_length=1, max_length=2000, description="German text.")
+
+
+class Param(Strict):
+    """A tunable number with where it comes from: a `source` id, or an `assumption`."""
+
+    value: float = Field(description="The number itself, in the unit the field names.")
+    source: str | None = Field(
+        default=None, description="Id of an entry under `sources` that this number comes from."
+    )
+    assumption: str | None = Field(
+        default=None,
+        min_length=5,
+        description="One line saying why this number was chosen when no source gives it.",
+    )
+
+    @model_validator(mode="after")
+    def _has_origin(self) -> Param:
+        if (self.source is None) == (self.assumption is None):
+            raise ValueError("give exactly one of `source` or `assumption` for every number")
+        return self
+
+
+def _in_range(lo: float, hi: float):
+    def check(p: Param) -> Param:
+        if not lo <= p.value <= hi:
+            raise ValueError(f"value {p.value:g} is outside the allowed range {lo:g} to {hi:g}")
+        return p
+
+    return check
+
+
+def ranged(lo: float, hi: float) -> object:
+    """A `Param` type whose value must lie in [lo, hi]; the range is shown in the schema."""
+    return Annotated[
+        Param,
+        AfterValidator(_in_range(lo, hi)),
+        WithJsonSchema(_param_schema(lo, hi), mode="validation"),
+    ]
+
+
+def _param_schema(lo: float, hi: float) -> dict:
+    """Inline schema of a ranged `Param`, so editors show and check the value's range."""
+    text = {"type": "string", "minLength": 1}
+    return {
+        "type": "object",
+        "properties": {
+            "value": {"type": "number", "minimum": lo, "maximum": hi},
+            "source": {**text, "description": "Id of an entry under `sources`."},
+            "assumption": {**text, "description": "Why this number, when no source gives it."},
+        },
+        "required": ["value"],
+        "additionalProperties": False,
+        "oneOf": [{"required": ["source"]}, {"required": ["assumption"]}],
+    }
+
+
+class Source(Strict):
+    """A published source a number or card comes from."""
+
+    title: str = Field(min_length=1, description="Title of the article, report or dataset.")
+    publisher: str = Field(min_length=1, description="Who published it.")
+    date: str = Field(
+        pattern=r"^\d{4}(-\d\d){0,2}$", description="Publication date, YYYY[-MM[-DD]]."
+    )
+    url: str = Field(pattern=r"^https?://", description="Where to read it.")
+    facts_row: str | None = Field(
+        default=None, description="Row id in the project's FACTS.md (for example D2)."
+    )
+
+
+class Calendar(Strict):
+    start: Quarter = Field(description="The quarter of turn 1.")
+    turns: int = Field(ge=1, le=80, description="Number of quarters the game lasts.")
+
+
+class Milestone(Strict):
+    id: Id
+    log10: float = Field(ge=20, le=40, description="Effective training compute (log10 FLOP).")
+    title: Text
+    text: Text | None = None
+
+
+class Ladder(Strict):
+    """Maps log10 effective training compute onto the 0–100 capability ladder."""
+
+    zero_log10: ranged(15, 35) = Field(description="log10 FLOP shown as capability 0.")
+    superintelligence_log10: ranged(20, 45) = Field(
+        description="log10 FLOP at which a side reaches superintelligence (capability 100)."
+    )
+    reference_growth_log10_per_year: ranged(0.05, 5) = Field(
+        description="Frontier growth in log10 per year, used to express a gap in months."
+    )
+    milestones: list[Milestone] = Field(
+        default_factory=list, max_length=20, description="Named rungs between 0 and 100."
+    )
+
+
+class Constants(Strict):
+    """World-wide numbers shared by both factions."""
+
+    h100e_tflops: ranged(1, 100000) = Field(
+        description="Dense BF16 TFLOP/s of one H100-equivalent."
+    )
+    model_flop_utilisation: ranged(0.01, 1) = Field(
+        description="Share of peak FLOP/s a training run achieves."
+    )
+    talent_reference: ranged(1, 1000) = Field(
+        description="Talent at which algorithms improve at the base rate."
+    )
+    algo_talent_elasticity: ranged(0, 2) = Field(
+        description="How strongly algorithmic progress scales with talent (exponent)."
+    )
+    chip_max_age_turns: ranged(1, 80) = Field(
+        description="Age in quarters after which chips are retired."
+    )
+    confidence_min: ranged(0.05, 1) = Field(description="Lowest market confidence multiplier.")
+    confidence_max: ranged(1, 5) = Field(description="Highest market confidence multiplier.")
+    adoption_capability_midpoint: ranged(0, 100) = Field(
+        description="Capability at which adoption reaches half its ceiling."
+    )
+    adoption_capability_width: ranged(1, 100) = Field(
+        description="How many capability points adoption takes to rise (logistic width)."
+    )
+
+
+class FleetBatch(Strict):
+    chip: Id = Field(description="Id of a chip under `chips`.")
+    units: ranged(0, 1e9) = Field(description="Number of physical chips.")
+    age_turns: int = Field(ge=0, le=80, description="Age of the batch at the start, in quarters.")
+
+
+class FactionStart(Strict):
+    """Each faction's stocks at turn 1."""
+
+    income_bn: ranged(0, 10000) = Field(description="AI budget per quarter at the start, $bn.")
+    energy_gw: ranged(0, 10000) = Field(description="Power available to AI data centres, GW.")
+    talent: ranged(0, 100) = Field(
+        description="Top-tier AI researchers, as a share of the world's (percent)."
+    )
+    algo_efficiency: ranged(0.01, 1e6) = Field(
+        description="Algorithmic efficiency multiplier on compute."
+    )
+    frontier_log10: ranged(15, 45) = Field(
+        description="Best model so far: log10 effective training FLOP."
+    )
+    adoption: ranged(0, 1) = Field(
+        description="Share of the economy's terminals and agents using AI (0–1)."
+    )
+    confidence: ranged(0, 5) = Field(
+        description="Investors' and the state's willingness to fund (multiplier)."
+    )
+    interconnect: ranged(0, 1) = Field(
+        description="Networking technology: share of a fleet usable as one."
+    )
+    fleet: list[FleetBatch] = Field(min_length=0, max_length=20, description="Chips at start.")
+
+
+class FactionParams(Strict):
+    """Each faction's tunable rules. Cards may change any of these by name."""
+
+    income_growth: ranged(0.5, 2) = Field(description="Income multiplier per quarter at the start.")
+    income_growth_damping: ranged(0, 1) = Field(
+        description="Per quarter, the growth above 1 shrinks by this factor."
+    )
+    adoption_dividend: ranged(0, 5) = Field(description="Extra budget share at full AI adoption.")
+    adoption_rate: ranged(0, 1) = Field(
+        description="Share of the gap to the adoption target closed per quarter."
+    )
+    adoption_max: ranged(0, 1) = Field(description="Adoption ceiling (0–1).")
+    confidence_reversion: ranged(0, 1) = Field(
+        description="Share of the gap to the confidence target closed per quarter."
+    )
+    confidence_lead_weight: ranged(0, 2) = Field(
+        description="How much a one-year capability lead lifts confidence (and a lag lowers it)."
+    )
+    power_price_usd_per_kwh: ranged(0, 2) = Field(
+        description="Electricity price for AI data centres, $/kWh."
+    )
+    domestic_chip_power_factor: ranged(0, 2) = Field(
+        description="Multiplier on the power price for chips made at home (a subsidy when below 1)."
+    )
+    energy_baseline_gw_per_turn: ranged(0, 1000) = Field(
+        description="Power for AI that comes online each quarter without extra spending, GW."
+    )
+    energy_cost_bn_per_gw: ranged(0.01, 100) = Field(
+        description="Cost of one extra GW of power, $bn."
+    )
+    energy_build_lag_turns: ranged(0, 20) = Field(
+        description="Quarters from ordering power to using it."
+    )
+    energy_build_cap_gw_per_turn: ranged(0, 10000) = Field(
+        description="Most extra GW the grid can take on per quarter."
+    )
+    interconnect_overhead: ranged(0, 5) = Field(
+        description="Scale-out loss: efficiency falls by this much per doubling of a million chips."
+    )
+    talent_inflow_per_turn: ranged(-10, 10) = Field(
+        description="Researchers gained per quarter without spending."
+    )
+    talent_per_sqrt_bn: ranged(0, 10) = Field(
+        description="Researchers gained per square root of $bn spent on talent."
+    )
+    talent_attrition_per_turn: ranged(0, 1) = Field(description="Share of talent lost per quarter.")
+    algo_log10_per_turn: ranged(0, 2) = Field(
+        description="log10 gain of algorithmic efficiency per quarter at reference talent."
+    )
+    run_share_max: ranged(0, 1) = Field(
+        description="Largest share of the fleet one training run can use."
+    )
+    models_scale_bn: ranged(0.01, 1000) = Field(
+        description="Models spending ($bn) that buys 63% of the largest possible run."
+    )
+    distillation: ranged(0, 1) = Field(
+        description="Share of the gap to the rival's frontier a follower closes by distillation."
+    )
+    chip_depreciation_per_turn: ranged(0, 1) = Field(
+        description="Share of chips failing per quarter."
+    )
+
+
+class Faction(Strict):
+    name: Text = Field(description="Shown name, for example 'Titans (USA)'.")
+    leader_title: Text | None = Field(default=None, description="Who decides, for the AI memo.")
+    style: Literal["titans", "swarms"] = Field(
+        description="Visual identity: few large blocks, or many small dots."
+    )
+    start: FactionStart
+    params: FactionParams
+    ai: dict[str, float] = Field(
+        default_factory=dict,
+        description="Tuning of the AI's style for this faction (weights by name).",
+    )
+
+
+class Supply(Strict):
+    units_per_turn: ranged(0, 1e9) = Field(description="Chips this buyer can get per quarter.")
+    growth_per_turn: ranged(0.5, 3) = Field(description="Supply multiplier per quarter.")
+
+
+class Chip(Strict):
+    id: Id
+    name: Text
+    origin: Side = Field(description="Which faction makes it (for export controls and subsidies).")
+    h100e_per_unit: ranged(0.001, 1000) = Field(
+        description="Compute of one chip in H100-equivalents."
+    )
+    kw_per_unit: ranged(0.01, 100) = Field(
+        description="All-in power of one chip in a data centre, kW."
+    )
+    price_k_usd: ranged(0.01, 10000) = Field(
+        description="All-in price of one chip in a data centre, $ thousands."
+    )
+    price_change_per_turn: ranged(0.5, 2) = Field(description="Price multiplier per quarter.")
+    available_from: Quarter | None = Field(default=None, description="First quarter on sale.")
+    available_until: Quarter | None = Field(default=None, description="Last quarter on sale.")
+    supply: dict[Side, Supply] = Field(description="Who may buy how many, per quarter.")
+    levy_to_origin: ranged(0, 1) | None = Field(
+        default=None,
+        description="Share of the sale price paid to the origin government (export levy).",
+    )
+
+
+StockName = Literal[
+    "budget",
+    "income",
+    "energy_gw",
+    "talent",
+    "algo_efficiency",
+    "frontier_log10",
+    "adoption",
+    "confidence",
+    "interconnect",
+]
+
+
+class Threshold(Strict):
+    side: Side
+    stock: Literal[
+        "capability", "energy_gw", "talent", "adoption", "confidence", "chips_h100e", "idle_share"
+    ]
+    above: float | None = None
+    below: float | None = None
+
+    @model_validator(mode="after")
+    def _has_bound(self) -> Threshold:
+        if self.above is None and self.below is None:
+            raise ValueError("a threshold needs `above` or `below`")
+        return self
+
+
+class Condition(Strict):
+    """When a card may fire or be played. Every given part must hold."""
+
+    from_quarter: Quarter | None = None
+    until_quarter: Quarter | None = None
+    played: list[Id] = Field(default_factory=list, description="Policies already played.")
+    not_played: list[Id] = Field(default_factory=list, description="Policies never played.")
+    fired: list[Id] = Field(default_factory=list, description="Events that already fired.")
+    not_fired: list[Id] = Field(default_factory=list, description="Events that never fired.")
+    thresholds: list[Threshold] = Field(default_factory=list)
+
+
+TARGET_PATTERN = r"^([a-z_0-9]+|chips\.[a-z][a-z0-9_]*\.(supply|price|levy))$"
+
+
+class Effect(Strict):
+    """One change a card makes: add, multiply or set a named stock or parameter."""
+
+    target: str = Field(
+        pattern=TARGET_PATTERN,
+        description=(
+            "A stock (budget, income, energy_gw, talent, algo_efficiency, frontier_log10, "
+            "adoption, confidence, interconnect), a faction parameter (see `params`), or "
+            "chips.<chip id>.supply|price|levy."
+        ),
+    )
+    op: Literal["add", "multiply", "set"]
+    value: float
+    side: Literal["self", "opponent", "both", "usa", "china"] = Field(
+        description="Who it applies to. Policies may say self/opponent; events name a side."
+    )
+    turns: int | None = Field(
+        default=None,
+        ge=1,
+        le=80,
+        description="For parameters: how many quarters it lasts (omit for the rest of the game).",
+    )
+
+
+class Card(Strict):
+    id: Id
+    title: Text
+    text: Text
+    effects: list[Effect] = Field(max_length=20)
+    source: str = Field(description="Id of an entry under `sources`.")
+    simplification: Text | None = Field(
+        default=None, description="How the game departs from reality here, in one sentence."
+    )
+
+
+class Policy(Card):
+    side: Side
+    cost_bn: ranged(0, 10000) = Field(
+        description="What playing it costs, $bn, paid before the split."
+    )
+    requires: Condition = Field(default_factory=Condition)
+    once: bool = Field(default=False, description="May be played only once per game.")
+    cooldown_turns: int = Field(default=0, ge=0, le=80)
+
+
+class Event(Card):
+    at: Quarter | None = Field(default=None, description="Scripted: fires in this quarter.")
+    probability: float | None = Field(
+        default=None, ge=0, le=1, description="Random: chance per quarter while `when` holds."
+    )
+    when: Condition = Field(default_factory=Condition)
+    once: bool = Field(default=True)
+
+    @model_validator(mode="after")
+    def _scripted_or_random(self) -> Event:
+        if (self.at is None) == (self.probability is None):
+            raise ValueError("an event needs exactly one of `at` (scripted) or `probability`")
+        return self
+
+
+class TimelineEntry(Strict):
+    quarter: Quarter
+    text: Text
+    source: str
+
+
+class Level(Strict):
+    """A complete scenario: factions, chips, policies, events and the ladder."""
+
+    schema_version: int = Field(ge=1, description="Level format version this file is written for.")
+    id: Id
+    title: Text
+    description: Text
+    calendar: Calendar
+    ladder: Ladder
+    constants: Constants
+    factions: dict[Side, Faction]
+    chips: list[Chip] = Field(min_length=1, max_length=40)
+    policies: list[Policy] = Field(default_factory=list, max_length=60)
+    events: list[Event] = Field(default_factory=list, max_length=120)
+    sources: dict[str, Source] = Field(min_length=1)
+    timeline: list[TimelineEntry] = Field(
+        default_factory=list, description="What really happened, for the debrief."
+    )
+    questions: list[Text] = Field(
+        default_factory=list, description="Discussion questions for the debrief."
+    )
+
+    @field_validator("factions")
+    @classmethod
+    def _both_factions(cls, factions: dict[str, Faction]) -> dict[str, Faction]:
+        missing = [s for s in SIDES if s not in factions]
+        if missing:
+            raise ValueError(f"missing faction(s): {', '.join(missing)}")
+        return factions
+
+
+def quarter_index(quarter: str) -> int:
+    """Quarters since year 0, so two quarters can be compared and subtracted."""
+    match = re.fullmatch(r"(\d{4})Q([1-4])", quarter)
+    if not match:
+        raise ValueError(f"not a quarter: {quarter!r}")
+    return int(match.group(1)) * 4 + int(match.group(2)) - 1
+
+
+def quarter_name(index: int) -> str:
+    return f"{index // 4}Q{index % 4 + 1}"
