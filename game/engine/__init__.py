@@ -1,0 +1,34 @@
+"""The pure rules engine: no pygame, no I/O, no global randomness.
+
+Public API (the contract every screen, AI and tool codes against):
+`compile_rules(level)`, `new_game(rules, seed)`, `check(rules, state, side, orders)`,
+`resolve(rules, state, orders)`, `view_for(rules, state, side)`, `state_hash(state)`.
+"""
+
+from game.engine.events import GameEvent
+from game.engine.orders import AREAS, Allocation, Orders, Reason, available_policies, check
+from game.engine.resolve import IllegalOrders, resolve
+from game.engine.rules import Rules, compile_rules, other
+from game.engine.setup import new_game
+from game.engine.state import GameState, state_hash
+from game.engine.view import PlayerView, view_for
+
+__all__ = [
+    "AREAS",
+    "Allocation",
+    "GameEvent",
+    "GameState",
+    "IllegalOrders",
+    "Orders",
+    "PlayerView",
+    "Reason",
+    "Rules",
+    "available_policies",
+    "check",
+    "compile_rules",
+    "new_game",
+    "other",
+    "resolve",
+    "state_hash",
+    "view_for",
+]

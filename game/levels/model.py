@@ -9,6 +9,7 @@ into editor hover help. Cross-references (a card naming a chip, a source id) are
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -76,10 +77,27 @@ def _in_range(lo: float, hi: float):
     return check
 
 
+@dataclass(frozen=True)
+class Range:
+    """The allowed range of a `Param` field; the engine also clamps effects to it."""
+
+    lo: float
+    hi: float
+
+
+def param_range(model: type[BaseModel], field: str) -> Range | None:
+    """The `Range` declared on a model's `Param` field, if any."""
+    for item in model.model_fields[field].metadata:
+        if isinstance(item, Range):
+            return item
+    return None
+
+
 def ranged(lo: float, hi: float) -> object:
     """A `Param` type whose value must lie in [lo, hi]; the range is shown in the schema."""
     return Annotated[
         Param,
+        Range(lo, hi),
         AfterValidator(_in_range(lo, hi)),
         WithJsonSchema(_param_schema(lo, hi), mode="validation"),
     ]

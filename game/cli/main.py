@@ -1,0 +1,67 @@
+"""The one entry point: `swarms-vs-titans`, `python -m game` and `python main.py`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+DEFAULT_LEVEL = "levels/cold-ai-war.yaml"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="swarms-vs-titans",
+        description="Swarms vs Titans: the US–China race toward superintelligence.",
+    )
+    sub = parser.add_subparsers(dest="command")
+    play = sub.add_parser("play", help="open the desktop game (the default)")
+    play.add_argument("--level", help="level file to offer first")
+    play.add_argument("--designer", action="store_true", help="watch the level file for changes")
+
+    validate = sub.add_parser("validate", help="check level files and report every problem")
+    validate.add_argument("paths", nargs="+", help="level files or folders")
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+
+    sim = sub.add_parser("simulate", help="play many headless games and summarise them")
+    sim.add_argument("level", help="level file")
+    sim.add_argument("--games", type=_positive, default=100)
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--usa", default="greedy", help="player for the USA")
+    sim.add_argument("--china", default="greedy", help="player for China")
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+
+    sub.add_parser("schema", help="print the level JSON Schema")
+    return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "play"
+    if command == "validate":
+        from game.cli.validate import cmd_validate
+
+        return cmd_validate(args.paths, fmt=args.format)
+    if command == "simulate":
+        from game.cli.simulate import cmd_simulate
+
+        return cmd_simulate(args)
+    if command == "schema":
+        from game.levels.model import Level
+
+        print(json.dumps(Level.model_json_schema(), indent=2, ensure_ascii=False))
+        return 0
+    from game.app import run_app
+
+    return run_app(level=getattr(args, "level", None), designer=getattr(args, "designer", False))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""`python -m game simulate`: many headless games between built-in players, summarised."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from game.cli.stats import median, wilson_interval
+from game.engine import compile_rules
+from game.levels.model import SIDES
+from game.match import play_game
+from game.players.registry import make_player
+
+POOL_THRESHOLD = 40
+
+
+@dataclass(frozen=True)
+class GameResult:
+    winner: str | None
+    reason: str
+    final_turn: int
+    start_lag_months: float
+    end_lag_months: float
+
+
+def _lag(rules, state) -> float:
+    """USA's lead in months (negative when China leads)."""
+    f = state.factions
+    return rules.lag_months(f["usa"].frontier_log10 - f["china"].frontier_log10)
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(level_path: str, usa: str, china: str) -> None:
+    from game.levels.loader import load_level
+
+    rules = compile_rules(load_level(level_path).level)
+    _WORKER.update(rules=rules, players={"usa": make_player(usa), "china": make_player(china)})
+
+
+def _play_one(seed: int) -> GameResult:
+    rules, players = _WORKER["rules"], _WORKER["players"]
+    match = play_game(rules, players, seed)
+    outcome = match.state.outcome
+    return GameResult(
+        outcome.winner,
+        outcome.reason,
+        outcome.turn,
+        _lag(rules, match.states[0]),
+        _lag(rules, match.state),
+    )
+
+
+def run_games(level_path: str, games: int, seed: int, usa: str, china: str, progress=None):
+    """Play `games` games (seeds seed..seed+games-1), across all cores when it pays."""
+    seeds = list(range(seed, seed + games))
+    workers = os.cpu_count() or 1
+    if games < POOL_THRESHOLD or workers < 2:
+        _init_worker(level_path, usa, china)
+        for i, s in enumerate(seeds):
+            yield _play_one(s)
+            if progress:
+                progress(i + 1, games)
+        return
+    chunk = max(1, games // (workers * 8))
+    with ProcessPoolExecutor(
+        workers, initializer=_init_worker, initargs=(level_path, usa, china)
+    ) as pool:
+        for i, result in enumerate(pool.map(_play_one, seeds, chunksize=chunk)):
+            yield result
+            if progress:
+                progress(i + 1, games)
+
+
+def summarise(results: list[GameResult], usa: str, china: str) -> dict:
+    n = len(results)
+    wins = {side: sum(r.winner == side for r in results) for side in SIDES}
+    turns = [r.final_turn for r in results]
+    return {
+        "games": n,
+        "players": {"usa": usa, "china": china},
+        "wins": wins,
+        "win_share": {s: wins[s] / n if n else 0.0 for s in SIDES},
+        "win_share_95ci": {s: list(wilson_interval(wins[s], n)) for s in SIDES},
+        "draws": sum(r.winner is None for r in results),
+        "superintelligence_share": sum(r.reason in ("superintelligence", "margin") for r in results)
+        / max(1, n),
+        "median_final_turn": median(turns) if turns else 0,
+        "final_turn_range": [min(turns), max(turns)] if turns else [0, 0],
+        "start_lag_months": median([r.start_lag_months for r in results]) if n else 0.0,
+        "end_lag_months": median([r.end_lag_months for r in results]) if n else 0.0,
+    }
+
+
+def format_summary(s: dict) -> str:
+    lines = [f"games: {s['games']}  (usa: {s['players']['usa']}, china: {s['players']['china']})"]
+    for side in SIDES:
+        lo, hi = s["win_share_95ci"][side]
+        lines.append(
+            f"{side:>5} wins: {s['wins'][side]:5d}  {100 * s['win_share'][side]:5.1f}%"
+            f"  (95% CI {100 * lo:.1f}–{100 * hi:.1f}%)"
+        )
+    lines.append(f"draws: {s['draws']}")
+    lines.append(f"superintelligence reached in {100 * s['superintelligence_share']:.1f}% of games")
+    lo, hi = s["final_turn_range"]
+    lines.append(f"final turn: median {s['median_final_turn']:g} (range {lo}–{hi})")
+    lines.append(
+        f"capability lag (USA lead, months): start {s['start_lag_months']:.1f}, "
+        f"end (median) {s['end_lag_months']:.1f}"
+    )
+    return "\n".join(lines)
+
+
+def cmd_simulate(args) -> int:
+    from game.levels.diagnostics import LevelError
+    from game.levels.loader import load_level
+    from game.players.registry import UnknownPlayer
+
+    try:
+        load_level(args.level)
+        make_player(args.usa)
+        make_player(args.china)
+    except LevelError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except UnknownPlayer as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if tty and (done == total or done % max(1, total // 100) == 0):
+            print(f"\r{done}/{total} games", end="" if done < total else "\n", file=sys.stderr)
+
+    results = list(run_games(args.level, args.games, args.seed, args.usa, args.china, progress))
+    summary = summarise(results, args.usa, args.china)
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(format_summary(summary))
+    return 0

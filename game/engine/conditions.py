@@ -1,0 +1,52 @@
+"""Whether a card's condition holds now; the first unmet part is returned as a reason."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.levels.model import Condition, quarter_index
+
+if TYPE_CHECKING:
+    from game.engine.orders import Reason
+    from game.engine.rules import Rules
+    from game.engine.state import GameState
+
+
+def threshold_value(rules: Rules, state: GameState, side: str, stock: str) -> float:
+    f = state.factions[side]
+    if stock == "capability":
+        return rules.capability(f.frontier_log10)
+    if stock == "chips_h100e":
+        return f.fleet_h100e
+    return getattr(f, stock)
+
+
+def unmet_condition(rules: Rules, state: GameState, cond: Condition) -> Reason | None:
+    """The first part of `cond` that does not hold, as a `Reason`; None when all hold."""
+    from game.engine.orders import Reason
+
+    now = rules.start_quarter + state.turn - 1
+    if cond.from_quarter is not None and now < quarter_index(cond.from_quarter):
+        return Reason("not_before", {"quarter": cond.from_quarter})
+    if cond.until_quarter is not None and now > quarter_index(cond.until_quarter):
+        return Reason("not_after", {"quarter": cond.until_quarter})
+    played = {p for f in state.factions.values() for p in f.policies_played}
+    for pid in cond.played:
+        if pid not in played:
+            return Reason("needs_policy", {"policy": pid})
+    for pid in cond.not_played:
+        if pid in played:
+            return Reason("excluded_by_policy", {"policy": pid})
+    for eid in cond.fired:
+        if eid not in state.fired:
+            return Reason("needs_event", {"event": eid})
+    for eid in cond.not_fired:
+        if eid in state.fired:
+            return Reason("excluded_by_event", {"event": eid})
+    for t in cond.thresholds:
+        value = threshold_value(rules, state, t.side, t.stock)
+        if t.above is not None and not value > t.above:
+            return Reason("needs_above", {"side": t.side, "stock": t.stock, "value": t.above})
+        if t.below is not None and not value < t.below:
+            return Reason("needs_below", {"side": t.side, "stock": t.stock, "value": t.below})
+    return None

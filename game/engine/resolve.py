@@ -1,0 +1,308 @@
+"""Resolving one quarter: both sides' secret orders at once → the next state and events.
+
+The steps follow `MODEL.md` in order. Pure: no I/O, no global randomness; the only dice are
+drawn from `state.rng_state`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from game.engine import events as ev
+from game.engine.conditions import unmet_condition
+from game.engine.effects import apply_card, effective_params, expire
+from game.engine.orders import Orders, check
+from game.engine.rng import uniform
+from game.engine.rules import HOURS_PER_QUARTER, SECONDS_PER_QUARTER, Rules, other
+from game.engine.state import ChipBatch, FactionState, GameState, Outcome
+from game.levels.model import SIDES
+
+
+class IllegalOrders(ValueError):
+    """Raised by `resolve` for orders `check()` rejects: callers must check first."""
+
+    def __init__(self, side: str, reasons) -> None:
+        super().__init__(f"illegal orders for {side}: {[r.code for r in reasons]}")
+        self.side = side
+        self.reasons = reasons
+
+
+def resolve(
+    rules: Rules, state: GameState, orders: dict[str, Orders]
+) -> tuple[GameState, list[ev.GameEvent]]:
+    """Play one quarter. `state` is left untouched; the new state is returned."""
+    for side in SIDES:
+        reasons = check(rules, state, side, orders[side])
+        if reasons:
+            raise IllegalOrders(side, reasons)
+    s = state.clone()
+    log: list[ev.GameEvent] = []
+    rival_frontier = {side: state.factions[other(side)].frontier_log10 for side in SIDES}
+
+    for side in SIDES:
+        _play_policy(rules, s, side, orders[side].policy, log)
+    _fire_events(rules, s, log)
+    params = {side: effective_params(rules, s, side) for side in SIDES}
+    carry = dict.fromkeys(SIDES, 0.0)
+    levies = dict.fromkeys(SIDES, 0.0)
+    for side in SIDES:
+        f, p = s.factions[side], params[side]
+        _energy_arrives(s.turn, f, p, log)
+        spend = [max(0.0, f.budget) * share for share in orders[side].allocation.as_tuple()]
+        carry[side] += _buy_chips(rules, s.turn, f, p, spend[0], levies, log)
+        carry[side] += _order_energy(s.turn, f, p, spend[1], log)
+        _hire_talent(rules, f, p, spend[2], log)
+        _improve_algorithms(rules, f, p)
+    bills = {}
+    for side in SIDES:
+        f, p = s.factions[side], params[side]
+        spend_models = max(0.0, f.budget) * orders[side].allocation.models
+        bills[side] = _train(rules, f, p, spend_models, rival_frontier[side], log)
+    for side in SIDES:
+        f, p = s.factions[side], params[side]
+        _depreciate(rules, f, p, log)
+        _milestones(rules, f, log)
+        _adoption(rules, f, p)
+        _confidence(rules, f, p, s.factions[other(side)].frontier_log10)
+        _next_budget(s.turn, f, p, bills[side], carry[side], levies[side], log)
+    _decide_outcome(rules, s, log)
+    expire(s)
+    s.turn += 1
+    return s, log
+
+
+def _play_policy(rules: Rules, s: GameState, side: str, policy_id: str | None, log) -> None:
+    if policy_id is None:
+        return
+    policy = rules.policies[policy_id]
+    f = s.factions[side]
+    f.budget -= policy.cost_bn.value
+    f.policies_played[policy_id] = s.turn
+    apply_card(rules, s, policy_id, policy.effects, side)
+    log.append(ev.PolicyPlayed(side, policy_id, policy.cost_bn.value))
+
+
+def _fire_events(rules: Rules, s: GameState, log) -> None:
+    for event in rules.scripted_events.get(s.turn, ()):
+        if unmet_condition(rules, s, event.when) is None and event.id not in s.fired:
+            s.fired[event.id] = s.turn
+            apply_card(rules, s, event.id, event.effects, None)
+            log.append(ev.CardFired(event.id, random=False))
+    for event in rules.random_events:
+        if event.once and event.id in s.fired:
+            continue
+        if unmet_condition(rules, s, event.when) is not None:
+            continue
+        s.rng_state, roll = uniform(s.rng_state)
+        if roll < event.probability:
+            s.fired[event.id] = s.turn
+            apply_card(rules, s, event.id, event.effects, None)
+            log.append(ev.CardFired(event.id, random=True))
+
+
+def _energy_arrives(turn: int, f: FactionState, p: dict, log) -> None:
+    arrived = p["energy_baseline_gw_per_turn"]
+    arrived += sum(gw for t, gw in f.energy_pipeline if t <= turn)
+    f.energy_pipeline = [(t, gw) for t, gw in f.energy_pipeline if t > turn]
+    f.energy_gw += arrived
+    if arrived > 0:
+        log.append(ev.EnergyOnline(f.side, arrived))
+
+
+def _buy_chips(
+    rules: Rules, turn: int, f: FactionState, p: dict, money: float, levies: dict, log
+) -> float:
+    """Buy the cheapest compute first, within each chip's supply; return unspent $bn."""
+    offers = []
+    for chip in rules.chips:
+        supply = p[f"chips.{chip.id}.supply"]
+        price = p[f"chips.{chip.id}.price"]
+        if supply >= 1 and price > 0:
+            offers.append((price / chip.h100e_per_unit, chip.id, chip, supply, price))
+    offers.sort(key=lambda o: (o[0], o[1]))
+    bought_any = False
+    for _, _, chip, supply, price in offers:
+        if money <= 1e-9:
+            break
+        units = min(supply, money * 1e6 / price)
+        cost = units * price / 1e6
+        money -= cost
+        bought_any = True
+        f.fleet.append(
+            ChipBatch(chip.id, units, chip.h100e_per_unit, chip.kw_per_unit, chip.origin, 0)
+        )
+        log.append(ev.ChipsBought(f.side, chip.id, units, units * chip.h100e_per_unit, cost))
+        levy = p[f"chips.{chip.id}.levy"] * cost
+        if levy > 0 and chip.origin != f.side:
+            levies[chip.origin] += levy
+            log.append(ev.LevyPaid(f.side, chip.origin, levy))
+    money = max(0.0, money)
+    if money > 0.01 and (bought_any or offers == []):
+        log.append(ev.SupplyCapped(f.side, money))
+    return money
+
+
+def _order_energy(turn: int, f: FactionState, p: dict, money: float, log) -> float:
+    if money <= 0:
+        return 0.0
+    cost_per_gw = p["energy_cost_bn_per_gw"]
+    gw = min(money / cost_per_gw, p["energy_build_cap_gw_per_turn"])
+    spent = gw * cost_per_gw
+    lag = round(p["energy_build_lag_turns"])
+    if gw > 0:
+        if lag <= 0:
+            f.energy_gw += gw
+        else:
+            f.energy_pipeline.append((turn + lag, gw))
+        log.append(ev.EnergyOrdered(f.side, gw, spent, turn + max(0, lag)))
+    unspent = money - spent
+    if unspent > 0.01:
+        log.append(ev.EnergyCapped(f.side, unspent))
+    return max(0.0, unspent)
+
+
+def _hire_talent(rules: Rules, f: FactionState, p: dict, money: float, log) -> None:
+    gained = p["talent_per_sqrt_bn"] * math.sqrt(max(0.0, money))
+    before = f.talent
+    f.talent = (f.talent + gained + p["talent_inflow_per_turn"]) * (
+        1 - p["talent_attrition_per_turn"]
+    )
+    f.talent = min(100.0, max(0.0, f.talent))
+    if money > 0:
+        log.append(ev.TalentHired(f.side, f.talent - before, money))
+
+
+def _improve_algorithms(rules: Rules, f: FactionState, p: dict) -> None:
+    c = rules.constants
+    relative = max(0.0, f.talent) / c["talent_reference"]
+    gain = p["algo_log10_per_turn"] * relative ** c["algo_talent_elasticity"]
+    f.algo_efficiency = min(1e12, f.algo_efficiency * 10**gain)
+
+
+def _train(
+    rules: Rules, f: FactionState, p: dict, money: float, rival_frontier: float, log
+) -> float:
+    """Run this quarter's frontier training; return the power bill in $bn."""
+    demand_gw = f.fleet_power_gw
+    powered = 1.0 if demand_gw <= 0 else min(1.0, f.energy_gw / demand_gw)
+    f.idle_share = 1.0 - powered
+    if f.idle_share > 0.005:
+        log.append(ev.ChipsIdle(f.side, f.idle_share, demand_gw - f.energy_gw))
+    millions = f.fleet_units / 1e6
+    link = f.interconnect / (1 + p["interconnect_overhead"] * math.log2(1 + millions))
+    flops = f.fleet_h100e * rules.constants["h100e_tflops"] * 1e12 * powered * link
+    f.usable_pflops = flops / 1e15
+    run_share = p["run_share_max"] * (1 - math.exp(-max(0.0, money) / p["models_scale_bn"]))
+    run_flop = (
+        flops
+        * SECONDS_PER_QUARTER
+        * rules.constants["model_flop_utilisation"]
+        * run_share
+        * f.algo_efficiency
+    )
+    before = f.frontier_log10
+    run = math.log10(run_flop) if run_flop > 1 else None
+    catch_up = 0.0
+    if run is not None and run < rival_frontier:
+        catch_up = p["distillation"] * (rival_frontier - run)
+    if run is not None:
+        f.frontier_log10 = min(100.0, max(before, run + catch_up))
+    log.append(
+        ev.TrainingRun(
+            f.side,
+            run,
+            catch_up,
+            before,
+            f.frontier_log10,
+            rules.capability(before),
+            rules.capability(f.frontier_log10),
+        )
+    )
+    bill = 0.0
+    for b in f.fleet:
+        factor = p["domestic_chip_power_factor"] if b.origin == f.side else 1.0
+        bill += b.units * b.kw_per_unit * factor
+    bill *= powered * HOURS_PER_QUARTER * p["power_price_usd_per_kwh"] / 1e9
+    return bill
+
+
+def _depreciate(rules: Rules, f: FactionState, p: dict, log) -> None:
+    keep = 1 - p["chip_depreciation_per_turn"]
+    max_age = rules.constants["chip_max_age_turns"]
+    lost = 0.0
+    fleet = []
+    for b in f.fleet:
+        b.age += 1
+        if b.age > max_age:
+            lost += b.units * b.h100e_per_unit
+            continue
+        lost += b.units * (1 - keep) * b.h100e_per_unit
+        b.units *= keep
+        fleet.append(b)
+    f.fleet = _merge_batches(fleet)
+    if lost > 0:
+        log.append(ev.ChipsRetired(f.side, lost))
+
+
+def _merge_batches(fleet: list[ChipBatch]) -> list[ChipBatch]:
+    """Join batches of the same chip and age (bought the same quarter at several prices)."""
+    merged: dict[tuple[str, int], ChipBatch] = {}
+    for b in fleet:
+        key = (b.chip, b.age)
+        if key in merged:
+            merged[key].units += b.units
+        else:
+            merged[key] = b
+    return list(merged.values())
+
+
+def _milestones(rules: Rules, f: FactionState, log) -> None:
+    for m in rules.milestones:
+        if f.frontier_log10 >= m.log10 and m.id not in f.milestones:
+            f.milestones.append(m.id)
+            log.append(ev.MilestoneReached(f.side, m.id))
+
+
+def _adoption(rules: Rules, f: FactionState, p: dict) -> None:
+    c = rules.constants
+    cap = rules.capability(f.frontier_log10)
+    x = (cap - c["adoption_capability_midpoint"]) / c["adoption_capability_width"]
+    target = p["adoption_max"] / (1 + math.exp(-max(-60.0, min(60.0, x))))
+    f.adoption = min(1.0, max(0.0, f.adoption + p["adoption_rate"] * (target - f.adoption)))
+
+
+def _confidence(rules: Rules, f: FactionState, p: dict, rival_frontier: float) -> None:
+    c = rules.constants
+    lead = rules.lag_months(f.frontier_log10 - rival_frontier)
+    target = 1 + p["confidence_lead_weight"] * math.tanh(lead / 12)
+    f.confidence += p["confidence_reversion"] * (target - f.confidence)
+    f.confidence = min(c["confidence_max"], max(c["confidence_min"], f.confidence))
+
+
+def _next_budget(
+    turn: int, f: FactionState, p: dict, bill: float, carry: float, levy: float, log
+) -> None:
+    growth = 1 + (p["income_growth"] - 1) * p["income_growth_damping"] ** (turn - 1)
+    f.income *= growth
+    if bill > 0:
+        log.append(ev.PowerBill(f.side, bill))
+    budget = f.income * (1 + p["adoption_dividend"] * f.adoption) * f.confidence
+    f.budget = max(0.0, budget - bill + carry + levy)
+
+
+def _decide_outcome(rules: Rules, s: GameState, log) -> None:
+    threshold = rules.superintelligence_log10
+    fu, fc = s.factions["usa"].frontier_log10, s.factions["china"].frontier_log10
+    winner, reason = None, None
+    if fu >= threshold or fc >= threshold:
+        if fu >= threshold and fc >= threshold:
+            winner = None if fu == fc else ("usa" if fu > fc else "china")
+            reason = "margin" if winner else "draw"
+        else:
+            winner, reason = ("usa" if fu >= threshold else "china"), "superintelligence"
+    elif s.turn >= rules.turns:
+        winner = None if fu == fc else ("usa" if fu > fc else "china")
+        reason = "points" if winner else "draw"
+    if reason is not None:
+        s.outcome = Outcome(winner, reason, s.turn)
+        log.append(ev.GameWon(winner, reason, rules.capability(fu), rules.capability(fc)))

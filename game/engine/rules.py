@@ -1,0 +1,195 @@
+"""The level compiled into plain numbers the engine reads quickly.
+
+`Rules` is immutable and built once per level (spec vs instance: the level never changes
+during a game; `GameState` holds only numbers and ids). Every number here comes from the
+level file; the only constants in code are units of time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.levels.model import (
+    SIDES,
+    Condition,
+    Effect,
+    Event,
+    FactionParams,
+    Level,
+    Policy,
+    param_range,
+    quarter_index,
+    quarter_name,
+)
+
+SECONDS_PER_QUARTER = 365.25 * 86400 / 4
+HOURS_PER_QUARTER = 365.25 * 24 / 4
+
+STOCKS = (
+    "budget",
+    "income",
+    "energy_gw",
+    "talent",
+    "algo_efficiency",
+    "frontier_log10",
+    "adoption",
+    "confidence",
+    "interconnect",
+)
+PARAMS = tuple(FactionParams.model_fields)
+CHIP_KNOBS = ("supply", "price", "levy")
+
+
+def other(side: str) -> str:
+    return "china" if side == "usa" else "usa"
+
+
+@dataclass(frozen=True, slots=True)
+class ChipSpec:
+    id: str
+    origin: str
+    h100e_per_unit: float
+    kw_per_unit: float
+    price_k_usd: float
+    price_change_per_turn: float
+    first_turn: int
+    last_turn: int
+    supply: dict[str, tuple[float, float]]
+    levy: float
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneSpec:
+    id: str
+    log10: float
+
+
+@dataclass(frozen=True)
+class Rules:
+    level: Level
+    turns: int
+    start_quarter: int
+    constants: dict[str, float]
+    params: dict[str, dict[str, float]]
+    param_ranges: dict[str, tuple[float, float]]
+    chips: tuple[ChipSpec, ...]
+    chip_by_id: dict[str, ChipSpec]
+    policies: dict[str, Policy]
+    scripted_events: dict[int, tuple[Event, ...]]
+    random_events: tuple[Event, ...]
+    zero_log10: float
+    superintelligence_log10: float
+    reference_growth_log10_per_year: float
+    milestones: tuple[MilestoneSpec, ...]
+    events_by_id: dict[str, Event] = field(default_factory=dict)
+
+    @property
+    def level_id(self) -> str:
+        return self.level.id
+
+    def quarter(self, turn: int) -> str:
+        """Calendar name of a turn, e.g. turn 1 -> '2025Q1'."""
+        return quarter_name(self.start_quarter + turn - 1)
+
+    def turn_of(self, quarter: str) -> int:
+        return quarter_index(quarter) - self.start_quarter + 1
+
+    def capability(self, frontier_log10: float) -> float:
+        """Position on the 0–100 ladder (not clamped: above 100 means superintelligence)."""
+        span = self.superintelligence_log10 - self.zero_log10
+        return 100.0 * (frontier_log10 - self.zero_log10) / span
+
+    def lag_months(self, log10_gap: float) -> float:
+        """A frontier gap in log10 FLOP expressed as months of the leader's progress."""
+        return log10_gap / (self.reference_growth_log10_per_year / 12.0)
+
+    def policies_for(self, side: str) -> list[Policy]:
+        return [p for p in self.policies.values() if p.side == side]
+
+
+def compile_rules(level: Level) -> Rules:
+    """Turn a validated level into `Rules`. Assumes cross-references were checked."""
+    start = quarter_index(level.calendar.start)
+
+    def turn_of(quarter: str | None, default: int) -> int:
+        return default if quarter is None else quarter_index(quarter) - start + 1
+
+    chips = tuple(
+        ChipSpec(
+            id=c.id,
+            origin=c.origin,
+            h100e_per_unit=c.h100e_per_unit.value,
+            kw_per_unit=c.kw_per_unit.value,
+            price_k_usd=c.price_k_usd.value,
+            price_change_per_turn=c.price_change_per_turn.value,
+            first_turn=turn_of(c.available_from, -(10**6)),
+            last_turn=turn_of(c.available_until, 10**6),
+            supply={
+                side: (s.units_per_turn.value, s.growth_per_turn.value)
+                for side, s in c.supply.items()
+            },
+            levy=c.levy_to_origin.value if c.levy_to_origin else 0.0,
+        )
+        for c in level.chips
+    )
+    scripted: dict[int, list[Event]] = {}
+    for event in level.events:
+        if event.at is not None:
+            scripted.setdefault(turn_of(event.at, 0), []).append(event)
+    ranges = {}
+    for name in PARAMS:
+        r = param_range(FactionParams, name)
+        ranges[name] = (r.lo, r.hi) if r else (float("-inf"), float("inf"))
+    constants = {
+        name: getattr(level.constants, name).value for name in type(level.constants).model_fields
+    }
+    return Rules(
+        level=level,
+        turns=level.calendar.turns,
+        start_quarter=start,
+        constants=constants,
+        params={
+            side: {name: getattr(level.factions[side].params, name).value for name in PARAMS}
+            for side in SIDES
+        },
+        param_ranges=ranges,
+        chips=chips,
+        chip_by_id={c.id: c for c in chips},
+        policies={p.id: p for p in level.policies},
+        scripted_events={t: tuple(evs) for t, evs in scripted.items()},
+        random_events=tuple(e for e in level.events if e.probability is not None),
+        zero_log10=level.ladder.zero_log10.value,
+        superintelligence_log10=level.ladder.superintelligence_log10.value,
+        reference_growth_log10_per_year=level.ladder.reference_growth_log10_per_year.value,
+        milestones=tuple(
+            MilestoneSpec(m.id, m.log10)
+            for m in sorted(level.ladder.milestones, key=lambda m: m.log10)
+        ),
+        events_by_id={e.id: e for e in level.events},
+    )
+
+
+def effect_sides(effect: Effect, acting_side: str | None) -> tuple[str, ...]:
+    """Which factions an effect touches; `self`/`opponent` are relative to the policy's side."""
+    if effect.side == "both":
+        return SIDES
+    if effect.side == "self":
+        return (acting_side,) if acting_side else ()
+    if effect.side == "opponent":
+        return (other(acting_side),) if acting_side else ()
+    return (effect.side,)
+
+
+__all__ = [
+    "CHIP_KNOBS",
+    "HOURS_PER_QUARTER",
+    "PARAMS",
+    "SECONDS_PER_QUARTER",
+    "STOCKS",
+    "ChipSpec",
+    "Condition",
+    "Rules",
+    "compile_rules",
+    "effect_sides",
+    "other",
+]

@@ -1,0 +1,53 @@
+"""Building turn 1 from a level and a seed."""
+
+from __future__ import annotations
+
+from game.engine.rng import seed_state
+from game.engine.rules import Rules
+from game.engine.state import ChipBatch, FactionState, GameState
+from game.levels.model import SIDES
+
+
+def new_game(rules: Rules, seed: int) -> GameState:
+    """The state at the start of turn 1: every stock as the level sets it."""
+    factions = {}
+    for side in SIDES:
+        start = rules.level.factions[side].start
+        params = rules.params[side]
+        fleet = []
+        for batch in start.fleet:
+            chip = rules.chip_by_id[batch.chip]
+            fleet.append(
+                ChipBatch(
+                    chip.id,
+                    batch.units.value,
+                    chip.h100e_per_unit,
+                    chip.kw_per_unit,
+                    chip.origin,
+                    batch.age_turns,
+                )
+            )
+        income = start.income_bn.value
+        adoption = start.adoption.value
+        confidence = start.confidence.value
+        factions[side] = FactionState(
+            side=side,
+            budget=income * (1 + params["adoption_dividend"] * adoption) * confidence,
+            income=income,
+            fleet=fleet,
+            interconnect=start.interconnect.value,
+            energy_gw=start.energy_gw.value,
+            energy_pipeline=[],
+            talent=start.talent.value,
+            algo_efficiency=start.algo_efficiency.value,
+            frontier_log10=start.frontier_log10.value,
+            adoption=adoption,
+            confidence=confidence,
+        )
+    return GameState(
+        level_id=rules.level_id,
+        seed=seed,
+        turn=1,
+        rng_state=seed_state(seed),
+        factions=factions,
+    )

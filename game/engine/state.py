@@ -1,0 +1,220 @@
+"""The mutable game state: numbers and ids only, never level objects.
+
+Cloning is hand-written (not `deepcopy`) because AIs clone states thousands of times per
+decision. `to_dict`/`from_dict` give a canonical form for hashing, worker processes and
+debugging; the save format itself is a replay (level + seed + orders).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from game.levels.model import SIDES
+
+
+@dataclass(slots=True)
+class ChipBatch:
+    """Chips of one kind bought in one quarter."""
+
+    chip: str
+    units: float
+    h100e_per_unit: float
+    kw_per_unit: float
+    origin: str
+    age: int
+
+    def clone(self) -> ChipBatch:
+        return ChipBatch(
+            self.chip, self.units, self.h100e_per_unit, self.kw_per_unit, self.origin, self.age
+        )
+
+
+@dataclass(slots=True)
+class ActiveEffect:
+    """A card's change to a parameter, in force until `last_turn` (None: for good)."""
+
+    card: str
+    side: str
+    target: str
+    op: str
+    value: float
+    last_turn: int | None
+
+    def clone(self) -> ActiveEffect:
+        return ActiveEffect(self.card, self.side, self.target, self.op, self.value, self.last_turn)
+
+
+@dataclass(slots=True)
+class FactionState:
+    side: str
+    budget: float
+    income: float
+    fleet: list[ChipBatch]
+    interconnect: float
+    energy_gw: float
+    energy_pipeline: list[tuple[int, float]]
+    talent: float
+    algo_efficiency: float
+    frontier_log10: float
+    adoption: float
+    confidence: float
+    idle_share: float = 0.0
+    usable_pflops: float = 0.0
+    policies_played: dict[str, int] = field(default_factory=dict)
+    milestones: list[str] = field(default_factory=list)
+
+    def clone(self) -> FactionState:
+        return FactionState(
+            side=self.side,
+            budget=self.budget,
+            income=self.income,
+            fleet=[b.clone() for b in self.fleet],
+            interconnect=self.interconnect,
+            energy_gw=self.energy_gw,
+            energy_pipeline=list(self.energy_pipeline),
+            talent=self.talent,
+            algo_efficiency=self.algo_efficiency,
+            frontier_log10=self.frontier_log10,
+            adoption=self.adoption,
+            confidence=self.confidence,
+            idle_share=self.idle_share,
+            usable_pflops=self.usable_pflops,
+            policies_played=dict(self.policies_played),
+            milestones=list(self.milestones),
+        )
+
+    @property
+    def fleet_h100e(self) -> float:
+        return sum(b.units * b.h100e_per_unit for b in self.fleet)
+
+    @property
+    def fleet_units(self) -> float:
+        return sum(b.units for b in self.fleet)
+
+    @property
+    def fleet_power_gw(self) -> float:
+        return sum(b.units * b.kw_per_unit for b in self.fleet) / 1e6
+
+    @property
+    def energy_pipeline_gw(self) -> float:
+        return sum(gw for _, gw in self.energy_pipeline)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """How a finished game ended: `winner` is None for a draw."""
+
+    winner: str | None
+    reason: str  # superintelligence | margin | points | draw
+    turn: int
+
+
+@dataclass(slots=True)
+class GameState:
+    level_id: str
+    seed: int
+    turn: int
+    rng_state: int
+    factions: dict[str, FactionState]
+    effects: list[ActiveEffect] = field(default_factory=list)
+    fired: dict[str, int] = field(default_factory=dict)
+    outcome: Outcome | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.outcome is not None
+
+    def clone(self) -> GameState:
+        return GameState(
+            level_id=self.level_id,
+            seed=self.seed,
+            turn=self.turn,
+            rng_state=self.rng_state,
+            factions={s: f.clone() for s, f in self.factions.items()},
+            effects=[e.clone() for e in self.effects],
+            fired=dict(self.fired),
+            outcome=None
+            if self.outcome is None
+            else Outcome(self.outcome.winner, self.outcome.reason, self.outcome.turn),
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "level_id": self.level_id,
+            "seed": self.seed,
+            "turn": self.turn,
+            "rng_state": self.rng_state,
+            "factions": {s: _faction_dict(self.factions[s]) for s in SIDES},
+            "effects": [
+                [e.card, e.side, e.target, e.op, e.value, e.last_turn] for e in self.effects
+            ],
+            "fired": dict(sorted(self.fired.items())),
+            "outcome": None
+            if self.outcome is None
+            else [self.outcome.winner, self.outcome.reason, self.outcome.turn],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> GameState:
+        return cls(
+            level_id=data["level_id"],
+            seed=data["seed"],
+            turn=data["turn"],
+            rng_state=data["rng_state"],
+            factions={s: _faction_from(data["factions"][s]) for s in SIDES},
+            effects=[ActiveEffect(*e) for e in data["effects"]],
+            fired=dict(data["fired"]),
+            outcome=None if data["outcome"] is None else Outcome(*data["outcome"]),
+        )
+
+
+def _faction_dict(f: FactionState) -> dict:
+    return {
+        "side": f.side,
+        "budget": f.budget,
+        "income": f.income,
+        "fleet": [
+            [b.chip, b.units, b.h100e_per_unit, b.kw_per_unit, b.origin, b.age] for b in f.fleet
+        ],
+        "interconnect": f.interconnect,
+        "energy_gw": f.energy_gw,
+        "energy_pipeline": [list(p) for p in f.energy_pipeline],
+        "talent": f.talent,
+        "algo_efficiency": f.algo_efficiency,
+        "frontier_log10": f.frontier_log10,
+        "adoption": f.adoption,
+        "confidence": f.confidence,
+        "idle_share": f.idle_share,
+        "usable_pflops": f.usable_pflops,
+        "policies_played": dict(sorted(f.policies_played.items())),
+        "milestones": list(f.milestones),
+    }
+
+
+def _faction_from(d: dict) -> FactionState:
+    return FactionState(
+        side=d["side"],
+        budget=d["budget"],
+        income=d["income"],
+        fleet=[ChipBatch(*b) for b in d["fleet"]],
+        interconnect=d["interconnect"],
+        energy_gw=d["energy_gw"],
+        energy_pipeline=[(int(t), gw) for t, gw in d["energy_pipeline"]],
+        talent=d["talent"],
+        algo_efficiency=d["algo_efficiency"],
+        frontier_log10=d["frontier_log10"],
+        adoption=d["adoption"],
+        confidence=d["confidence"],
+        idle_share=d["idle_share"],
+        usable_pflops=d["usable_pflops"],
+        policies_played=dict(d["policies_played"]),
+        milestones=list(d["milestones"]),
+    )
+
+
+def state_hash(state: GameState) -> str:
+    """A stable fingerprint: equal hashes mean the same game, bit for bit."""
+    text = json.dumps(state.to_dict(), sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return hashlib.sha256(text.encode()).hexdigest()
