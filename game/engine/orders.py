@@ -41,7 +41,9 @@ class Allocation:
         if total <= 0:
             return cls(0.25, 0.25, 0.25, 0.25)
         shares = [v / total for v in values]
-        shares[3] = 1.0 - sum(shares[:3])
+        # Give rounding error to the largest share, so none turns negative and they sum to 1.
+        largest = max(range(4), key=shares.__getitem__)
+        shares[largest] = 1.0 - sum(v for i, v in enumerate(shares) if i != largest)
         return cls(*shares)
 
 
