@@ -1,0 +1,68 @@
+"""`validate`: the one-command level checker designers and CI run; says "OK" when all is well.
+
+Usage: python -m game.cli.validate [--json] PATH...   (a folder means its *.yaml files)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from game.levels.diagnostics import Problem
+from game.levels.loader import check_level_file
+
+
+def level_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
+    """Files to check: each file as given, each folder's *.yaml in name order."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(path.glob("*.yaml"))
+            if not found:
+                problems.append(
+                    Problem(name, 1, 1, "error", "io", "", "this folder has no *.yaml level files")
+                )
+            files += found
+        else:
+            files.append(path)
+    return files, problems
+
+
+def cmd_validate(paths: list[str], out: TextIO | None = None, fmt: str = "text") -> int:
+    """Check every level named; print its problems. 0 when all are valid, else 1."""
+    out = out if out is not None else sys.stdout
+    files, problems = level_paths(paths)
+    valid = 0
+    for path in files:
+        loaded, found = check_level_file(path)
+        valid += loaded is not None
+        problems += found
+    ok = not any(p.severity == "error" for p in problems) and valid == len(files)
+    if fmt == "json":
+        json.dump([p.to_dict() for p in problems], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        for problem in problems:
+            out.write(problem.format() + "\n")
+        if ok:
+            out.write(f"OK: {valid} level(s)\n")
+        else:
+            out.write(f"FAILED: {len(files) - valid} of {len(files)} level(s) have errors\n")
+    return 0 if ok else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="validate", description="Check level files.")
+    parser.add_argument("paths", nargs="+", help="level files or folders of *.yaml files")
+    parser.add_argument("--json", action="store_true", help="print problems as one JSON array")
+    args = parser.parse_args(argv)
+    return cmd_validate(args.paths, fmt="json" if args.json else "text")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

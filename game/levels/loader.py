@@ -1,0 +1,177 @@
+"""Load a level file: bytes → safe YAML → typed `Level` → cross-references, every step located.
+
+The loader never lets an exception other than `LevelError` escape, whatever the file
+holds, and it reports every problem it can find in one go so a designer fixes them all in
+one pass rather than one per run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from game.levels.crossrefs import check_crossrefs, check_schema_version
+from game.levels.diagnostics import LevelError, Problem, Reporter, report_validation_error
+from game.levels.model import Level
+from game.levels.yaml_safe import parse_yaml
+
+MAX_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class LoadedLevel:
+    """A valid level with the text and hash it came from (the hash goes into saves)."""
+
+    level: Level
+    path: str
+    text: str
+    sha256: str
+    warnings: tuple[Problem, ...] = ()
+
+
+def load_level(path: str | Path) -> LoadedLevel:
+    """Load and check a level file; raises `LevelError` listing every problem."""
+    loaded, problems = check_level_file(path)
+    if loaded is None:
+        raise LevelError(problems)
+    return loaded
+
+
+def load_level_text(text: str, filename: str = "<level>") -> LoadedLevel:
+    """Like `load_level`, for text already in memory (tests, the editor, reload)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        problem = Problem(filename, 1, 1, "error", "encoding", "", f"the text is not UTF-8: {exc}")
+        raise LevelError([problem]) from None
+    loaded, problems = check_level_bytes(data, filename)
+    if loaded is None:
+        raise LevelError(problems)
+    return loaded
+
+
+def check_level_file(path: str | Path) -> tuple[LoadedLevel | None, list[Problem]]:
+    """Check a level file without raising: the level (if valid) and all problems, warnings too."""
+    name = str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            return None, [_too_large(name, size)]
+        with open(path, "rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return None, [Problem(name, 1, 1, "error", "io", "", f"cannot read the file: {reason}")]
+    return check_level_bytes(data, name)
+
+
+def check_level_bytes(data: bytes, filename: str) -> tuple[LoadedLevel | None, list[Problem]]:
+    """Check a level's raw bytes; never raises. Anything unexpected becomes a located error."""
+    try:
+        return _check(data, filename)
+    except Exception as exc:  # a bug must still reach the designer as a message
+        message = (
+            f"the level could not be checked ({type(exc).__name__}: {exc}); "
+            "please report this as a bug, with the file"
+        )
+        return None, [Problem(filename, 1, 1, "error", "internal", "", message)]
+
+
+def _check(data: bytes, filename: str) -> tuple[LoadedLevel | None, list[Problem]]:
+    if len(data) > MAX_BYTES:
+        return None, [_too_large(filename, len(data))]
+    text = _decode(data, filename)
+    if isinstance(text, Problem):
+        return None, [text]
+    report = Reporter(filename, text)
+    level = _validate(text, report)
+    problems = sorted(report.problems, key=lambda p: (p.line, p.col))
+    if level is None or report.errors:
+        return None, problems
+    digest = hashlib.sha256(data).hexdigest()
+    return LoadedLevel(level, filename, text, digest, tuple(problems)), problems
+
+
+def _validate(text: str, report: Reporter) -> Level | None:
+    parsed = parse_yaml(text, report)
+    if parsed is None:
+        return None
+    report.index = parsed.index
+    if parsed.empty:
+        report.at(1, 1, "empty", "the file is empty", hint="a level starts with schema_version: 1")
+        return None
+    if not isinstance(parsed.data, dict):
+        report.add(
+            (),
+            "type",
+            "a level must be a mapping of keys at the top (like `id: my_level`), "
+            f"not {_kind(parsed.data)}",
+        )
+        return None
+    if not check_schema_version(parsed.data, report):
+        return None
+    # A value the YAML layer already reported (an alias, a bad tag) is not reported twice.
+    taken = {(p.line, p.col) for p in report.problems}
+    try:
+        level = Level.model_validate(parsed.data, strict=True)
+    except ValidationError as exc:
+        report_validation_error(exc, report, Level, skip=taken)
+        return None
+    check_crossrefs(level, report)
+    return level
+
+
+def _decode(data: bytes, filename: str) -> str | Problem:
+    """UTF-8 text without a BOM, or a located problem for NUL or undecodable bytes."""
+    try:
+        text = data.decode("utf-8")
+        undecodable = -1
+    except UnicodeDecodeError as exc:
+        undecodable = exc.start
+    nul = data.find(b"\x00")
+    if undecodable < 0 and nul < 0:
+        return text.removeprefix("\ufeff")
+    # Report whichever comes first: that is where the file stops being text.
+    if nul >= 0 and (undecodable < 0 or nul < undecodable):
+        bad, message = nul, "the file contains a NUL byte"
+    else:
+        bad = undecodable
+        message = f"the file is not valid UTF-8 text (byte 0x{data[bad]:02x} cannot be read)"
+    if nul >= 0:
+        message += ": it looks like a binary file, not a level"
+    line_start = data.rfind(b"\n", 0, bad) + 1
+    line = data.count(b"\n", 0, bad) + 1
+    col = len(data[line_start:bad].decode("utf-8", "replace")) + 1
+    line_end = data.find(b"\n", bad)
+    source = data[line_start : line_end if line_end >= 0 else len(data)]
+    return Problem(
+        filename,
+        line,
+        col,
+        "error",
+        "encoding",
+        "",
+        message,
+        "save the file as UTF-8 text",
+        source.decode("utf-8", "replace"),
+    )
+
+
+def _too_large(filename: str, size: int) -> Problem:
+    return Problem(
+        filename,
+        1,
+        1,
+        "error",
+        "too-large",
+        "",
+        f"the file is too large to be a level ({size:,} bytes; the limit is {MAX_BYTES:,})",
+    )
+
+
+def _kind(value: object) -> str:
+    return "a list" if isinstance(value, list) else f"a single value ({value!r:.40})"

@@ -1,0 +1,271 @@
+"""Safe YAML for level files: plain data only, every value remembering where it was written.
+
+PyYAML's defaults are wrong for hand-written game data: it keeps the last of two duplicate
+keys, expands aliases without limit, reads `no` as false and `010` as octal. This module
+composes the node tree once with a locked-down `SafeLoader` subclass, then builds plain
+Python data from that same tree while indexing every dotted path to its line and column.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import yaml
+from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from game.levels.diagnostics import Loc, Reporter
+
+MAX_DEPTH = 50
+MAX_NODES = 20_000
+
+TAG = "tag:yaml.org,2002:"
+NULL, BOOL, INT, FLOAT, STR, SEQ, MAP = (
+    TAG + t for t in ("null", "bool", "int", "float", "str", "seq", "map")
+)
+_DEFAULT_TAG = {ScalarNode: STR, SequenceNode: SEQ, MappingNode: MAP}
+
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(
+    r"""^[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[0-9][0-9_]*[eE][-+]?[0-9]+)$""",
+    re.X,
+)
+_BOOL = re.compile(r"^(?:true|false)$")
+_DROPPED = {BOOL, INT, FLOAT, TAG + "timestamp", TAG + "merge", TAG + "value"}
+
+
+class LimitError(yaml.MarkedYAMLError):
+    """A file too deep or too big to be a level; stops composing at once."""
+
+    def __init__(self, code: str, message: str, mark: yaml.Mark):
+        super().__init__(problem=message, problem_mark=mark)
+        self.code = code
+
+
+class ScalarError(ValueError):
+    """A scalar whose explicit tag does not fit its text (`!!int abc`)."""
+
+
+class LevelYamlLoader(yaml.SafeLoader):
+    """SafeLoader without aliases, YAML 1.1 booleans/octal/base 60, or unbounded nesting.
+
+    Problems that do not stop parsing (an anchor, an unknown tag) are collected in
+    `self.findings` as (mark, code, message) so the loader can report them all at once.
+    """
+
+    # Own copies: editing SafeLoader's tables would change YAML for the whole process.
+    yaml_implicit_resolvers: ClassVar[dict] = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    yaml_constructors: ClassVar[dict] = {}  # filled below, only with plain-data tags
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.findings: list[tuple[yaml.Mark, str, str]] = []
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        self._nodes += 1
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            self.findings.append(
+                (event.start_mark, "alias", f"aliases (*{event.anchor}) are not allowed")
+            )
+            return ScalarNode(NULL, "", event.start_mark, event.end_mark)
+        event = self.peek_event()
+        if self._nodes > MAX_NODES:
+            raise LimitError(
+                "too-large", f"the file has more than {MAX_NODES} values", event.start_mark
+            )
+        if event.anchor is not None:
+            self.findings.append(
+                (event.start_mark, "alias", f"anchors (&{event.anchor}) are not allowed")
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise LimitError(
+                "too-deep", f"values are nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
+        self.descend_resolver(parent, index)
+        if self.check_event(ScalarEvent):
+            node = self.compose_scalar_node(None)
+        elif self.check_event(SequenceStartEvent):
+            node = self.compose_sequence_node(None)
+        elif self.check_event(MappingStartEvent):
+            node = self.compose_mapping_node(None)
+        self.ascend_resolver()
+        self._depth -= 1
+        if node.tag not in self.yaml_constructors:
+            shown = node.tag.replace(TAG, "!!")
+            self.findings.append(
+                (node.start_mark, "tag", f"the tag '{shown}' is not allowed in a level")
+            )
+            node.tag = _DEFAULT_TAG[type(node)]
+        return node
+
+
+def _bool(loader: LevelYamlLoader, node: ScalarNode) -> bool:
+    if node.value not in ("true", "false"):
+        raise ScalarError(f"'{node.value}' is not true or false")
+    return node.value == "true"
+
+
+def _int(loader: LevelYamlLoader, node: ScalarNode) -> int:
+    if not _INT.match(node.value):
+        raise ScalarError(f"'{node.value}' is not a whole number")
+    return int(node.value.replace("_", ""))
+
+
+def _float(loader: LevelYamlLoader, node: ScalarNode) -> float:
+    if not (_FLOAT.match(node.value) or _INT.match(node.value)):
+        raise ScalarError(f"'{node.value}' is not a number")
+    value = float(node.value.replace("_", ""))
+    if not math.isfinite(value):
+        raise ScalarError(f"the number {node.value} is too large")
+    return value
+
+
+def _null(loader: LevelYamlLoader, node: ScalarNode) -> None:
+    return None
+
+
+def _str(loader: LevelYamlLoader, node: ScalarNode) -> str:
+    return node.value
+
+
+for _tag, _constructor in {NULL: _null, BOOL: _bool, INT: _int, FLOAT: _float, STR: _str}.items():
+    LevelYamlLoader.add_constructor(_tag, _constructor)
+LevelYamlLoader.add_constructor(SEQ, yaml.SafeLoader.construct_yaml_seq)
+LevelYamlLoader.add_constructor(MAP, yaml.SafeLoader.construct_yaml_map)
+LevelYamlLoader.add_implicit_resolver(BOOL, _BOOL, list("tf"))
+LevelYamlLoader.add_implicit_resolver(INT, _INT, list("-+0123456789"))
+LevelYamlLoader.add_implicit_resolver(FLOAT, _FLOAT, list("-+0123456789."))
+
+
+@dataclass
+class PathIndex:
+    """Where each dotted path's value (and, for mapping entries, its key) starts."""
+
+    values: dict[Loc, yaml.Mark] = field(default_factory=dict)
+    keys: dict[Loc, yaml.Mark] = field(default_factory=dict)
+
+    def locate(self, loc: Loc, key: bool = False) -> tuple[Loc, int, int]:
+        """1-based line and column of `loc`, or of its nearest ancestor the file has."""
+        loc = tuple(loc)
+        if key and loc in self.keys:
+            mark = self.keys[loc]
+            return loc, mark.line + 1, mark.column + 1
+        while loc and loc not in self.values:
+            loc = loc[:-1]
+        mark = self.values.get(loc)
+        if mark is None:
+            return (), 1, 1
+        return loc, mark.line + 1, mark.column + 1
+
+
+@dataclass
+class ParsedYaml:
+    data: object
+    index: PathIndex
+    empty: bool = False
+
+
+def parse_yaml(text: str, report: Reporter) -> ParsedYaml | None:
+    """Compose and build `text`; problems go to `report`. None when nothing usable remains."""
+    try:
+        loader = LevelYamlLoader(text)
+    except yaml.reader.ReaderError as exc:
+        _reader_problem(exc, text, report)
+        return None
+    try:
+        root = loader.get_single_node()
+    except LimitError as exc:
+        _marked(report, exc.problem_mark, exc.code, exc.problem)
+        return None
+    except yaml.MarkedYAMLError as exc:
+        _syntax_problem(exc, report)
+        return None
+    except yaml.reader.ReaderError as exc:
+        _reader_problem(exc, text, report)
+        return None
+    finally:
+        loader.dispose()
+    for mark, code, message in loader.findings:
+        _marked(report, mark, code, message)
+    index = PathIndex()
+    if root is None:
+        return ParsedYaml(None, index, empty=True)
+    index.values[()] = root.start_mark
+    return ParsedYaml(_build(root, (), loader, index, report), index)
+
+
+def _build(node: Node, loc: Loc, loader: LevelYamlLoader, index: PathIndex, report) -> object:
+    """Plain Python data from `node`, recording each child's mark under its path."""
+    if isinstance(node, ScalarNode):
+        try:
+            return loader.yaml_constructors[node.tag](loader, node)
+        except ScalarError as exc:
+            _marked(report, node.start_mark, "type", str(exc), loc)
+            return node.value
+    if isinstance(node, SequenceNode):
+        items = []
+        for i, child in enumerate(node.value):
+            index.values[(*loc, i)] = child.start_mark
+            items.append(_build(child, (*loc, i), loader, index, report))
+        return items
+    mapping: dict[Hashable, object] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            _marked(report, key_node.start_mark, "type", "a key must be plain text", loc)
+            continue
+        key = _build(key_node, loc, loader, index, report)
+        child = (*loc, key)
+        if key in mapping:
+            first = index.keys[child].line + 1
+            message = f"duplicate key '{key}' (first defined on line {first})"
+            hint = "PyYAML would silently keep only the last one; delete one of them"
+            _marked(report, key_node.start_mark, "duplicate-key", message, child, hint)
+            continue
+        index.keys[child] = key_node.start_mark
+        index.values[child] = value_node.start_mark
+        mapping[key] = _build(value_node, child, loader, index, report)
+    return mapping
+
+
+def _marked(report: Reporter, mark, code: str, message: str, loc: Loc = (), hint=None) -> None:
+    path = ".".join(str(p) for p in loc)
+    report.at(mark.line + 1, mark.column + 1, code, message, path=path, hint=hint)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, report: Reporter) -> None:
+    mark = exc.problem_mark or exc.context_mark
+    message = exc.problem or exc.context or "this is not valid YAML"
+    if exc.context and exc.problem:
+        where = f", line {exc.context_mark.line + 1}" if exc.context_mark else ""
+        message = f"{exc.problem} ({exc.context}{where})"
+    hint = None
+    if "'\\t'" in message:
+        hint = "indent with spaces, not tabs"
+    elif "single document" in message:
+        hint = "a level file holds one document: remove the extra '---'"
+    if mark is None:
+        report.at(1, 1, "yaml-syntax", message, hint=hint)
+    else:
+        _marked(report, mark, "yaml-syntax", message, hint=hint)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, report: Reporter) -> None:
+    position = max(0, min(exc.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    char = exc.character if isinstance(exc.character, int) else 0
+    message = f"the character #x{char:04x} is not allowed in a level file"
+    report.at(line, col, "encoding", message, hint="save the file as plain UTF-8 text")
