@@ -364,3 +364,41 @@ def test_cli_warnings_do_not_fail(tmp_path):
 
 def test_cli_empty_folder_fails(tmp_path):
     assert cmd_validate([str(tmp_path)], out=io.StringIO()) == 1
+
+
+# --- messages and formatting ----------------------------------------------------------
+
+
+def test_bare_number_for_a_param_gets_a_hint():
+    problem = only(mutated("      talent: {value: 60, source: epoch}", "      talent: 60"))
+    assert problem.message == "expected a mapping of keys, got the number 60"
+    assert problem.hint == "write a number with where it comes from: {value: 60, source: some_id}"
+
+
+def test_plain_bounds_are_spelt_out():
+    assert only(mutated("  turns: 8", "  turns: 0")).message == "value 0 is below the minimum 1"
+    problem = only(mutated("    probability: 0.1", "    probability: 1.5"))
+    assert (problem.code, problem.message) == ("range", "value 1.5 is above the maximum 1")
+
+
+def test_level_error_str_lists_every_problem():
+    text = mutated("  turns: 8", "  turns: abc").replace("style: titans", "style: x")
+    with pytest.raises(LevelError) as caught:
+        load_level_text(text, "m.yaml")
+    lines = str(caught.value).splitlines()
+    assert lines[0].startswith("m.yaml:10:10: error: calendar.turns:")
+    assert sum(line.startswith("m.yaml:") for line in lines) == 2
+
+
+def test_format_cuts_long_lines_around_the_caret():
+    problem = Problem(
+        "f", 1, 500, "error", "type", "", "bad", source_line="x" * 499 + "Y" + "z" * 500
+    )
+    _, text, caret = problem.format().splitlines()
+    assert len(text) < 140 and text[len(caret) - 1] == "Y" and caret.endswith("^")
+
+
+def test_format_keeps_tabs_so_the_caret_lines_up():
+    problem = Problem("f", 2, 3, "warning", "x", "a.b", "msg", hint="h", source_line="\t\tvalue")
+    assert problem.format() == "f:2:3: warning: a.b: msg\n    hint: h\n    \t\tvalue\n    \t\t^"
+    assert problem.format(show_source=False) == "f:2:3: warning: a.b: msg\n    hint: h"

@@ -232,7 +232,11 @@ def _translate(err: dict, loc: Loc, root: type[BaseModel]) -> tuple[str, str, st
     if kind == "missing":
         return "missing-key", f"missing required key '{name}'", None
     if kind in _EXPECTED:
-        return "type", f"expected {_EXPECTED[kind]}, got {describe(value)}", _type_hint(kind, value)
+        hint = _type_hint(kind, value)
+        if kind == "model_type" and set(_fields_at(root, loc)) == {"value", "source", "assumption"}:
+            shown = value if isinstance(value, int | float) else 5
+            hint = f"write a number with where it comes from: {{value: {shown}, source: some_id}}"
+        return "type", f"expected {_EXPECTED[kind]}, got {describe(value)}", hint
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         hint = did_you_mean(value, options) if isinstance(value, str) else None
@@ -242,7 +246,9 @@ def _translate(err: dict, loc: Loc, root: type[BaseModel]) -> tuple[str, str, st
         return "value", f"expected {wanted}, got {describe(value)}", None
     if kind in _BOUNDS:
         bound, words = _BOUNDS[kind]
-        return "range", f"value {value} is {words} {ctx.get(bound)}", None
+        limit = ctx.get(bound)
+        shown = f"{limit:g}" if isinstance(limit, int | float) else limit
+        return "range", f"value {value} is {words} {shown}", None
     if kind in ("string_too_short", "too_short"):
         least = ctx.get("min_length")
         what = "characters" if kind == "string_too_short" else "entries"
