@@ -32,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true", help="print one JSON object")
 
     sub.add_parser("schema", help="print the level JSON Schema")
+
+    from game.ui.shot import add_shot_parser
+
+    add_shot_parser(sub)
     return parser
 
 
@@ -53,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.simulate import cmd_simulate
 
         return cmd_simulate(args)
+    if command == "shot":
+        from game.ui.shot import cmd_shot
+
+        return cmd_shot(args)
     if command == "schema":
         from game.levels.model import Level
 

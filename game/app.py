@@ -1,0 +1,25 @@
+"""The desktop game: `run_app` opens the window and runs the scene stack until Quit."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+
+def run_app(level: str | None = None, designer: bool = False) -> int:
+    """Open the game; `level` is offered first (and shown with its problems if broken)."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from game.ui.runtime import App
+
+    app = App(level=level, designer=designer)
+    app.push("menu")
+    if level is not None:
+        app.level_path = level
+        app.reload_level()
+    try:
+        return app.run()
+    finally:
+        import pygame
+
+        pygame.quit()

@@ -1,0 +1,221 @@
+"""Drawing helpers: text that wraps and fits its box, panels, tooltips.
+
+Text never clips silently: `fit_text` wraps first, then shrinks the font down to a floor,
+and only then cuts the last line with an ellipsis — reporting that it did so (`Fitted.cut`),
+so tests can assert that every label fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.theme import Colour, Palette, Scale, font
+
+ELLIPSIS = "…"
+
+
+def wrap_lines(text: str, fnt: pygame.font.Font, width: int) -> list[str]:
+    """Split `text` into lines no wider than `width` (words too long are split by letter)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split(" ")
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if fnt.size(candidate)[0] <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while fnt.size(word)[0] > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and fnt.size(word[:cut])[0] > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+@dataclass
+class Fitted:
+    font: pygame.font.Font
+    lines: list[str]
+    line_height: int
+    cut: bool = False
+
+    @property
+    def height(self) -> int:
+        return self.line_height * len(self.lines)
+
+    @property
+    def width(self) -> int:
+        return max((self.font.size(line)[0] for line in self.lines), default=0)
+
+
+def fit_text(
+    text: str,
+    width: int,
+    height: int,
+    size: int,
+    *,
+    bold: bool = False,
+    mono: bool = False,
+    min_size: int | None = None,
+    max_lines: int | None = None,
+) -> Fitted:
+    """Wrap `text` into `width`×`height`, shrinking from `size` to `min_size` if needed."""
+    weight = "mono" if mono else ("bold" if bold else "regular")
+    floor = min_size if min_size is not None else max(8, int(size * 0.7))
+    current = size
+    while True:
+        fnt = font(current, weight)
+        line_height = fnt.get_linesize()
+        lines = wrap_lines(text, fnt, max(1, width))
+        fits = len(lines) * line_height <= height and (max_lines is None or len(lines) <= max_lines)
+        if fits:
+            return Fitted(fnt, lines, line_height)
+        if current <= floor:
+            break
+        current = max(floor, current - max(1, current // 12))
+    room = max(1, min(height // line_height, max_lines or 10_000))
+    kept = lines[:room]
+    last = kept[-1]
+    while last and fnt.size(last + ELLIPSIS)[0] > width:
+        last = last[:-1]
+    kept[-1] = last.rstrip() + ELLIPSIS
+    return Fitted(fnt, kept, line_height, cut=True)
+
+
+def draw_text(
+    surface: pygame.Surface,
+    text: str,
+    rect: pygame.Rect,
+    colour: Colour,
+    size: int,
+    *,
+    bold: bool = False,
+    mono: bool = False,
+    align: str = "left",
+    valign: str = "top",
+    min_size: int | None = None,
+    max_lines: int | None = None,
+) -> Fitted:
+    """Draw `text` wrapped and fitted inside `rect`; returns how it was laid out."""
+    fitted = fit_text(
+        text,
+        rect.width,
+        rect.height,
+        size,
+        bold=bold,
+        mono=mono,
+        min_size=min_size,
+        max_lines=max_lines,
+    )
+    y = rect.top
+    if valign == "middle":
+        y = rect.top + (rect.height - fitted.height) // 2
+    elif valign == "bottom":
+        y = rect.bottom - fitted.height
+    for line in fitted.lines:
+        image = fitted.font.render(line, True, colour)
+        if align == "center":
+            x = rect.left + (rect.width - image.get_width()) // 2
+        elif align == "right":
+            x = rect.right - image.get_width()
+        else:
+            x = rect.left
+        surface.blit(image, (x, y))
+        y += fitted.line_height
+    return fitted
+
+
+def draw_label(
+    surface: pygame.Surface,
+    text: str,
+    pos: tuple[int, int],
+    fnt: pygame.font.Font,
+    colour: Colour,
+    anchor: str = "topleft",
+) -> pygame.Rect:
+    """One line of text placed by a Rect anchor name ('midtop', 'center', …)."""
+    image = fnt.render(text, True, colour)
+    rect = image.get_rect(**{anchor: pos})
+    surface.blit(image, rect)
+    return rect
+
+
+def panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    palette: Palette,
+    scale: Scale,
+    *,
+    fill: Colour | None = None,
+    border: Colour | None = None,
+) -> None:
+    """A rounded card: the container for every group of information."""
+    radius = scale.px(8)
+    pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=radius)
+    pygame.draw.rect(
+        surface, border or palette.border, rect, width=max(1, scale.px(1)), border_radius=radius
+    )
+
+
+def draw_tooltip(
+    surface: pygame.Surface,
+    text: str,
+    anchor: tuple[int, int],
+    palette: Palette,
+    scale: Scale,
+    max_width: int = 360,
+) -> pygame.Rect:
+    """A wrapped tooltip near `anchor` (usually the mouse), kept inside the window."""
+    pad = scale.px(8)
+    fnt = scale.font("small")
+    width = min(scale.px(max_width), surface.get_width() - 2 * pad)
+    lines = wrap_lines(text, fnt, width - 2 * pad)
+    text_w = max(fnt.size(line)[0] for line in lines)
+    box = pygame.Rect(0, 0, text_w + 2 * pad, len(lines) * fnt.get_linesize() + 2 * pad)
+    box.topleft = (anchor[0] + scale.px(14), anchor[1] + scale.px(18))
+    if box.right > surface.get_width() - pad:
+        box.right = anchor[0] - scale.px(6)
+    if box.bottom > surface.get_height() - pad:
+        box.bottom = anchor[1] - scale.px(6)
+    box.clamp_ip(surface.get_rect())
+    panel(surface, box, palette, scale, fill=palette.bg_deep, border=palette.text_dim)
+    y = box.top + pad
+    for line in lines:
+        surface.blit(fnt.render(line, True, palette.text), (box.left + pad, y))
+        y += fnt.get_linesize()
+    return box
+
+
+class Tooltips:
+    """Hover regions of a custom-drawn scene: register rects each frame, draw the one hovered."""
+
+    def __init__(self) -> None:
+        self._regions: list[tuple[pygame.Rect, str]] = []
+
+    def clear(self) -> None:
+        self._regions.clear()
+
+    def add(self, rect: pygame.Rect, text: str) -> None:
+        self._regions.append((pygame.Rect(rect), text))
+
+    def text_at(self, pos: tuple[int, int]) -> str | None:
+        for rect, text in reversed(self._regions):
+            if rect.collidepoint(pos):
+                return text
+        return None
+
+    def draw(self, surface: pygame.Surface, palette: Palette, scale: Scale) -> None:
+        if not pygame.mouse.get_focused():
+            return
+        pos = pygame.mouse.get_pos()
+        text = self.text_at(pos)
+        if text:
+            draw_tooltip(surface, text, pos, palette, scale)

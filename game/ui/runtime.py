@@ -1,0 +1,273 @@
+"""The App: window, pygame_gui manager, settings, the scene stack and one frame's work.
+
+`App.step()` runs exactly one frame (events → update → draw), so tests drive the real app
+with real pygame events and no loop of their own; `App.run()` repeats it, and waits for
+events instead of spinning when nothing moves. Any unexpected exception in a scene is
+written to a crash log and the apology scene replaces the stack: the game never vanishes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import logging
+import traceback
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.i18n import set_language
+from game.ui.paths import crash_dir
+from game.ui.scene import Scene, SceneStack
+from game.ui.scenes import has_scene, make_scene
+from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.theme import Scale, gui_theme, palette_for
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (800, 480)
+ACTIVE_FPS = 60
+IDLE_WAIT_MS = 250
+
+
+class App:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        size: tuple[int, int] = DEFAULT_SIZE,
+        persist: bool = True,
+        level: str | None = None,
+        designer: bool = False,
+    ):
+        pygame.init()
+        self.settings = settings if settings is not None else load_settings()
+        self.persist = persist
+        self.level_path = level
+        self.designer = designer
+        self.loaded_level = None
+        self._level_mtime: float | None = None
+        self._level_poll = 0.0
+        set_language(self.settings.language)
+        pygame.display.set_caption("Swarms vs Titans")
+        self.window = self._open_window(size)
+        self.scale = Scale(self.settings.ui_scale)
+        self.palette = palette_for(self.settings.colourblind_palette)
+        self.manager = self._make_manager()
+        self.stack = SceneStack()
+        self.clock = pygame.time.Clock()
+        self.running = True
+        self.exit_code = 0
+        self.last_crash_log: Path | None = None
+
+    # --- window and theme -------------------------------------------------------------
+    def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        flags = pygame.FULLSCREEN if self.settings.fullscreen else pygame.RESIZABLE
+        window = pygame.display.set_mode((0, 0) if self.settings.fullscreen else size, flags)
+        with contextlib.suppress(AttributeError, pygame.error, ValueError):
+            pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        return window
+
+    def _make_manager(self) -> pygame_gui.UIManager:
+        manager = pygame_gui.UIManager(self.window.get_size(), gui_theme(self.palette, self.scale))
+        return manager
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.window.get_size()
+
+    def px(self, value: float) -> int:
+        return self.scale.px(value)
+
+    def font(self, role: str = "body", bold: bool = False) -> pygame.font.Font:
+        return self.scale.font(role, bold)
+
+    # --- scenes -----------------------------------------------------------------------
+    def push(self, scene: Scene | str, **kwargs) -> Scene:
+        if isinstance(scene, str):
+            scene = make_scene(scene, self, **kwargs)
+        return self.stack.push(scene)
+
+    def replace(self, scene: Scene | str, **kwargs) -> Scene:
+        if isinstance(scene, str):
+            scene = make_scene(scene, self, **kwargs)
+        return self.stack.replace(scene)
+
+    def pop(self) -> Scene | None:
+        return self.stack.pop()
+
+    def has_scene(self, name: str) -> bool:
+        return has_scene(name)
+
+    def quit(self, code: int = 0) -> None:
+        self.running = False
+        self.exit_code = code
+
+    # --- settings ---------------------------------------------------------------------
+    def apply_settings(self, new: Settings) -> None:
+        """Take new settings live: language, scale, palette and window; then persist."""
+        old = self.settings
+        self.settings = new
+        set_language(new.language)
+        top = self.stack.top
+        if top is not None:
+            top.teardown()
+        if new.fullscreen != old.fullscreen:
+            self.window = self._open_window(DEFAULT_SIZE)
+        if new.ui_scale != old.ui_scale or new.colourblind_palette != old.colourblind_palette:
+            self.scale = Scale(new.ui_scale)
+            self.palette = palette_for(new.colourblind_palette)
+            self.manager = self._make_manager()
+        else:
+            self.manager.set_window_resolution(self.window.get_size())
+        if top is not None:
+            top.build()
+        if self.persist:
+            save_settings(new)
+
+    def _resized(self) -> None:
+        self.window = pygame.display.get_surface()
+        self.manager.set_window_resolution(self.window.get_size())
+        if self.stack.top is not None:
+            self.stack.top.rebuild()
+
+    # --- one frame --------------------------------------------------------------------
+    def step(self, events: list[pygame.event.Event] | None = None, dt: float = 1 / 60) -> bool:
+        """Run one frame; returns False once the app wants to close."""
+        try:
+            self._frame(pygame.event.get() if events is None else events, dt)
+        except Exception as exc:  # the apology scene, never a vanished window
+            self.crash(exc)
+        return self.running
+
+    def _frame(self, events: list[pygame.event.Event], dt: float) -> None:
+        for event in events:
+            self._dispatch(event)
+            if not self.running:
+                return
+        self._poll_level(dt)
+        top = self.stack.top
+        if top is not None:
+            top.update(dt)
+        self.manager.update(dt)
+        self.draw(self.window)
+        pygame.display.flip()
+
+    def _dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit(0)
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            if pygame.display.get_surface().get_size() != self.manager.window_resolution:
+                self._resized()
+            return
+        top = self.stack.top
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
+            if top is None or top.name != "help":
+                self.push("help")
+            else:
+                self.pop()
+            return
+        if self.manager.process_events(event):
+            return
+        if top is not None:
+            top.handle_event(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        top = self.stack.top
+        if top is None:
+            surface.fill(self.palette.bg)
+            return
+        if top.overlay:
+            below = self.stack.below(top)
+            if below is not None:
+                below.draw(surface)
+                shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+                shade.fill((*self.palette.bg_deep, 170))
+                surface.blit(shade, (0, 0))
+        top.draw(surface)
+        self.manager.draw_ui(surface)
+        top.draw_overlay(surface)
+
+    def run(self) -> int:
+        """The main loop: full frame rate while animating, otherwise wait for events."""
+        while self.running:
+            top = self.stack.top
+            busy = top is not None and top.animating()
+            if busy:
+                dt = self.clock.tick(ACTIVE_FPS) / 1000
+                events = pygame.event.get()
+            else:
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = [first] if first.type != pygame.NOEVENT else []
+                events += pygame.event.get()
+                dt = min(self.clock.tick() / 1000, 0.25)
+            self.step(events, dt)
+        return self.exit_code
+
+    # --- designer hot reload -----------------------------------------------------------
+    def _poll_level(self, dt: float) -> None:
+        if not (self.designer and self.level_path):
+            return
+        self._level_poll += dt
+        if self._level_poll < 1.0:
+            return
+        self._level_poll = 0.0
+        try:
+            mtime = Path(self.level_path).stat().st_mtime
+        except OSError:
+            return
+        if self._level_mtime is None:
+            self._level_mtime = mtime
+            return
+        if mtime != self._level_mtime:
+            self._level_mtime = mtime
+            self.reload_level()
+
+    def reload_level(self) -> None:
+        """Re-check the level file: show its problems, or hand the new level to the scene."""
+        from game.levels.loader import check_level_file
+
+        loaded, problems = check_level_file(self.level_path)
+        top = self.stack.top
+        if loaded is None:
+            if top is not None and top.name == "level-errors":
+                top.show(self.level_path, problems)
+            else:
+                self.push("level-errors", path=self.level_path, problems=problems)
+            return
+        self.loaded_level = loaded
+        hook = getattr(top, "on_level_reloaded", None)
+        if callable(hook):
+            hook(loaded)
+
+    # --- crashes ----------------------------------------------------------------------
+    def crash(self, exc: BaseException) -> None:
+        """Log the exception to a file and show the apology scene instead."""
+        path = write_crash_log(exc)
+        self.last_crash_log = path
+        log.error("unexpected error, crash log at %s", path)
+        top = self.stack.top
+        if top is not None and top.name == "crash":
+            self.quit(1)  # the apology scene itself failed: nothing left to show
+            return
+        try:
+            self.stack.reset(make_scene("crash", self, log_path=path))
+        except Exception:
+            self.quit(1)
+
+
+def write_crash_log(exc: BaseException) -> Path | None:
+    """Write the traceback to the user's data folder; the path, or None if unwritable."""
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    try:
+        folder = crash_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{stamp}.log"
+        path.write_text(text, encoding="utf-8")
+        return path
+    except OSError:
+        log.error("could not write a crash log:\n%s", text)
+        return None

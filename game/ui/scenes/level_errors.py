@@ -1,0 +1,209 @@
+"""Level problems: every problem of a level that failed to load, with Reload (F5) and Back.
+
+Each problem shows `file:line:col`, the message, the hint and the offending line with a
+caret. Reload re-runs the loader on the same file; when it loads, the scene hands the level
+to `on_fixed` (or stores it on the app) and closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+
+from game.i18n import t, tn
+from game.levels.diagnostics import Problem
+from game.ui.draw import fit_text, panel
+from game.ui.layout import button_height, button_width
+from game.ui.scene import Scene
+from game.ui.theme import font
+
+EXAMPLE_LEVEL = """\
+schema_version: 1
+id: broken-example
+title: {en: Broken, de: Kaputt}
+turnz: 24
+sides:
+  usa: {budget: ten}
+"""
+
+
+def _mono_fitting(text: str, width: int, size: int) -> pygame.font.Font:
+    """The monospace font at `size`, or smaller until `text` fits `width` (floor 8 px)."""
+    fnt = font(size, "mono")
+    while size > 8 and fnt.size(text)[0] > width:
+        size -= 1
+        fnt = font(size, "mono")
+    return fnt
+
+
+def _example_problems(level_path: str) -> tuple[str, list[Problem]]:
+    """A realistic broken level for screenshots: the real level with two typical mistakes."""
+    from game.levels.loader import check_level_bytes
+
+    try:
+        text = Path(level_path).read_text(encoding="utf-8")
+    except OSError:
+        text = EXAMPLE_LEVEL
+    text = text.replace("turns:", "turnz:", 1).replace("start: 20", "start: 20x", 1)
+    _, problems = check_level_bytes(text.encode(), level_path)
+    return level_path, problems
+
+
+class LevelErrorsScene(Scene):
+    name = "level-errors"
+
+    def __init__(
+        self,
+        app,
+        path: str,
+        problems: list[Problem],
+        on_fixed: Callable[[object], None] | None = None,
+    ):
+        super().__init__(app)
+        self.path = str(path)
+        self.problems = list(problems)
+        self.on_fixed = on_fixed
+        self.scroll = 0
+        self.still_broken = False
+
+    @classmethod
+    def for_shot(cls, app, shot) -> LevelErrorsScene:
+        return cls(app, *_example_problems(shot.level_path))
+
+    def show(self, path: str, problems: list[Problem]) -> None:
+        self.path, self.problems, self.scroll = str(path), list(problems), 0
+
+    def reload(self) -> None:
+        from game.levels.loader import check_level_file
+
+        loaded, problems = check_level_file(self.path)
+        if loaded is None:
+            self.show(self.path, problems)
+            self.still_broken = True
+            return
+        self.app.loaded_level = loaded
+        self.app.pop()
+        if self.on_fixed is not None:
+            self.on_fixed(loaded)
+
+    def build(self) -> None:
+        w, h = self.app.size
+        px = self.app.px
+        bh = button_height(self.app)
+        margin = px(32)
+        x = margin
+        y = h - bh - px(20)
+        for name, action in (
+            ("level_errors.reload", self.reload),
+            ("level_errors.back", self.back),
+        ):
+            width = button_width(self.app, t(name), minimum=140)
+            self.button(name, pygame.Rect(x, y, width, bh), action)
+            x += width + px(12)
+        self.list_rect = pygame.Rect(margin, px(130), w - 2 * margin, y - px(16) - px(130))
+        if self.focus_index is None:
+            self.focus_index = 0
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        step = self.app.font("body").get_linesize() * 3
+        if event.key == pygame.K_F5:
+            self.reload()
+            return True
+        if event.key in (pygame.K_DOWN, pygame.K_PAGEDOWN):
+            self.scroll += step * (4 if event.key == pygame.K_PAGEDOWN else 1)
+            return True
+        if event.key in (pygame.K_UP, pygame.K_PAGEUP):
+            self.scroll = max(0, self.scroll - step * (4 if event.key == pygame.K_PAGEUP else 1))
+            return True
+        return super().handle_key(event)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll = max(0, self.scroll - event.y * self.app.px(40))
+            return True
+        return super().handle_event(event)
+
+    def _cards(self, width: int) -> list[list[tuple[str, str, object]]]:
+        """For each problem: (text, weight, colour) lines, already wrapped to `width`."""
+        p = self.app.palette
+        size = self.app.scale.font_size
+        cards = []
+        for problem in self.problems:
+            colour = p.bad if problem.severity == "error" else p.warn
+            where = f"{problem.file}:{problem.line}:{problem.col}  {problem.severity}"
+            parts = [(where, "mono", colour, size("mono"))]
+            message = f"{problem.path}: {problem.message}" if problem.path else problem.message
+            parts.append((message, "regular", p.text, size("body")))
+            if problem.hint:
+                parts.append(
+                    (t("level_errors.hint", hint=problem.hint), "regular", p.text_dim, size("body"))
+                )
+            if problem.source_line is not None:
+                text = problem.source_line.rstrip().replace("\t", "    ")
+                parts.append((f"{problem.line:>4} | {text}", "mono", p.text, size("mono")))
+                caret = " " * (len(f"{problem.line:>4} | ") + max(0, problem.col - 1)) + "^"
+                parts.append((caret, "mono", p.accent, size("mono")))
+            lines = []
+            for text, weight, col, font_size in parts:
+                if weight == "mono":  # code keeps its spaces: shrink to fit, never wrap
+                    lines.append((text, _mono_fitting(text, width, font_size), col))
+                    continue
+                fitted = fit_text(text, width, 10_000, font_size)
+                for line in fitted.lines:
+                    lines.append((line, fitted.font, col))
+            cards.append(lines)
+        return cards
+
+    def draw(self, surface: pygame.Surface) -> None:
+        p, px = self.app.palette, self.app.px
+        size = self.app.scale.font_size
+        surface.fill(p.bg)
+        w = surface.get_width()
+        head = pygame.Rect(px(32), px(20), w - px(64), px(110))
+        title = fit_text(t("level_errors.title"), head.width, px(40), size("heading"), bold=True)
+        y = head.top
+        for line in title.lines:
+            surface.blit(title.font.render(line, True, p.text), (head.left, y))
+            y += title.line_height
+        sub = tn("level_errors.count", len(self.problems), file=self.path)
+        if self.still_broken:
+            sub += " — " + t("level_errors.still_broken")
+        for text, colour in ((sub, p.text_dim), (t("level_errors.explain"), p.text_faint)):
+            fitted = fit_text(text, head.width, px(40), size("body"))
+            for line in fitted.lines[:2]:
+                surface.blit(fitted.font.render(line, True, colour), (head.left, y))
+                y += fitted.line_height
+        self.list_rect.top = max(self.list_rect.top, y + px(10))
+        self._draw_list(surface)
+
+    def _draw_list(self, surface: pygame.Surface) -> None:
+        p, px = self.app.palette, self.app.px
+        area = self.list_rect
+        pad = px(12)
+        cards = self._cards(area.width - 2 * pad)
+        total = sum(sum(f.get_linesize() for _, f, _ in c) + 2 * pad + px(8) for c in cards)
+        self.scroll = min(self.scroll, max(0, total - area.height))
+        old_clip = surface.get_clip()
+        surface.set_clip(area)
+        y = area.top - self.scroll
+        for lines in cards:
+            height = sum(f.get_linesize() for _, f, _ in lines) + 2 * pad
+            if y + height >= area.top and y <= area.bottom:
+                panel(surface, pygame.Rect(area.left, y, area.width, height), p, self.app.scale)
+                ly = y + pad
+                for text, fnt, colour in lines:
+                    surface.blit(fnt.render(text, True, colour), (area.left + pad, ly))
+                    ly += fnt.get_linesize()
+            y += height + px(8)
+        surface.set_clip(old_clip)
+        if total > area.height:  # a scroll bar says there is more below
+            bar_h = max(px(24), area.height * area.height // total)
+            bar_y = area.top + (area.height - bar_h) * self.scroll // max(1, total - area.height)
+            pygame.draw.rect(
+                surface,
+                p.text_faint,
+                (area.right - px(4), bar_y, px(4), bar_h),
+                border_radius=px(2),
+            )

@@ -1,0 +1,163 @@
+"""Colours, fonts and sizes, all scaled by the player's UI scale.
+
+The palette is dark and calm. The two factions are told apart by shape (Titans: blocks,
+Swarms: dots) and by label first, colour second; the colours are a blue/orange pair that
+stays distinct for the common forms of colour blindness. The colour-blind-safe setting
+switches to the Okabe–Ito values and replaces green/red status colours by blue/yellow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import pygame
+
+from game.ui.paths import FONTS
+
+Colour = tuple[int, int, int]
+
+
+def hex_colour(text: str) -> Colour:
+    text = text.lstrip("#")
+    return (int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16))
+
+
+def to_hex(colour: Colour) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour[:3])
+
+
+def mix(a: Colour, b: Colour, share_b: float) -> Colour:
+    """`a` moved `share_b` of the way toward `b`."""
+    return tuple(round(x + (y - x) * share_b) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Palette:
+    bg: Colour = (0x12, 0x16, 0x1D)
+    bg_deep: Colour = (0x0B, 0x0E, 0x13)
+    panel: Colour = (0x1B, 0x22, 0x2C)
+    panel_hi: Colour = (0x25, 0x2E, 0x3A)
+    border: Colour = (0x3A, 0x46, 0x56)
+    text: Colour = (0xE8, 0xEB, 0xF0)
+    text_dim: Colour = (0x9A, 0xA5, 0xB4)
+    text_faint: Colour = (0x6B, 0x76, 0x86)
+    accent: Colour = (0xD9, 0xC2, 0x7A)  # the goal line: superintelligence
+    focus: Colour = (0xF2, 0xE6, 0xB8)
+    titans: Colour = (0x4C, 0x8F, 0xE0)  # USA
+    swarms: Colour = (0xE8, 0x89, 0x3A)  # China
+    good: Colour = (0x5C, 0xB8, 0x8A)
+    bad: Colour = (0xE0, 0x67, 0x6B)
+    warn: Colour = (0xE0, 0xB3, 0x4A)
+
+    def faction(self, side: str) -> Colour:
+        return self.titans if side == "usa" else self.swarms
+
+
+DEFAULT_PALETTE = Palette()
+# Okabe–Ito sky blue / orange; good/bad become blue/yellow (never green vs red).
+COLOURBLIND_PALETTE = replace(
+    DEFAULT_PALETTE,
+    titans=hex_colour("56b4e9"),
+    swarms=hex_colour("e69f00"),
+    good=hex_colour("56b4e9"),
+    bad=hex_colour("f0e442"),
+    warn=hex_colour("e69f00"),
+    text_dim=hex_colour("b3bcc8"),
+)
+
+
+def palette_for(colourblind: bool) -> Palette:
+    return COLOURBLIND_PALETTE if colourblind else DEFAULT_PALETTE
+
+
+# Base point sizes at UI scale 100%.
+FONT_SIZES = {"small": 13, "body": 16, "large": 20, "heading": 26, "title": 44, "mono": 14}
+FONT_FILES = {
+    "regular": FONTS / "DejaVuSans.ttf",
+    "bold": FONTS / "DejaVuSans-Bold.ttf",
+    "mono": FONTS / "DejaVuSansMono.ttf",
+}
+
+
+@lru_cache(maxsize=256)
+def font(size: int, weight: str = "regular") -> pygame.font.Font:
+    """A DejaVu font at a pixel size; weight is regular, bold or mono. Cached."""
+    if not pygame.font.get_init():
+        pygame.font.init()
+    return pygame.font.Font(str(FONT_FILES[weight]), max(6, int(size)))
+
+
+class Scale:
+    """Turns design-sized numbers (at 100%) into pixels at the current UI scale."""
+
+    def __init__(self, factor: float = 1.0):
+        self.factor = factor
+
+    def px(self, value: float) -> int:
+        return round(value * self.factor)
+
+    def font_size(self, role: str) -> int:
+        return self.px(FONT_SIZES[role])
+
+    def font(self, role: str = "body", bold: bool = False) -> pygame.font.Font:
+        weight = "mono" if role == "mono" else ("bold" if bold else "regular")
+        return font(self.font_size(role), weight)
+
+
+def gui_theme(palette: Palette, scale: Scale) -> dict:
+    """The pygame_gui theme (as a dict) for this palette and scale."""
+    fonts = _gui_font(scale.font_size("body"))
+    p = palette
+    colours = {
+        "normal_bg": to_hex(p.panel_hi),
+        "hovered_bg": to_hex(mix(p.panel_hi, p.text, 0.12)),
+        "disabled_bg": to_hex(p.panel),
+        "selected_bg": to_hex(mix(p.panel_hi, p.accent, 0.25)),
+        "active_bg": to_hex(mix(p.panel_hi, p.accent, 0.35)),
+        "dark_bg": to_hex(p.panel),
+        "normal_text": to_hex(p.text),
+        "hovered_text": to_hex(p.text),
+        "disabled_text": to_hex(p.text_faint),
+        "selected_text": to_hex(p.text),
+        "active_text": to_hex(p.text),
+        "normal_border": to_hex(p.border),
+        "hovered_border": to_hex(p.text_dim),
+        "disabled_border": to_hex(mix(p.panel, p.border, 0.5)),
+        "selected_border": to_hex(p.accent),
+        "active_border": to_hex(p.focus),
+        "link_text": to_hex(p.titans),
+        "link_hover": to_hex(p.focus),
+        "link_selected": to_hex(p.focus),
+        "filled_bar": to_hex(p.accent),
+        "unfilled_bar": to_hex(p.panel),
+        "text_cursor": to_hex(p.text),
+    }
+    misc = {
+        "shape": "rounded_rectangle",
+        "shape_corner_radius": str(scale.px(6)),
+        "border_width": str(max(1, scale.px(1))),
+        "shadow_width": "0",
+        "tool_tip_delay": "0.6",
+    }
+    return {
+        "defaults": {"colours": colours, "font": fonts, "misc": misc},
+        "button": {"misc": misc},
+        "tool_tip": {"colours": {"dark_bg": to_hex(p.bg_deep)}, "font": fonts},
+        "label": {"colours": {"dark_bg": "#00000000"}},
+        "text_box": {"colours": {"dark_bg": to_hex(p.panel)}},
+        "horizontal_slider": {"misc": {"enable_arrow_buttons": "0"}},
+        "#menu_button": {"font": _gui_font(scale.font_size("large"))},
+        "#small_button": {"font": _gui_font(scale.font_size("small"))},
+    }
+
+
+def _gui_font(size: int) -> dict:
+    return {
+        "name": "dejavu",
+        "size": str(size),
+        "regular_path": str(FONT_FILES["regular"]),
+        "bold_path": str(FONT_FILES["bold"]),
+        "italic_path": str(FONT_FILES["regular"]),
+        "bold_italic_path": str(FONT_FILES["bold"]),
+    }
