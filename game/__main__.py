@@ -1,5 +1,5 @@
 import sys
 
-from game.cli.main import main
+from game.cli.main import run
 
-sys.exit(main())
+sys.exit(run())

@@ -31,6 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--china", default="greedy", help="player for China")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
 
+    trace = sub.add_parser("trace", help="print one headless game quarter by quarter")
+    trace.add_argument("level", help="level file")
+    trace.add_argument("--seed", type=int, default=1)
+    trace.add_argument("--usa", default="greedy", help="player for the USA")
+    trace.add_argument("--china", default="greedy", help="player for China")
+
     sub.add_parser("schema", help="print the level JSON Schema")
 
     from game.ui.shot import add_shot_parser
@@ -57,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.simulate import cmd_simulate
 
         return cmd_simulate(args)
+    if command == "trace":
+        from game.cli.trace import cmd_trace
+
+        return cmd_trace(args)
     if command == "shot":
         from game.ui.shot import cmd_shot
 
@@ -71,5 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     return run_app(level=getattr(args, "level", None), designer=getattr(args, "designer", False))
 
 
+def run() -> int:
+    """`main()` for console use: a closed pipe (`... | head`) ends quietly."""
+    try:
+        return main()
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -57,25 +57,13 @@ def expire(state: GameState) -> None:
 
 def effective_params(rules: Rules, state: GameState, side: str) -> dict[str, float]:
     """The side's parameters this quarter: level values changed by effects in force."""
-    params = dict(rules.params[side])
-    turn = state.turn
-    for chip in rules.chips:
-        units, growth = chip.supply.get(side, (0.0, 1.0))
-        on_sale = chip.first_turn <= turn <= chip.last_turn
-        params[f"chips.{chip.id}.supply"] = units * growth ** (turn - 1) if on_sale else 0.0
-        params[f"chips.{chip.id}.price"] = chip.price_k_usd * chip.price_change_per_turn ** (
-            turn - 1
-        )
-        params[f"chips.{chip.id}.levy"] = chip.levy
+    params = dict(rules.base_params(side, state.turn))
+    touched = set()
     for e in state.effects:
         if e.side == side and e.target in params:
             params[e.target] = combine(e.op, params[e.target], e.value)
-    for name, (lo, hi) in rules.param_ranges.items():
+            touched.add(e.target)
+    for name in touched:
+        lo, hi = rules.param_ranges.get(name, (0.0, 1.0 if name.endswith(".levy") else math.inf))
         params[name] = min(hi, max(lo, params[name]))
-    for chip in rules.chips:
-        for knob in ("supply", "price"):
-            key = f"chips.{chip.id}.{knob}"
-            params[key] = max(0.0, params[key])
-        key = f"chips.{chip.id}.levy"
-        params[key] = min(1.0, max(0.0, params[key]))
     return params

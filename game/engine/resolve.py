@@ -230,30 +230,20 @@ def _depreciate(rules: Rules, f: FactionState, p: dict, log) -> None:
     keep = 1 - p["chip_depreciation_per_turn"]
     max_age = rules.constants["chip_max_age_turns"]
     lost = 0.0
-    fleet = []
+    merged: dict[tuple[str, int], ChipBatch] = {}
     for b in f.fleet:
-        b.age += 1
-        if b.age > max_age:
+        age = b.age + 1
+        if age > max_age:
             lost += b.units * b.h100e_per_unit
             continue
         lost += b.units * (1 - keep) * b.h100e_per_unit
-        b.units *= keep
-        fleet.append(b)
-    f.fleet = _merge_batches(fleet)
+        # Batches of one chip bought in one quarter (several offers) are joined here.
+        twin = merged.get((b.chip, age))
+        units = b.units * keep + (twin.units if twin else 0.0)
+        merged[(b.chip, age)] = b._replace(units=units, age=age)
+    f.fleet = list(merged.values())
     if lost > 0:
         log.append(ev.ChipsRetired(f.side, lost))
-
-
-def _merge_batches(fleet: list[ChipBatch]) -> list[ChipBatch]:
-    """Join batches of the same chip and age (bought the same quarter at several prices)."""
-    merged: dict[tuple[str, int], ChipBatch] = {}
-    for b in fleet:
-        key = (b.chip, b.age)
-        if key in merged:
-            merged[key].units += b.units
-        else:
-            merged[key] = b
-    return list(merged.values())
 
 
 def _milestones(rules: Rules, f: FactionState, log) -> None:

@@ -82,6 +82,7 @@ class Rules:
     reference_growth_log10_per_year: float
     milestones: tuple[MilestoneSpec, ...]
     events_by_id: dict[str, Event] = field(default_factory=dict)
+    _base_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def level_id(self) -> str:
@@ -102,6 +103,25 @@ class Rules:
     def lag_months(self, log10_gap: float) -> float:
         """A frontier gap in log10 FLOP expressed as months of the leader's progress."""
         return log10_gap / (self.reference_growth_log10_per_year / 12.0)
+
+    def base_params(self, side: str, turn: int) -> dict[str, float]:
+        """Level parameters for a side in a quarter, with chip markets grown to that date."""
+        key = (side, turn)
+        cached = self._base_cache.get(key)
+        if cached is None:
+            cached = dict(self.params[side])
+            for chip in self.chips:
+                units, growth = chip.supply.get(side, (0.0, 1.0))
+                on_sale = chip.first_turn <= turn <= chip.last_turn
+                # Supply grows from the quarter a chip goes on sale (or turn 1).
+                age = turn - max(1, chip.first_turn)
+                cached[f"chips.{chip.id}.supply"] = units * growth**age if on_sale else 0.0
+                cached[f"chips.{chip.id}.price"] = (
+                    chip.price_k_usd * chip.price_change_per_turn ** (turn - 1)
+                )
+                cached[f"chips.{chip.id}.levy"] = chip.levy
+            self._base_cache[key] = cached
+        return cached
 
     def policies_for(self, side: str) -> list[Policy]:
         return [p for p in self.policies.values() if p.side == side]

@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from game.levels.model import SIDES
 
 
-@dataclass(slots=True)
-class ChipBatch:
-    """Chips of one kind bought in one quarter."""
+class ChipBatch(NamedTuple):
+    """Chips of one kind bought in one quarter. Immutable, so clones can share batches."""
 
     chip: str
     units: float
@@ -24,11 +24,6 @@ class ChipBatch:
     kw_per_unit: float
     origin: str
     age: int
-
-    def clone(self) -> ChipBatch:
-        return ChipBatch(
-            self.chip, self.units, self.h100e_per_unit, self.kw_per_unit, self.origin, self.age
-        )
 
 
 @dataclass(slots=True)
@@ -70,7 +65,7 @@ class FactionState:
             side=self.side,
             budget=self.budget,
             income=self.income,
-            fleet=[b.clone() for b in self.fleet],
+            fleet=list(self.fleet),
             interconnect=self.interconnect,
             energy_gw=self.energy_gw,
             energy_pipeline=list(self.energy_pipeline),

@@ -438,7 +438,11 @@ class Level(Strict):
     """A complete scenario: factions, chips, policies, events and the ladder."""
 
     schema_version: int = Field(ge=1, description="Level format version this file is written for.")
-    id: Id
+    id: str = Field(
+        pattern=r"^[a-z][a-z0-9_-]*$",
+        max_length=60,
+        description="The level's id, usually its file name without .yaml (cold-ai-war).",
+    )
     title: Text
     description: Text
     calendar: Calendar
