@@ -30,6 +30,15 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--usa", default="greedy", help="player for the USA")
     sim.add_argument("--china", default="greedy", help="player for China")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
+    sim.add_argument("--save-dir", help="write one save file per game into this folder")
+
+    rep = sub.add_parser("replay", help="replay a save headless and report the game")
+    rep.add_argument("save", help="save file (.json)")
+    rep.add_argument("--verify", action="store_true", help="exit 1 unless the final hash matches")
+    rep.add_argument("--json", action="store_true", help="print one JSON object")
+    rep.add_argument(
+        "--embedded-level", action="store_true", help="use the level copy stored in the save"
+    )
 
     trace = sub.add_parser("trace", help="print one headless game quarter by quarter")
     trace.add_argument("level", help="level file")
@@ -63,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.simulate import cmd_simulate
 
         return cmd_simulate(args)
+    if command == "replay":
+        from game.cli.replay import cmd_replay
+
+        return cmd_replay(args.save, args.verify, args.json, args.embedded_level)
     if command == "trace":
         from game.cli.trace import cmd_trace
 

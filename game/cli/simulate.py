@@ -35,16 +35,22 @@ def _lag(rules, state) -> float:
 _WORKER: dict = {}
 
 
-def _init_worker(level_path: str, usa: str, china: str) -> None:
+def _init_worker(level_path: str, usa: str, china: str, save_dir: str | None = None) -> None:
     from game.levels.loader import load_level
 
-    rules = compile_rules(load_level(level_path).level)
+    loaded = load_level(level_path)
+    rules = compile_rules(loaded.level)
     _WORKER.update(rules=rules, players={"usa": make_player(usa), "china": make_player(china)})
+    _WORKER.update(loaded=loaded, specs={"usa": usa, "china": china}, save_dir=save_dir)
 
 
 def _play_one(seed: int) -> GameResult:
     rules, players = _WORKER["rules"], _WORKER["players"]
     match = play_game(rules, players, seed)
+    if _WORKER.get("save_dir"):
+        from game.saves import save_simulated_game
+
+        save_simulated_game(_WORKER["save_dir"], match, _WORKER["loaded"], _WORKER["specs"])
     outcome = match.state.outcome
     return GameResult(
         outcome.winner,
@@ -55,12 +61,15 @@ def _play_one(seed: int) -> GameResult:
     )
 
 
-def run_games(level_path: str, games: int, seed: int, usa: str, china: str, progress=None):
-    """Play `games` games (seeds seed..seed+games-1), across all cores when it pays."""
+def run_games(
+    level_path: str, games: int, seed: int, usa: str, china: str, progress=None, save_dir=None
+):
+    """Play `games` games (seeds seed..seed+games-1), across all cores when it pays;
+    with `save_dir`, each game is also written there as a save file."""
     seeds = list(range(seed, seed + games))
     workers = os.cpu_count() or 1
     if games < POOL_THRESHOLD or workers < 2:
-        _init_worker(level_path, usa, china)
+        _init_worker(level_path, usa, china, save_dir)
         for i, s in enumerate(seeds):
             yield _play_one(s)
             if progress:
@@ -68,7 +77,7 @@ def run_games(level_path: str, games: int, seed: int, usa: str, china: str, prog
         return
     chunk = max(1, games // (workers * 8))
     with ProcessPoolExecutor(
-        workers, initializer=_init_worker, initargs=(level_path, usa, china)
+        workers, initializer=_init_worker, initargs=(level_path, usa, china, save_dir)
     ) as pool:
         for i, result in enumerate(pool.map(_play_one, seeds, chunksize=chunk)):
             yield result
@@ -130,13 +139,24 @@ def cmd_simulate(args) -> int:
     except UnknownPlayer as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    save_dir = getattr(args, "save_dir", None)
+    if save_dir:
+        try:
+            os.makedirs(save_dir, exist_ok=True)
+        except OSError as err:
+            print(
+                f"error: cannot create the save folder {save_dir}: {err.strerror}", file=sys.stderr
+            )
+            return 1
     tty = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
         if tty and (done == total or done % max(1, total // 100) == 0):
             print(f"\r{done}/{total} games", end="" if done < total else "\n", file=sys.stderr)
 
-    results = list(run_games(args.level, args.games, args.seed, args.usa, args.china, progress))
+    results = list(
+        run_games(args.level, args.games, args.seed, args.usa, args.china, progress, save_dir)
+    )
     summary = summarise(results, args.usa, args.china)
     if args.json:
         print(json.dumps(summary))

@@ -1,0 +1,40 @@
+"""What can be wrong with a save, as a code + parameters a screen or the terminal words.
+
+Every failure to read or replay a save ends up as a `SaveProblem` naming the file; nothing
+a user can put in the save folder reaches the player as a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.saves import words
+
+# code -> whether the game can still be opened with the level copy inside the save
+CODES = (
+    "unreadable",  # the OS would not give us the bytes
+    "too_large",
+    "not_text",  # junk bytes
+    "truncated",  # JSON that stops early: an interrupted copy
+    "not_json",
+    "foreign",  # valid JSON, but not a save of this game
+    "too_new",  # a newer game's save format
+    "wrong_shape",  # our marker, but the contents do not fit the format
+    "level_changed",  # replaying with the current level gives another game
+    "version_changed",  # same level, but this version of the game plays it differently
+    "level_invalid",  # neither the current nor the embedded level can be read
+    "internal",  # a bug: still a message, never a traceback
+)
+
+
+@dataclass(frozen=True)
+class SaveProblem:
+    file: str
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def message(self, lang: str = "en") -> str:
+        return words.text(f"problem.{self.code}", lang, file=self.file, **self.params)
+
+    def __str__(self) -> str:
+        return self.message()
