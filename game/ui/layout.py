@@ -7,7 +7,7 @@ import pygame
 
 def button_height(app, role: str = "body") -> int:
     """Height of a one-line button whose text is in font `role`."""
-    return app.font(role).get_linesize() + app.px(16)
+    return app.font(role).get_linesize() + app.px(12)
 
 
 def text_width(app, text: str, role: str = "body", bold: bool = False) -> int:
@@ -16,7 +16,13 @@ def text_width(app, text: str, role: str = "body", bold: bool = False) -> int:
 
 def button_width(app, text: str, role: str = "body", minimum: int = 0) -> int:
     """Wide enough for `text` plus pygame_gui's padding on both sides."""
-    return max(app.px(minimum), text_width(app, text, role) + app.px(36))
+    return max(app.px(minimum), text_width(app, text, role) + app.px(26))
+
+
+def margin(app, design: int = 48, share: float = 0.04) -> int:
+    """A page margin that grows with the UI scale but never eats a small window."""
+    w = app.size[0]
+    return max(app.px(12), min(app.px(design), round(w * share)))
 
 
 def flow(

@@ -140,22 +140,43 @@ def gui_theme(palette: Palette, scale: Scale) -> dict:
         "shadow_width": "0",
         "tool_tip_delay": "0.6",
     }
-    return {
+    theme: dict = {
         "defaults": {"colours": colours, "font": fonts, "misc": misc},
         "button": {"misc": misc},
-        "tool_tip": {"colours": {"dark_bg": to_hex(p.bg_deep)}, "font": fonts},
+        "tool_tip": {"colours": {"dark_bg": to_hex(p.bg_deep)}},
         "label": {"colours": {"dark_bg": "#00000000"}},
         "text_box": {"colours": {"dark_bg": to_hex(p.panel)}},
         "horizontal_slider": {"misc": {"enable_arrow_buttons": "0"}},
-        "#menu_button": {"font": _gui_font(scale.font_size("large"))},
-        "#small_button": {"font": _gui_font(scale.font_size("small"))},
     }
+    # pygame_gui reads fonts per element type, not from "defaults".
+    for element in GUI_ELEMENTS:
+        theme.setdefault(element, {})["font"] = fonts
+    theme["#menu_button"] = {"font": _gui_font(scale.font_size("large"))}
+    theme["#small_button"] = {"font": _gui_font(scale.font_size("small"))}
+    theme["#heading_label"] = {"font": _gui_font(scale.font_size("heading"), bold=True)}
+    return theme
 
 
-def _gui_font(size: int) -> dict:
+GUI_ELEMENTS = (
+    "button",
+    "label",
+    "text_box",
+    "text_entry_line",
+    "text_entry_box",
+    "drop_down_menu",
+    "selection_list",
+    "tool_tip",
+    "window",
+    "horizontal_slider",
+    "check_box",
+)
+
+
+def _gui_font(size: int, bold: bool = False) -> dict:
     return {
         "name": "dejavu",
         "size": str(size),
+        "bold": "1" if bold else "0",
         "regular_path": str(FONT_FILES["regular"]),
         "bold_path": str(FONT_FILES["bold"]),
         "italic_path": str(FONT_FILES["regular"]),

@@ -1,4 +1,4 @@
-"""Help (F1 from anywhere): the rules in short and every key."""
+"""Help (F1 from anywhere): the rules in short and every key; scrolls when it is long."""
 
 from __future__ import annotations
 
@@ -6,44 +6,67 @@ import pygame
 
 from game.i18n import t
 from game.ui.draw import draw_text, panel
-from game.ui.layout import button_height, button_width
+from game.ui.layout import button_height, button_width, margin
 from game.ui.scene import Scene
+from game.ui.scroll import Block, ScrollText
 
-KEYS = ("f1", "nav", "activate", "back", "reload", "scroll", "mouse")
+KEYS = ("f1", "nav", "activate", "back", "reload", "scroll")
 
 
 class HelpScene(Scene):
     name = "help"
 
+    def __init__(self, app):
+        super().__init__(app)
+        self.text = ScrollText(app, [])
+
+    def _blocks(self) -> list[Block]:
+        blocks = [Block("heading", t("help.rules_title"))]
+        for paragraph in t("help.rules").split("\n"):
+            blocks += [Block("text", paragraph), Block("gap")]
+        blocks.append(Block("heading", t("help.keys_title")))
+        blocks += [Block("row", t(f"help.keys.{k}.key"), t(f"help.keys.{k}.what")) for k in KEYS]
+        blocks += [
+            Block("gap"),
+            Block("text", t("help.keys.mouse"), colour=self.app.palette.text_dim),
+        ]
+        return blocks
+
     def build(self) -> None:
         w, h = self.app.size
         px = self.app.px
+        m = margin(self.app)
         bh = button_height(self.app)
-        margin = px(40)
-        self.title_rect = pygame.Rect(margin, px(24), w - 2 * margin, px(40))
-        top = self.title_rect.bottom + px(16)
-        bottom = h - bh - px(40)
-        split = round((w - 2 * margin) * 0.58)
-        self.rules_rect = pygame.Rect(margin, top, split - px(12), bottom - top)
-        self.keys_rect = pygame.Rect(
-            margin + split + px(12), top, w - 2 * margin - split - px(12), bottom - top
+        heading = self.app.font("heading", bold=True).get_linesize()
+        self.title_rect = pygame.Rect(m, px(16), w - 2 * m, heading)
+        back = pygame.Rect(
+            m, h - bh - px(16), button_width(self.app, t("common.back"), minimum=120), bh
         )
-        width = button_width(self.app, t("common.back"), minimum=140)
-        self.button("common.back", pygame.Rect(margin, h - bh - px(24), width, bh), self.back)
+        self.card = pygame.Rect(m, self.title_rect.bottom + px(10), w - 2 * m, back.top - px(12))
+        self.card.height -= self.card.top
+        self.button("common.back", back, self.back)
+        self.text.blocks = self._blocks()
         self.focus_index = 0
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if self.text.handle_event(event):
+            return True
+        return super().handle_event(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         p, px = self.app.palette, self.app.px
-        size = self.app.scale.font_size
         surface.fill(p.bg)
-        draw_text(surface, t("help.title"), self.title_rect, p.text, size("heading"), bold=True)
-        for rect, title, body in (
-            (self.rules_rect, t("help.rules_title"), t("help.rules").replace("\n", "\n\n")),
-            (self.keys_rect, t("help.keys_title"), "\n".join(t(f"help.keys.{k}") for k in KEYS)),
-        ):
-            panel(surface, rect, p, self.app.scale)
-            inner = rect.inflate(-px(32), -px(28))
-            head = draw_text(surface, title, inner, p.accent, size("large"), bold=True, max_lines=2)
-            body_rect = pygame.Rect(inner.left, inner.top + head.height + px(10), inner.width, 0)
-            body_rect.height = inner.bottom - body_rect.top
-            draw_text(surface, body, body_rect, p.text, size("body"), min_size=px(10))
+        draw_text(
+            surface,
+            t("help.title"),
+            self.title_rect,
+            p.text,
+            self.app.scale.font_size("heading"),
+            bold=True,
+        )
+        panel(surface, self.card, p, self.app.scale)
+        inner = self.card.inflate(-px(40), -px(28))
+        max_w = px(900)
+        if inner.width > max_w:  # long lines are hard to read: keep a comfortable measure
+            inner.width = max_w
+        self.text.draw(surface, inner)

@@ -8,7 +8,7 @@ from game.i18n import t
 from game.ui import autosave_exists
 from game.ui.art import draw_title_art
 from game.ui.draw import draw_text
-from game.ui.layout import button_height
+from game.ui.layout import button_height, margin
 from game.ui.scene import Scene
 
 # (button name, scene it opens; None = handled in code)
@@ -28,19 +28,22 @@ class MenuScene(Scene):
 
     def build(self) -> None:
         w, h = self.app.size
+        px = self.app.px
+        m = margin(self.app)
         fnt = self.app.font("large")
-        pad = self.app.px(24)
         entries = [e for e in ENTRIES if e[0] != "menu.continue" or autosave_exists()]
         text_w = max(fnt.size(t(name))[0] for name, _ in entries)
-        col_w = max(self.app.px(240), text_w + self.app.px(48))
+        col_w = min(max(px(220), text_w + px(48)), round(w * 0.45))
         bh = button_height(self.app, "large")
-        gap = self.app.px(10)
+        self.footer_h = self.app.font("small").get_linesize() + px(8)
+        room = h - 2 * m - self.footer_h
+        gap = px(10)
         total = len(entries) * bh + (len(entries) - 1) * gap
-        if total > h - 2 * pad:  # squeeze the gaps, never the buttons
-            gap = max(2, (h - 2 * pad - len(entries) * bh) // max(1, len(entries) - 1))
+        if total > room:  # squeeze the gaps, never the buttons
+            gap = max(2, (room - len(entries) * bh) // max(1, len(entries) - 1))
             total = len(entries) * bh + (len(entries) - 1) * gap
-        x = w - col_w - self.app.px(64)
-        y = max(pad, (h - total) // 2)
+        x = w - col_w - m - px(16)
+        y = m + max(0, (room - total) // 2)
         self.column = pygame.Rect(x, y, col_w, total)
         for name, target in entries:
             rect = pygame.Rect(x, y, col_w, bh)
@@ -62,32 +65,30 @@ class MenuScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         p, px = self.app.palette, self.app.px
+        size = self.app.scale.font_size
         surface.fill(p.bg)
         w, h = surface.get_size()
-        art = pygame.Rect(px(40), px(24), self.column.left - px(40) - px(48), h - px(48))
-        title_box = pygame.Rect(art.left, art.top + round(art.height * 0.22), art.width, px(140))
-        goal_y = draw_title_art(surface, art, p, px)
-        draw_text(
-            surface,
-            t("menu.goal"),
-            pygame.Rect(art.left, goal_y - px(30), art.width, px(24)),
-            p.accent,
-            self.app.scale.font_size("small"),
-            bold=True,
-            align="center",
+        m = margin(self.app)
+        left = pygame.Rect(m, m, self.column.left - m - px(40), h - 2 * m)
+        title = draw_text(
+            surface, t("app.title"), left, p.text, size("title"), bold=True, max_lines=2
         )
-        fitted = draw_text(
-            surface,
-            t("app.title"),
-            title_box,
-            p.text,
-            self.app.scale.font_size("title"),
-            bold=True,
-            max_lines=2,
+        sub_rect = pygame.Rect(left.left, left.top + title.height + px(4), left.width, px(70))
+        sub = draw_text(
+            surface, t("app.subtitle"), sub_rect, p.text_dim, size("large"), max_lines=2
         )
-        sub = pygame.Rect(title_box.left, title_box.top + fitted.height + px(6), art.width, px(60))
-        draw_text(surface, t("app.subtitle"), sub, p.text_dim, self.app.scale.font_size("large"))
-        footer = pygame.Rect(self.column.left, h - px(34), w - self.column.left - px(16), px(28))
-        draw_text(
-            surface, t("menu.footer"), footer, p.text_faint, self.app.scale.font_size("small")
+        art = pygame.Rect(left.left, sub_rect.top + sub.height + px(28), left.width, 0)
+        art.height = left.bottom - art.top
+        if art.height > px(60):
+            goal_y = draw_title_art(surface, art, p, px)
+            label = pygame.Rect(art.left, goal_y - px(26), art.width, px(22))
+            draw_text(
+                surface, t("menu.goal"), label, p.accent, size("small"), bold=True, align="center"
+            )
+        footer = pygame.Rect(
+            self.column.left,
+            h - m - self.footer_h + px(8),
+            w - self.column.left - px(8),
+            self.footer_h,
         )
+        draw_text(surface, t("menu.footer"), footer, p.text_faint, size("small"), max_lines=1)

@@ -12,11 +12,18 @@ import pygame
 
 from game.i18n import t
 from game.ui.draw import draw_text
-from game.ui.layout import button_height, button_width, flow
+from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
 from game.ui.settings import ANIMATION_SPEEDS, LANGUAGES, SCALES
 
 ROWS = ("language", "scale", "fullscreen", "palette", "animation")
+FIELDS = {
+    "language": "language",
+    "scale": "ui_scale",
+    "fullscreen": "fullscreen",
+    "palette": "colourblind_palette",
+    "animation": "animation_speed",
+}
 
 
 class SettingsScene(Scene):
@@ -29,72 +36,81 @@ class SettingsScene(Scene):
             return [
                 (f"settings.language.{k}", t(f"lang.{k}"), k, s.language == k) for k in LANGUAGES
             ]
-        if row == "scale":
-            return [
-                (f"settings.scale.{v}", f"{round(v * 100)} %", v, abs(s.ui_scale - v) < 1e-6)
-                for v in SCALES
-            ]
-        if row == "fullscreen":
-            on = s.fullscreen
-        elif row == "palette":
-            on = s.colourblind_palette
-        else:
+        if row == "animation":
             return [
                 (f"settings.animation.{k}", t(f"settings.speed.{k}"), k, s.animation_speed == k)
                 for k in ANIMATION_SPEEDS
             ]
+        on = s.fullscreen if row == "fullscreen" else s.colourblind_palette
         return [
             (f"settings.{row}.off", t("common.off"), False, not on),
             (f"settings.{row}.on", t("common.on"), True, on),
         ]
 
     def _set(self, row: str, value: object) -> None:
-        field = {
-            "language": "language",
-            "scale": "ui_scale",
-            "fullscreen": "fullscreen",
-            "palette": "colourblind_palette",
-            "animation": "animation_speed",
-        }[row]
-        self.app.apply_settings(replace(self.app.settings, **{field: value}))
+        self.app.apply_settings(replace(self.app.settings, **{FIELDS[row]: value}))
+
+    def _step_scale(self, step: int) -> None:
+        current = min(range(len(SCALES)), key=lambda i: abs(SCALES[i] - self.app.settings.ui_scale))
+        index = max(0, min(len(SCALES) - 1, current + step))
+        if SCALES[index] != self.app.settings.ui_scale:
+            self._set("scale", SCALES[index])
 
     def build(self) -> None:
         w, h = self.app.size
         px = self.app.px
-        margin = px(48)
-        self.title_rect = pygame.Rect(margin, px(28), w - 2 * margin, px(44))
-        label_w = min(
-            max(self.app.font("body", bold=True).size(t(f"settings.{r}"))[0] for r in ROWS)
-            + px(24),
-            (w - 2 * margin) // 2,
-        )
-        self.labels: list[tuple[str, pygame.Rect]] = []
+        m = margin(self.app)
         bh = button_height(self.app)
         gap = px(8)
-        y = self.title_rect.bottom + px(24)
-        x = margin + label_w
-        for row in ROWS:
-            options = self._options(row)
-            widths = [button_width(self.app, label, minimum=90) for _, label, _, _ in options]
-            rects = flow(widths, x, y, w - margin - x, bh, gap)
-            for (name, label, value, selected), rect in zip(options, rects, strict=True):
-                button = self.button(
-                    name, rect, lambda row=row, value=value: self._set(row, value), text=label
-                )
-                if selected:
-                    button.select()
-            bottom = rects[-1].bottom
-            self.labels.append(
-                (f"settings.{row}", pygame.Rect(margin, y, label_w - px(12), bottom - y))
-            )
-            y = bottom + px(18)
-        self.hint_rect = pygame.Rect(margin, y, w - 2 * margin, px(64))
-        back_w = button_width(self.app, t("common.back"), minimum=140)
-        self.button(
-            "common.back",
-            pygame.Rect(margin, h - bh - px(24), back_w, bh),
-            self.back,
+        heading = self.app.font("heading", bold=True).get_linesize()
+        self.title_rect = pygame.Rect(m, px(20), w - 2 * m, heading)
+        bold = self.app.font("body", bold=True)
+        label_w = min(
+            max(bold.size(t(f"settings.{r}"))[0] for r in ROWS) + px(20),
+            round((w - 2 * m) * 0.36),
         )
+        self.labels: list[tuple[str, pygame.Rect]] = []
+        y = self.title_rect.bottom + px(16)
+        x = m + label_w
+        for row in ROWS:
+            if row == "scale":
+                rects = self._build_scale_row(x, y, bh, gap)
+            else:
+                options = self._options(row)
+                widths = [button_width(self.app, label, minimum=64) for _, label, _, _ in options]
+                rects = flow(widths, x, y, w - m - x, bh, gap)
+                for (name, label, value, selected), rect in zip(options, rects, strict=True):
+                    action = lambda row=row, value=value: self._set(row, value)  # noqa: E731
+                    tip = t("settings.palette_hint") if row == "palette" else None
+                    button = self.button(name, rect, action, text=label, tooltip=tip)
+                    if selected:
+                        button.select()
+            bottom = rects[-1].bottom
+            self.labels.append((f"settings.{row}", pygame.Rect(m, y, label_w - px(12), bottom - y)))
+            y = bottom + gap + px(6)
+        back_w = button_width(self.app, t("common.back"), minimum=120)
+        back = pygame.Rect(m, h - bh - px(16), back_w, bh)
+        self.button("common.back", back, self.back)
+        self.hint_rect = pygame.Rect(back.right + px(16), back.top, w - m - back.right - px(16), bh)
+        if self.focus_index is None:
+            self.focus_index = 0
+
+    def _build_scale_row(self, x: int, y: int, bh: int, gap: int) -> list[pygame.Rect]:
+        """[−] 150 % [+]: a stepper stays one short row even at 200 %."""
+        step_w = button_width(self.app, "+", minimum=48)
+        value_w = self.app.font("body", bold=True).size("200 %")[0] + self.app.px(24)
+        minus = pygame.Rect(x, y, step_w, bh)
+        self.scale_value_rect = pygame.Rect(minus.right + gap, y, value_w, bh)
+        plus = pygame.Rect(self.scale_value_rect.right + gap, y, step_w, bh)
+        low = self.app.settings.ui_scale <= SCALES[0]
+        high = self.app.settings.ui_scale >= SCALES[-1]
+        self.button(
+            "settings.scale.down", minus, lambda: self._step_scale(-1), text="−", enabled=not low
+        )
+        self.button(
+            "settings.scale.up", plus, lambda: self._step_scale(1), text="+", enabled=not high
+        )
+        return [minus, plus]
 
     def draw(self, surface: pygame.Surface) -> None:
         p = self.app.palette
@@ -103,9 +119,17 @@ class SettingsScene(Scene):
         draw_text(surface, t("settings.title"), self.title_rect, p.text, size("heading"), bold=True)
         for key, rect in self.labels:
             draw_text(surface, t(key), rect, p.text, size("body"), bold=True, valign="middle")
-        back = self.widgets["common.back"].rect
-        hint = self.hint_rect.clip(
-            pygame.Rect(0, 0, surface.get_width(), back.top - self.app.px(8))
+        value = f"{round(self.app.settings.ui_scale * 100)} %"
+        draw_text(
+            surface,
+            value,
+            self.scale_value_rect,
+            p.text,
+            size("body"),
+            bold=True,
+            align="center",
+            valign="middle",
         )
-        text = t("settings.palette_hint") + "\n" + t("settings.saved")
-        draw_text(surface, text, hint, p.text_dim, size("small"))
+        draw_text(
+            surface, t("settings.saved"), self.hint_rect, p.text_dim, size("small"), valign="middle"
+        )

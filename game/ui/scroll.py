@@ -1,0 +1,122 @@
+"""A scrollable column of text blocks (headings, paragraphs, key/value rows).
+
+Long text at a large UI scale must stay readable: instead of shrinking it to nothing it
+scrolls (wheel, Up/Down, Page Up/Down) and shows a scroll bar, so nothing is cut silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.draw import wrap_lines
+from game.ui.theme import Colour
+
+
+@dataclass
+class Block:
+    kind: str  # "heading" | "text" | "row" | "gap"
+    text: str = ""
+    value: str = ""
+    colour: Colour | None = None
+
+
+class ScrollText:
+    def __init__(self, app, blocks: list[Block]):
+        self.app = app
+        self.blocks = blocks
+        self.offset = 0
+        self.content_height = 0
+        self.rect = pygame.Rect(0, 0, 0, 0)
+
+    def _layout(self, width: int) -> list[tuple[int, int, pygame.Surface]]:
+        """(x, y, image) for every line, y from the top of the content."""
+        p, px = self.app.palette, self.app.px
+        body = self.app.font("body")
+        items: list[tuple[int, int, pygame.Surface]] = []
+        y = 0
+        key_w = 0
+        rows = [b for b in self.blocks if b.kind == "row"]
+        if rows:
+            bold = self.app.font("body", bold=True)
+            key_w = min(max(bold.size(b.text)[0] for b in rows) + px(16), width // 3)
+        for block in self.blocks:
+            if block.kind == "gap":
+                y += px(14)
+            elif block.kind == "heading":
+                fnt = self.app.font("large", bold=True)
+                for line in wrap_lines(block.text, fnt, width):
+                    items.append((0, y, fnt.render(line, True, block.colour or p.accent)))
+                    y += fnt.get_linesize()
+                y += px(6)
+            elif block.kind == "text":
+                for line in wrap_lines(block.text, body, width):
+                    items.append((0, y, body.render(line, True, block.colour or p.text)))
+                    y += body.get_linesize()
+            elif block.kind == "row":
+                bold = self.app.font("body", bold=True)
+                keys = wrap_lines(block.text, bold, key_w - px(12))
+                values = wrap_lines(block.value, body, width - key_w)
+                for i, line in enumerate(keys):
+                    items.append(
+                        (0, y + i * bold.get_linesize(), bold.render(line, True, p.accent))
+                    )
+                for i, line in enumerate(values):
+                    items.append(
+                        (key_w, y + i * body.get_linesize(), body.render(line, True, p.text))
+                    )
+                y += max(len(keys), len(values)) * body.get_linesize() + px(4)
+        self.content_height = y
+        return items
+
+    def scroll(self, delta: int) -> None:
+        self.offset = max(
+            0, min(self.offset + delta, max(0, self.content_height - self.rect.height))
+        )
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        line = self.app.font("body").get_linesize()
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll(-event.y * line * 2)
+            return True
+        if event.type == pygame.KEYDOWN:
+            step = {
+                pygame.K_DOWN: line,
+                pygame.K_UP: -line,
+                pygame.K_PAGEDOWN: self.rect.height - line,
+                pygame.K_PAGEUP: -(self.rect.height - line),
+            }.get(event.key)
+            if step is not None:
+                self.scroll(step)
+                return True
+        return False
+
+    @property
+    def scrollable(self) -> bool:
+        return self.content_height > self.rect.height
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        px = self.app.px
+        self.rect = pygame.Rect(rect)
+        bar = px(10)
+        items = self._layout(rect.width - bar)
+        self.scroll(0)  # clamp after a resize
+        old = surface.get_clip()
+        surface.set_clip(rect.clip(old) if old else rect)
+        for x, y, image in items:
+            top = rect.top + y - self.offset
+            if top + image.get_height() >= rect.top and top <= rect.bottom:
+                surface.blit(image, (rect.left + x, top))
+        surface.set_clip(old)
+        if self.scrollable:
+            p = self.app.palette
+            track = pygame.Rect(rect.right - px(4), rect.top, px(4), rect.height)
+            pygame.draw.rect(surface, p.panel_hi, track, border_radius=px(2))
+            h = max(px(24), rect.height * rect.height // self.content_height)
+            y = rect.top + (rect.height - h) * self.offset // max(
+                1, self.content_height - rect.height
+            )
+            pygame.draw.rect(
+                surface, p.text_dim, (track.left, y, track.width, h), border_radius=px(2)
+            )
