@@ -32,8 +32,10 @@ EXPECTED = {
         "    hint: PyYAML would silently keep only the last one; delete one of them"
     ],
     "alias": [
-        "12:15: error: anchors (&zero) are not allowed",
-        "13:28: error: aliases (*zero) are not allowed",
+        "12:15: error: ladder.zero_log10: anchors (&zero) are not allowed\n"
+        "    hint: remove the &zero: a level may not refer to another part of itself",
+        "13:28: error: ladder.superintelligence_log10: aliases (*zero) are not allowed\n"
+        "    hint: write the value out in full: a level may not refer to another part of itself",
     ],
     "yes_boolean": [
         "139:11: error: policies.1.once: expected true or false, got the text 'yes'\n"

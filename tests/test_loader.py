@@ -1,5 +1,6 @@
 """The loader end to end: a valid level, every kind of broken one, and hostile input."""
 
+import copy
 import hashlib
 import io
 import json
@@ -7,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -402,3 +404,50 @@ def test_format_keeps_tabs_so_the_caret_lines_up():
     problem = Problem("f", 2, 3, "warning", "x", "a.b", "msg", hint="h", source_line="\t\tvalue")
     assert problem.format() == "f:2:3: warning: a.b: msg\n    hint: h\n    \t\tvalue\n    \t\t^"
     assert problem.format(show_source=False) == "f:2:3: warning: a.b: msg\n    hint: h"
+
+
+def test_list_where_a_boolean_belongs():
+    # Found by the property test: a list input once crashed the hint lookup.
+    problem = only(mutated("    once: true", "    once: [1, 2]"))
+    assert problem.message == "expected true or false, got a list"
+
+
+def _leaf_paths(value, loc=()):
+    yield loc
+    if isinstance(value, dict | list):
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, child in items:
+            yield from _leaf_paths(child, (*loc, key))
+
+
+DATA = yaml.safe_load(TEXT)  # plain data to rewrite; the loader under test reads the dump back
+PATHS = list(_leaf_paths(DATA))[1:]
+VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8)
+    | st.sampled_from(["usa", "self", "epoch", "h100", "talent", "2025Q1", "chips.h100.price"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(PATHS), VALUES, st.booleans())
+def test_random_structural_edits_never_crash(loc, value, delete):
+    data = copy.deepcopy(DATA)
+    parent = data
+    for part in loc[:-1]:
+        parent = parent[part]
+    if delete:
+        del parent[loc[-1]]
+    else:
+        parent[loc[-1]] = value
+    loaded, problems = check_level_bytes(yaml.safe_dump(data, allow_unicode=True).encode(), "m")
+    assert loaded is not None or problems
+    for problem in problems:
+        assert problem.line >= 1 and problem.message and problem.code != "internal"

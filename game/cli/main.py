@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--usa", default="greedy", help="player for the USA")
     sim.add_argument("--china", default="greedy", help="player for China")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
+    sim.add_argument("--think-ms", type=_positive, help="thinking time of a `hard` AI (ms)")
     sim.add_argument("--save-dir", help="write one save file per game into this folder")
 
     rep = sub.add_parser("replay", help="replay a save headless and report the game")
@@ -45,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     trace.add_argument("--seed", type=int, default=1)
     trace.add_argument("--usa", default="greedy", help="player for the USA")
     trace.add_argument("--china", default="greedy", help="player for China")
+
+    tour = sub.add_parser("tournament", help="play every pairing of players, sides swapped")
+    tour.add_argument("level", help="level file")
+    tour.add_argument("--games", type=_positive, default=50, help="games per pairing and side")
+    tour.add_argument("--players", default="random,easy,normal,hard", help="comma-separated")
+    tour.add_argument("--seed", type=int, default=1)
+    tour.add_argument("--think-ms", type=_positive, help="thinking time of a `hard` AI (ms)")
+    tour.add_argument("--json", action="store_true", help="print one JSON object")
 
     sub.add_parser("schema", help="print the level JSON Schema")
 
@@ -84,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.ui.shot import cmd_shot
 
         return cmd_shot(args)
+    if command == "tournament":
+        from game.cli.tournament import cmd_tournament
+
+        return cmd_tournament(args)
     if command == "schema":
         from game.levels.model import Level
 

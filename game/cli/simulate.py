@@ -12,7 +12,7 @@ from game.cli.stats import median, wilson_interval
 from game.engine import compile_rules
 from game.levels.model import SIDES
 from game.match import play_game
-from game.players.registry import make_player
+from game.players.registry import make_player, with_think_ms
 
 POOL_THRESHOLD = 40
 
@@ -129,6 +129,9 @@ def cmd_simulate(args) -> int:
     from game.levels.loader import load_level
     from game.players.registry import UnknownPlayer
 
+    think_ms = getattr(args, "think_ms", None)
+    if think_ms:
+        args.usa, args.china = (with_think_ms(p, think_ms) for p in (args.usa, args.china))
     try:
         load_level(args.level)
         make_player(args.usa)

@@ -263,7 +263,7 @@ def _translate(err: dict, loc: Loc, root: type[BaseModel]) -> tuple[str, str, st
 
 
 def _type_hint(kind: str, value: object) -> str | None:
-    if kind == "bool_type" and value in _YAML11_BOOLS:
+    if kind == "bool_type" and isinstance(value, str) and value in _YAML11_BOOLS:
         return "only true and false are booleans in a level file"
     if kind == "string_type" and isinstance(value, int | float | bool):
         return "put the text in quotes, for example '2025'"

@@ -37,6 +37,7 @@ _FLOAT = re.compile(
     re.X,
 )
 _BOOL = re.compile(r"^(?:true|false)$")
+_SELF_REFERENCE = "a level may not refer to another part of itself"
 _DROPPED = {BOOL, INT, FLOAT, TAG + "timestamp", TAG + "merge", TAG + "value"}
 
 
@@ -56,7 +57,7 @@ class LevelYamlLoader(yaml.SafeLoader):
     """SafeLoader without aliases, YAML 1.1 booleans/octal/base 60, or unbounded nesting.
 
     Problems that do not stop parsing (an anchor, an unknown tag) are collected in
-    `self.findings` as (mark, code, message) so the loader can report them all at once.
+    `self.findings` as (mark, code, message, hint) so the loader can report them all at once.
     """
 
     # Own copies: editing SafeLoader's tables would change YAML for the whole process.
@@ -68,16 +69,23 @@ class LevelYamlLoader(yaml.SafeLoader):
 
     def __init__(self, stream: str):
         super().__init__(stream)
-        self.findings: list[tuple[yaml.Mark, str, str]] = []
+        self.findings: list[tuple[yaml.Mark, str, str, str]] = []
         self._depth = 0
         self._nodes = 0
 
+    def _note(self, mark: yaml.Mark, code: str, message: str, hint: str) -> None:
+        self.findings.append((mark, code, message, hint))
+
     def compose_node(self, parent: Node | None, index: object) -> Node:
+        """Compose one node, refusing aliases, anchors, tags and runaway depth or size."""
         self._nodes += 1
         if self.check_event(AliasEvent):
             event = self.get_event()
-            self.findings.append(
-                (event.start_mark, "alias", f"aliases (*{event.anchor}) are not allowed")
+            self._note(
+                event.start_mark,
+                "alias",
+                f"aliases (*{event.anchor}) are not allowed",
+                f"write the value out in full: {_SELF_REFERENCE}",
             )
             return ScalarNode(NULL, "", event.start_mark, event.end_mark)
         event = self.peek_event()
@@ -86,8 +94,11 @@ class LevelYamlLoader(yaml.SafeLoader):
                 "too-large", f"the file has more than {MAX_NODES} values", event.start_mark
             )
         if event.anchor is not None:
-            self.findings.append(
-                (event.start_mark, "alias", f"anchors (&{event.anchor}) are not allowed")
+            self._note(
+                event.start_mark,
+                "alias",
+                f"anchors (&{event.anchor}) are not allowed",
+                f"remove the &{event.anchor}: {_SELF_REFERENCE}",
             )
         self._depth += 1
         if self._depth > MAX_DEPTH:
@@ -105,8 +116,11 @@ class LevelYamlLoader(yaml.SafeLoader):
         self._depth -= 1
         if node.tag not in self.yaml_constructors:
             shown = node.tag.replace(TAG, "!!")
-            self.findings.append(
-                (node.start_mark, "tag", f"the tag '{shown}' is not allowed in a level")
+            self._note(
+                node.start_mark,
+                "tag",
+                f"the tag '{shown}' is not allowed in a level",
+                "write plain values only: the game reads no YAML tags",
             )
             node.tag = _DEFAULT_TAG[type(node)]
         return node
@@ -198,13 +212,18 @@ def parse_yaml(text: str, report: Reporter) -> ParsedYaml | None:
         return None
     finally:
         loader.dispose()
-    for mark, code, message in loader.findings:
-        _marked(report, mark, code, message)
     index = PathIndex()
     if root is None:
         return ParsedYaml(None, index, empty=True)
     index.values[()] = root.start_mark
-    return ParsedYaml(_build(root, (), loader, index, report), index)
+    data = _build(root, (), loader, index, report)
+    where: dict[tuple[int, int], Loc] = {}
+    for loc, mark in index.values.items():
+        if len(loc) >= len(where.get((mark.line, mark.column), ())):
+            where[mark.line, mark.column] = loc
+    for mark, code, message, hint in loader.findings:
+        _marked(report, mark, code, message, where.get((mark.line, mark.column), ()), hint)
+    return ParsedYaml(data, index)
 
 
 def _build(node: Node, loc: Loc, loader: LevelYamlLoader, index: PathIndex, report) -> object:
