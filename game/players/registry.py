@@ -1,4 +1,10 @@
-"""Players by name, as the command line and the setup screen spell them."""
+"""Players by name, as the command line and the setup screen spell them.
+
+`random`, `greedy`, `fixed:C/E/T/M` (percent per area, no policies), and the AI
+difficulties `easy`, `normal`, `hard`. `hard` thinks 1 s per decision unless told
+otherwise: `hard@250` thinks 250 ms; `hard#400` runs exactly 400 rollouts (reproducible
+for a given seed, whatever the machine), which tournaments use.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,15 @@ from game.players.base import Player
 from game.players.simple import FixedPlayer, GreedyPlayer, RandomPlayer
 
 BUILT_IN = {"random": RandomPlayer, "greedy": GreedyPlayer}
+DIFFICULTIES = ("easy", "normal", "hard")
 
 
 class UnknownPlayer(ValueError):
     pass
 
 
-def make_player(spec: str) -> Player:
-    """`random`, `greedy`, or `fixed:C/E/T/M` (percent of the budget for each area)."""
+def make_player(spec: str, think_ms: float | None = None) -> Player:
+    """A player from its spec; `think_ms` sets the budget of a plain `hard`."""
     if spec.startswith("fixed:"):
         parts = spec.removeprefix("fixed:").split("/")
         try:
@@ -23,12 +30,44 @@ def make_player(spec: str) -> Player:
         if len(values) != 4 or any(v < 0 for v in values) or sum(values) <= 0:
             raise UnknownPlayer(f"{spec!r}: write fixed:C/E/T/M with four percentages")
         return FixedPlayer(values)
+    if spec.split("@")[0].split("#")[0] in DIFFICULTIES:
+        return _make_ai(spec, think_ms)
     factory = BUILT_IN.get(spec)
     if factory is None:
-        known = ", ".join([*BUILT_IN, "fixed:C/E/T/M"])
+        known = ", ".join([*BUILT_IN, *DIFFICULTIES, "hard@MS", "hard#ROLLOUTS", "fixed:C/E/T/M"])
         raise UnknownPlayer(f"unknown player {spec!r}; choose from {known}")
     return factory()
 
 
+def _make_ai(spec: str, think_ms: float | None) -> Player:
+    from game.ai.easy import EasyAI
+    from game.ai.hard import DEFAULT_THINK_MS, HardAI
+    from game.ai.normal import NormalAI
+
+    if spec == "easy":
+        return EasyAI()
+    if spec == "normal":
+        return NormalAI()
+    if spec == "hard":
+        return HardAI(think_ms=think_ms or DEFAULT_THINK_MS)
+    try:
+        if spec.startswith("hard@"):
+            ms = float(spec.removeprefix("hard@"))
+            if ms > 0:
+                return HardAI(think_ms=ms)
+        elif spec.startswith("hard#"):
+            rollouts = int(spec.removeprefix("hard#"))
+            if rollouts > 0:
+                return HardAI(think_ms=None, iterations=rollouts)
+    except ValueError:
+        pass
+    raise UnknownPlayer(f"{spec!r}: write hard@MS (milliseconds) or hard#N (rollouts)")
+
+
+def with_think_ms(spec: str, think_ms: float) -> str:
+    """The spec with a plain `hard` given `think_ms` (specs that fix a budget stay)."""
+    return f"hard@{think_ms:g}" if spec == "hard" else spec
+
+
 def player_names() -> list[str]:
-    return list(BUILT_IN)
+    return [*BUILT_IN, *DIFFICULTIES]

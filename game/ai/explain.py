@@ -1,0 +1,52 @@
+"""Putting an AI's reasons into words: `explain(code, params, lang) -> str`.
+
+Reads `assets/i18n/<lang>/ai.yaml` with the safe loader (a tiny self-contained lookup until
+the UI's general i18n module exists). A code may join several parts with `+`; each part
+becomes one sentence. Parameters that are `{en: ..., de: ...}` dicts (policy titles from
+the level) are shown in the reader's language. Pure apart from reading the files once.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "assets" / "i18n"
+LANGUAGES = ("en", "de")
+
+
+@cache
+def messages(lang: str) -> dict[str, str]:
+    """The `ai` messages of one language (English when the language is unknown)."""
+    if lang not in LANGUAGES:
+        lang = "en"
+    with open(I18N_DIR / lang / "ai.yaml", encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=yaml.SafeLoader) or {}
+    return {str(k): str(v) for k, v in (data.get("ai") or {}).items()}
+
+
+class _Lenient(dict):
+    """Leaves a `{name}` in the text when a parameter is missing, rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def explain(code: str | None, params: dict | None, lang: str = "en") -> str:
+    """The decision's reasons in `lang`; empty for a decision without explanation."""
+    if not code:
+        return ""
+    words = messages(lang)
+    values = _Lenient()
+    for key, value in (params or {}).items():
+        if isinstance(value, dict) and ("en" in value or lang in value):
+            value = value.get(lang, value.get("en", ""))
+        values[key] = value
+    sentences = []
+    for part in code.split("+"):
+        template = words.get(part) or messages("en").get(part) or part
+        sentences.append(string.Formatter().vformat(template, (), values).strip())
+    return " ".join(s for s in sentences if s)

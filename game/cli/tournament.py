@@ -1,0 +1,151 @@
+"""`python -m game tournament LEVEL`: every pairing of players, sides swapped, win shares.
+
+Each pairing plays `--games` games with each player as the USA and as many as China, on
+the same seeds (so luck with events evens out), across every core. The matrix shows how
+often the row player beat the column player (a draw counts half), with a 95% interval.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from itertools import combinations
+
+from game.cli.stats import binomial_p_two_sided, wilson_interval
+from game.engine import compile_rules
+from game.match import play_game
+from game.players.registry import UnknownPlayer, make_player
+
+DEFAULT_PLAYERS = "random,easy,normal,hard"
+_WORKER: dict = {}
+
+
+def _init_worker(level_path: str, think_ms: float | None) -> None:
+    from game.levels.loader import load_level
+
+    _WORKER.update(rules=compile_rules(load_level(level_path).level), think_ms=think_ms)
+    _WORKER["players"] = {}
+
+
+def _player(spec: str):
+    cache = _WORKER["players"]
+    if spec not in cache:
+        cache[spec] = make_player(spec, _WORKER["think_ms"])
+    return cache[spec]
+
+
+def _play(job: tuple[str, str, int]) -> tuple[str, str, int, str | None]:
+    """One game: `usa` spec, `china` spec, seed → the winner's side (None: a draw)."""
+    usa, china, seed = job
+    match = play_game(_WORKER["rules"], {"usa": _player(usa), "china": _player(china)}, seed)
+    return usa, china, seed, match.state.outcome.winner
+
+
+def run_tournament(
+    level_path: str, players: list[str], games: int, seed: int, think_ms: float | None, progress
+) -> dict:
+    jobs = []
+    for a, b in combinations(players, 2):
+        for s in range(seed, seed + games):
+            jobs += [(a, b, s), (b, a, s)]
+    score = {(a, b): 0.0 for a in players for b in players}
+    by_side = {(a, b, side): 0.0 for a in players for b in players for side in ("usa", "china")}
+    workers = min(os.cpu_count() or 1, max(1, len(jobs)))
+    if workers < 2 or len(jobs) < 8:
+        _init_worker(level_path, think_ms)
+        results = map(_play, jobs)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(
+            workers, initializer=_init_worker, initargs=(level_path, think_ms)
+        )
+        results = pool.map(_play, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
+    try:
+        for done, (usa, china, _, winner) in enumerate(results, 1):
+            points = {"usa": 0.5, "china": 0.5} if winner is None else {winner: 1.0}
+            for me, rival, side in ((usa, china, "usa"), (china, usa, "china")):
+                score[me, rival] += points.get(side, 0.0)
+                by_side[me, rival, side] += points.get(side, 0.0)
+            progress(done, len(jobs))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    matrix = {}
+    for a in players:
+        for b in players:
+            if a == b:
+                continue
+            n = 2 * games
+            lo, hi = wilson_interval(score[a, b], n)
+            matrix.setdefault(a, {})[b] = {
+                "games": n,
+                "win_share": score[a, b] / n,
+                "win_share_95ci": [lo, hi],
+                "as_usa": by_side[a, b, "usa"] / games,
+                "as_china": by_side[a, b, "china"] / games,
+                "p_value_vs_even": binomial_p_two_sided(round(score[a, b]), n),
+            }
+    return {
+        "level": level_path,
+        "players": players,
+        "games_per_side": games,
+        "seed": seed,
+        "think_ms": think_ms,
+        "matrix": matrix,
+    }
+
+
+def format_matrix(result: dict) -> str:
+    players = result["players"]
+    width = max(8, *(len(p) + 2 for p in players))
+    lines = [
+        f"win share of the row player against the column player "
+        f"({2 * result['games_per_side']} games per pairing, sides swapped)",
+        " " * width + "".join(p.rjust(width) for p in players),
+    ]
+    for a in players:
+        cells = []
+        for b in players:
+            cell = "—" if a == b else f"{100 * result['matrix'][a][b]['win_share']:.1f}%"
+            cells.append(cell.rjust(width))
+        lines.append(a.ljust(width) + "".join(cells))
+    lines.append("")
+    for a, b in combinations(players, 2):
+        m = result["matrix"][a][b]
+        lo, hi = m["win_share_95ci"]
+        lines.append(
+            f"{a} vs {b}: {100 * m['win_share']:.1f}% (95% CI {100 * lo:.1f}–{100 * hi:.1f}%; "
+            f"as USA {100 * m['as_usa']:.1f}%, as China {100 * m['as_china']:.1f}%)"
+        )
+    return "\n".join(lines)
+
+
+def cmd_tournament(args) -> int:
+    from game.levels.diagnostics import LevelError
+    from game.levels.loader import load_level
+
+    players = [p.strip() for p in args.players.split(",") if p.strip()]
+    try:
+        load_level(args.level)
+        for spec in players:
+            make_player(spec, args.think_ms)
+    except LevelError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except UnknownPlayer as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if len(players) < 2 or len(set(players)) != len(players):
+        print("error: name at least two different players, separated by commas", file=sys.stderr)
+        return 2
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if tty and (done == total or done % max(1, total // 100) == 0):
+            print(f"\r{done}/{total} games", end="" if done < total else "\n", file=sys.stderr)
+
+    result = run_tournament(args.level, players, args.games, args.seed, args.think_ms, progress)
+    print(json.dumps(result) if args.json else format_matrix(result))
+    return 0
