@@ -248,7 +248,7 @@ def test_power_bill_comes_out_of_next_budget_with_a_domestic_subsidy():
         set_param(d, "china", "domestic_chip_power_factor", 0.5)
 
     rules = make_rules(mutate)
-    after, events = play(
+    _, events = play(
         rules,
         new_game(rules, 1),
         usa=Orders(Allocation(0, 0, 0, 1)),
