@@ -133,3 +133,16 @@ def test_a_continued_game_keeps_its_creation_date(tmp_path):
     other = Match.start(rules, 2)
     save_match(other, loaded, "slot", folder=tmp_path)
     assert json.loads(path.read_text())["created"] != "2025-01-01T00:00:00+00:00"
+
+
+def test_saves_go_where_the_game_keeps_its_files(monkeypatch, tmp_path):
+    from game.saves import saves_dir
+    from game.ui import paths
+
+    monkeypatch.delenv("SWARMS_VS_TITANS_SAVE_DIR", raising=False)
+    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
+    assert saves_dir() == paths.saves_dir()
+    monkeypatch.delenv("SWARMS_TITANS_HOME")
+    assert saves_dir() == paths.saves_dir()
+    monkeypatch.setenv("SWARMS_VS_TITANS_SAVE_DIR", str(tmp_path / "x"))
+    assert saves_dir() == tmp_path / "x"
