@@ -5,9 +5,9 @@ different screens never edit the same file; all files of a language are merged i
 flat catalogue of dotted keys. Text is looked up at draw time, so switching the language
 takes effect on the next frame.
 
-    t("menu.new_game")                    → "New game"
-    t("turn.idle_chips", share=38)        → "38% of your chips sat idle: …"
-    tn("turn.quarters", 3)                → key "turn.quarters.one" or ".other"
+    t("menu.new_game")                          → "New game"
+    t("level_errors.hint", hint="use spaces")   → "Hint: use spaces"
+    tn("level_errors.count", 3, file="a.yaml")  → key "level_errors.count.other", {n} = 3
 """
 
 from __future__ import annotations

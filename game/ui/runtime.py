@@ -12,6 +12,7 @@ import contextlib
 import datetime
 import logging
 import traceback
+import warnings
 from pathlib import Path
 
 import pygame
@@ -65,7 +66,11 @@ class App:
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
         flags = pygame.FULLSCREEN if self.settings.fullscreen else pygame.RESIZABLE
         window = pygame.display.set_mode((0, 0) if self.settings.fullscreen else size, flags)
-        with contextlib.suppress(AttributeError, pygame.error, ValueError):
+        with (
+            warnings.catch_warnings(),
+            contextlib.suppress(AttributeError, pygame.error, ValueError),
+        ):
+            warnings.simplefilter("ignore", DeprecationWarning)  # only the minimum size is set
             pygame.Window.from_display_module().minimum_size = MIN_SIZE
         return window
 
