@@ -451,3 +451,47 @@ def test_random_structural_edits_never_crash(loc, value, delete):
     assert loaded is not None or problems
     for problem in problems:
         assert problem.line >= 1 and problem.message and problem.code != "internal"
+
+
+MILESTONE = "      title: {en: Reliable agents, de: Verlässliche Agenten}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "message"),
+    [
+        (
+            "  - id: ascend",
+            "  - id: h100",
+            "chips.1.id",
+            "the chip id 'h100' is already used (line 105)",
+        ),
+        (
+            MILESTONE,
+            f"{MILESTONE}\n    - id: agents\n      log10: 27\n{MILESTONE}",
+            "ladder.milestones.1.id",
+            "the milestone id 'agents' is already used (line 16)",
+        ),
+        (
+            "  superintelligence_log10: {value: 30,",
+            "  superintelligence_log10: {value: 24,",
+            "ladder.superintelligence_log10.value",
+            "superintelligence_log10 (24) must be above zero_log10 (24)",
+        ),
+    ],
+)
+def test_more_cross_reference_errors(old, new, path, message):
+    problems = problems_of(mutated(old, new))
+    assert (path, message) in [(p.path, p.message) for p in problems]
+
+
+def test_newer_schema_stops_before_validation():
+    text = mutated("schema_version: 1", "schema_version: 7") + "some_future_key: 1\n"
+    [problem] = problems_of(text)
+    assert problem.code == "newer-schema"
+    assert problem.message.startswith("this level needs a newer version of the game")
+
+
+def test_older_schema_is_a_warning(monkeypatch):
+    monkeypatch.setattr("game.levels.crossrefs.SCHEMA_VERSION", 2)
+    [warning] = load_level_text(TEXT).warnings
+    assert (warning.code, warning.severity, warning.line) == ("older-schema", "warning", 2)
