@@ -18,6 +18,7 @@ import time
 
 from game.ai.candidates import Candidate, candidates
 from game.ai.easy import DEFAULT_PLAN, plan_orders
+from game.ai.evaluate import side_value, state_value
 from game.ai.normal import rival_orders
 from game.ai.reasons import explain_choice
 from game.ai.safety import safe_decision
@@ -28,26 +29,58 @@ from game.players.base import Decision
 
 DEFAULT_THINK_MS = 1000
 ROUNDS_PER_CUT = 4
+HORIZON = 8  # quarters a rollout plays before the projection takes over
+SHORTLIST = 5
 
 
 def rollout(
-    rules: Rules, state: GameState, side: str, option: Candidate, style: Style, seed: int
-) -> float:
-    """Play `option` and then its plan to the end; 1 a win, 0 a loss, nudged by the margin."""
+    rules: Rules,
+    state: GameState,
+    side: str,
+    option: Candidate,
+    style: Style,
+    seed: int,
+    horizon: int = HORIZON,
+) -> tuple[float, bool]:
+    """Play `option`, then its plan for up to `horizon` quarters: (score in 0..1, ahead?).
+
+    A finished game scores its result nudged by the margin; a game still running when the
+    horizon is reached scores the projected end-of-game margin (`side_value`).
+    """
     rival = other(side)
     rival_style = style_for(rules, rival)
     rival_plan = DEFAULT_PLAN.styled(rival_style)
     s = state.clone()
     s.rng_state = seed
     s, _ = resolve(rules, s, {side: option.orders, rival: rival_orders(rules, s, side)})
-    while s.outcome is None:
-        mine, _ = plan_orders(rules, s, side, option.plan, style)
-        theirs, _ = plan_orders(rules, s, rival, rival_plan, rival_style)
+    for _ in range(horizon - 1):
+        if s.outcome is not None:
+            break
+        mine, _ = plan_orders(rules, s, side, option.plan, style, False)
+        theirs, _ = plan_orders(rules, s, rival, rival_plan, rival_style, False)
         s, _ = resolve(rules, s, {side: mine, rival: theirs})
-    winner = s.outcome.winner
-    result = 0.5 if winner is None else float(winner == side)
-    margin = s.factions[side].frontier_log10 - s.factions[rival].frontier_log10
-    return result + 0.5 * math.tanh(margin / 0.25)
+    if s.outcome is not None:
+        winner = s.outcome.winner
+        result = 0.5 if winner is None else float(winner == side)
+        margin = s.factions[side].frontier_log10 - s.factions[rival].frontier_log10
+        return 0.8 * result + 0.1 + 0.1 * math.tanh(margin / 0.25), result > 0.5
+    margin = side_value(rules, s, side) - style.rival * side_value(rules, s, rival)
+    return 0.5 + 0.5 * math.tanh(margin / 0.25), margin > 0
+
+
+def shortlist(
+    rules: Rules, state: GameState, side: str, options: list[Candidate], style: Style, seed: int
+) -> list[Candidate]:
+    """The candidates `normal` would rate best, one quarter ahead, worth searching deeper."""
+    s = state.clone()
+    s.rng_state = seed
+    theirs = rival_orders(rules, s, side)
+    rated = []
+    for i, option in enumerate(options):
+        after, _ = resolve(rules, s, {side: option.orders, other(side): theirs})
+        rated.append((-state_value(rules, after, side, style.rival), i))
+    rated.sort()
+    return [options[i] for _, i in rated[:SHORTLIST]]
 
 
 class HardAI:
@@ -68,12 +101,14 @@ class HardAI:
             return Decision(Orders(Allocation(0.25, 0.25, 0.25, 0.25)))
         style = style_for(rules, side)
         options = candidates(rules, state, side, DEFAULT_PLAN.styled(style), style)
+        options = shortlist(rules, state, side, options, style, rng.randrange(1 << 62))
         deadline = None
         if self.iterations is None:
             # Leave a margin for the explanation and the safety check.
             deadline = started + 0.9 * (self.think_ms or DEFAULT_THINK_MS) / 1000
         totals = [0.0] * len(options)
         counts = [0] * len(options)
+        wins = [0] * len(options)
         alive = list(range(len(options)))
         used, rounds = 0, 0
         while len(alive) > 1:
@@ -81,7 +116,9 @@ class HardAI:
             for i in alive:
                 if self._out_of_budget(used, deadline):
                     break
-                totals[i] += rollout(rules, state, side, options[i], style, seed)
+                score, ahead = rollout(rules, state, side, options[i], style, seed)
+                totals[i] += score
+                wins[i] += ahead
                 counts[i] += 1
                 used += 1
             else:
@@ -96,7 +133,7 @@ class HardAI:
         choice = options[best]
         code, params = explain_choice(rules, view, choice.orders, list(choice.money))
         params["rollouts"] = used
-        params["win"] = round(100 * min(1.0, max(0.0, totals[best] / max(1, counts[best]))))
+        params["win"] = round(100 * wins[best] / max(1, counts[best]))
         return safe_decision(rules, view, Decision(choice.orders, code + "+search", params))
 
     def _out_of_budget(self, used: int, deadline: float | None) -> bool:
