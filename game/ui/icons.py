@@ -11,7 +11,7 @@ import math
 
 import pygame
 
-from game.ui.theme import Colour
+from game.ui.theme import Colour, font
 
 
 def faction_glyph(surface: pygame.Surface, side: str, rect: pygame.Rect, colour: Colour) -> None:
@@ -96,12 +96,10 @@ def model(s: pygame.Surface, r: pygame.Rect, c: Colour) -> None:
 
 
 def budget(s: pygame.Surface, r: pygame.Rect, c: Colour) -> None:
-    """A stack of coins."""
-    w, h = r.width * 0.7, r.height * 0.2
-    for k in range(3):
-        coin = pygame.Rect(0, 0, w, h)
-        coin.midbottom = (r.centerx, r.bottom - r.height * 0.08 - k * h * 1.15)
-        pygame.draw.ellipse(s, c, coin, width=_w(r) if k < 2 else 0)
+    """A coin with a dollar sign ($bn to spend)."""
+    pygame.draw.circle(s, c, r.center, r.width * 0.46, _w(r, 0.09))
+    sign = font(max(6, round(r.height * 0.62)), "bold").render("$", True, c)
+    s.blit(sign, sign.get_rect(center=(r.centerx, r.centery + r.height * 0.02)))
 
 
 def adoption(s: pygame.Surface, r: pygame.Rect, c: Colour) -> None:

@@ -42,7 +42,8 @@ class App:
         level: str | None = None,
         designer: bool = False,
     ):
-        pygame.init()
+        pygame.display.init()  # no audio: the game is silent, and SDL audio can be slow
+        pygame.font.init()
         self.settings = settings if settings is not None else load_settings()
         self.persist = persist
         self.level_path = level
