@@ -293,7 +293,14 @@ class Faction(Strict):
     params: FactionParams
     ai: dict[str, float] = Field(
         default_factory=dict,
-        description="Tuning of the AI's style for this faction (weights by name).",
+        description=(
+            "Tuning of the AI's style for this faction (weights by name, all optional): "
+            "`chips`, `energy`, `talent`, `models` scale its planned spending on each area "
+            "(default 1, 0 switches an area off); `policies` is its appetite for policies "
+            "(default 1, 0 never plays one); `rival` weighs hurting the rival against "
+            "helping itself (default 1); `prefer.<policy id>` adds a bonus for that policy. "
+            "Unknown names are ignored."
+        ),
     )
 
 
