@@ -11,7 +11,7 @@ from dataclasses import replace
 import pygame
 
 from game.i18n import t
-from game.ui.draw import draw_text
+from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
 from game.ui.settings import ANIMATION_SPEEDS, LANGUAGES, SCALES
@@ -63,37 +63,68 @@ class SettingsScene(Scene):
         bh = button_height(self.app)
         gap = px(8)
         heading = self.app.font("heading", bold=True).get_linesize()
-        self.title_rect = pygame.Rect(m, px(20), w - 2 * m, heading)
+        width = min(w - 2 * m, px(860))
+        left = (w - width) // 2
+        self.title_rect = pygame.Rect(left, px(20), width, heading)
+        back_w = button_width(self.app, t("common.back"), minimum=120)
+        back = pygame.Rect(left, h - bh - px(16), back_w, bh)
+        self.card = pygame.Rect(left, self.title_rect.bottom + px(14), width, 0)
+        # rows breathe when there is room and close up when there is not (UI scale 200 %)
+        room = back.top - px(14) - self.card.top - 2 * px(12)
+        row_pad = max(px(2), min(px(12), (room - len(ROWS) * bh) // (2 * len(ROWS))))
+        inner_left, inner_right = left + px(20), left + width - px(20)
         bold = self.app.font("body", bold=True)
-        label_w = min(
-            max(bold.size(t(f"settings.{r}"))[0] for r in ROWS) + px(20),
-            round((w - 2 * m) * 0.36),
-        )
+        natural = max(bold.size(t(f"settings.{r}"))[0] for r in ROWS) + px(20)
+        # options stay on one row; the labels get what is left (and wrap if they must)
+        label_w = max(px(110), min(natural, inner_right - inner_left - self._widest_row(gap)))
         self.labels: list[tuple[str, pygame.Rect]] = []
-        y = self.title_rect.bottom + px(16)
-        x = m + label_w
-        for row in ROWS:
+        self.separators: list[int] = []
+        y = self.card.top + px(12)
+        x = inner_left + label_w
+        for index, row in enumerate(ROWS):
+            y += row_pad
             if row == "scale":
                 rects = self._build_scale_row(x, y, bh, gap)
             else:
                 options = self._options(row)
                 widths = [button_width(self.app, label, minimum=64) for _, label, _, _ in options]
-                rects = flow(widths, x, y, w - m - x, bh, gap)
+                rects = flow(widths, x, y, inner_right - x, bh, gap)
                 for (name, label, value, selected), rect in zip(options, rects, strict=True):
                     action = lambda row=row, value=value: self._set(row, value)  # noqa: E731
                     tip = t("settings.palette_hint") if row == "palette" else None
                     button = self.button(name, rect, action, text=label, tooltip=tip)
                     if selected:
                         button.select()
-            bottom = rects[-1].bottom
-            self.labels.append((f"settings.{row}", pygame.Rect(m, y, label_w - px(12), bottom - y)))
-            y = bottom + gap + px(6)
-        back_w = button_width(self.app, t("common.back"), minimum=120)
-        back = pygame.Rect(m, h - bh - px(16), back_w, bh)
+            bottom = max(r.bottom for r in rects)
+            self.labels.append(
+                (f"settings.{row}", pygame.Rect(inner_left, y, label_w - px(12), bottom - y))
+            )
+            y = bottom + row_pad
+            if index < len(ROWS) - 1:
+                self.separators.append(y)
+        self.card.height = y + px(12) - self.card.top
         self.button("common.back", back, self.back)
-        self.hint_rect = pygame.Rect(back.right + px(16), back.top, w - m - back.right - px(16), bh)
+        self.hint_rect = pygame.Rect(
+            back.right + px(16), back.top, left + width - back.right - px(16), bh
+        )
         if self.focus_index is None:
             self.focus_index = 0
+
+    def _widest_row(self, gap: int) -> int:
+        widest = self._scale_row_width(gap)
+        for row in ROWS:
+            if row != "scale":
+                widths = [
+                    button_width(self.app, label, minimum=64)
+                    for _, label, _, _ in self._options(row)
+                ]
+                widest = max(widest, sum(widths) + gap * (len(widths) - 1))
+        return widest
+
+    def _scale_row_width(self, gap: int) -> int:
+        step_w = button_width(self.app, "+", minimum=48)
+        value_w = self.app.font("body", bold=True).size("200 %")[0] + self.app.px(24)
+        return 2 * step_w + value_w + 2 * gap
 
     def _build_scale_row(self, x: int, y: int, bh: int, gap: int) -> list[pygame.Rect]:
         """[−] 150 % [+]: a stepper stays one short row even at 200 %."""
@@ -117,6 +148,12 @@ class SettingsScene(Scene):
         size = self.app.scale.font_size
         surface.fill(p.bg)
         draw_text(surface, t("settings.title"), self.title_rect, p.text, size("heading"), bold=True)
+        panel(surface, self.card, p, self.app.scale)
+        for y in self.separators:
+            inset = self.app.px(16)
+            pygame.draw.line(
+                surface, p.panel_hi, (self.card.left + inset, y), (self.card.right - inset, y)
+            )
         for key, rect in self.labels:
             draw_text(surface, t(key), rect, p.text, size("body"), bold=True, valign="middle")
         value = f"{round(self.app.settings.ui_scale * 100)} %"
