@@ -177,6 +177,10 @@ class GameSession:
             task.cancel()
         self.tasks.clear()
 
+    def stand_in(self, side: str) -> Decision:
+        """Orders a simple AI would give for `side` now (when no turn screen is available)."""
+        return self._fallback(side)
+
     def _fallback(self, side: str) -> Decision:
         from game.players.registry import make_player
 

@@ -25,6 +25,15 @@ SCENES: dict[str, str] = {
     "level-errors": "game.ui.scenes.level_errors:LevelErrorsScene",
     "crash": "game.ui.scenes.crash:CrashScene",
     # other engineers: one line each below
+    "load": "game.ui.scenes.load:LoadScene",
+    "continue": "game.ui.scenes.load:ContinueScene",
+    "replay": "game.ui.scenes.replay:ReplayScene",
+    "compare": "game.ui.scenes.compare:CompareScene",
+    "setup": "game.ui.scenes.setup:SetupScene",
+    "curtain": "game.ui.scenes.curtain:CurtainScene",
+    "resolution": "game.ui.scenes.resolution:ResolutionScene",
+    "end": "game.ui.scenes.end:EndScene",
+    "debrief": "game.ui.scenes.end:EndScene",
 }
 
 

@@ -1,0 +1,63 @@
+"""Which screen comes next in a game: the one place the order of scenes is decided.
+
+menu → setup → (curtain →) turn for each human side → resolution → … → end. In hot-seat
+a curtain always stands before each player's turn screen, so one side's allocation is
+never on screen when the other sits down. The scenes call `next_scene(app, session)` when
+they are done; it replaces the top scene, so the menu stays below and Esc returns to it.
+"""
+
+from __future__ import annotations
+
+from game.engine import Orders
+from game.players.base import Decision
+from game.ui.narrate import narrate
+from game.ui.session import GameSession
+
+
+def start_game(app, session: GameSession) -> None:
+    """Leave the setup screen for the first screen of the game."""
+    next_scene(app, session)
+
+
+def next_scene(app, session: GameSession) -> None:
+    """Replace the top scene with whatever the game needs now."""
+    if session.finished:
+        app.replace("end", session=session)
+        return
+    waiting = session.waiting_for_humans()
+    if not waiting:
+        app.replace("resolution", session=session)
+        return
+    side = waiting[0]
+    if session.hotseat:
+        app.replace(
+            "curtain",
+            side=side,
+            quarter=session.quarter(),
+            recap=recap_for(session, side),
+            on_ready=lambda: open_turn(app, session, side),
+        )
+    else:
+        open_turn(app, session, side)
+
+
+def recap_for(session: GameSession, side: str) -> list[str]:
+    """'Since your last turn': last quarter's public news and own report, for `side`."""
+    record = session.last_record
+    if record is None:
+        return []
+    return narrate(record.events, side, session.rules)
+
+
+def open_turn(app, session: GameSession, side: str) -> None:
+    """The turn screen for a human side; its on_submit hands the orders to the session."""
+
+    def on_submit(choice: Orders | Decision) -> None:
+        decision = choice if isinstance(choice, Decision) else Decision(choice)
+        session.submit(side, decision)
+        next_scene(app, session)
+
+    if app.has_scene("turn"):
+        app.replace("turn", match=session.match, side=side, on_submit=on_submit)
+    else:  # the turn screen is not installed: play this side's quarter with the simple AI
+        on_submit(session.stand_in(side))
