@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from game.engine import Orders
 from game.players.base import Decision
-from game.ui.narrate import narrate
+from game.ui.narrate import HEADLINES, narrate
 from game.ui.session import GameSession
 
 
@@ -46,7 +46,7 @@ def recap_for(session: GameSession, side: str) -> list[str]:
     record = session.last_record
     if record is None:
         return []
-    return narrate(record.events, side, session.rules)
+    return narrate(record.events, side, session.rules, kinds=HEADLINES)
 
 
 def open_turn(app, session: GameSession, side: str) -> None:

@@ -39,6 +39,18 @@ KINDS = (
 ORDER = {kind: i for i, kind in enumerate(KINDS)}
 #: Kinds a player learns about the rival too (public news); the rest stay private.
 PUBLIC = {"CardFired", "PolicyPlayed", "LevyPaid", "MilestoneReached", "GameWon"}
+#: The short version (the hot-seat recap): what changed the race, not every purchase.
+HEADLINES = frozenset(
+    {
+        "CardFired",
+        "PolicyPlayed",
+        "SupplyCapped",
+        "ChipsIdle",
+        "TrainingRun",
+        "MilestoneReached",
+        "GameWon",
+    }
+)
 
 
 def money(value: float) -> str:
