@@ -334,3 +334,21 @@ def test_milestones_are_announced_once():
     ]
     assert reached == ["m27"]
     assert state.factions["usa"].milestones == ["m27"]
+
+
+def test_hiring_slows_as_the_free_pool_of_researchers_shrinks():
+    def crowded(d):
+        d["constants"]["talent_free_reference"] = P(30.0)
+        set_start(d, "usa", "talent", 45.0)
+        set_start(d, "china", "talent", 45.0)  # 10 free: a third of the reference
+
+    def open_world(d):
+        d["constants"]["talent_free_reference"] = P(30.0)
+        set_start(d, "usa", "talent", 30.0)
+        set_start(d, "china", "talent", 30.0)  # 40 free: no slowdown
+
+    hire = Orders(Allocation(0, 0, 1, 0))
+    a, _ = play(make_rules(crowded), new_game(make_rules(crowded), 1), usa=hire)
+    b, _ = play(make_rules(open_world), new_game(make_rules(open_world), 1), usa=hire)
+    assert b.factions["usa"].talent - 30 == pytest.approx(10)  # sqrt(100) x 1.0
+    assert a.factions["usa"].talent - 45 == pytest.approx(10 / 3)

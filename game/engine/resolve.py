@@ -51,7 +51,7 @@ def resolve(
         spend = [max(0.0, f.budget) * share for share in orders[side].allocation.as_tuple()]
         carry[side] += _buy_chips(rules, s.turn, f, p, spend[0], levies, log)
         carry[side] += _order_energy(s.turn, f, p, spend[1], log)
-        _hire_talent(rules, f, p, spend[2], log)
+        _hire_talent(rules, f, p, spend[2], state.factions[other(side)].talent, log)
         _improve_algorithms(rules, f, p)
     bills = {}
     for side in SIDES:
@@ -161,12 +161,17 @@ def _order_energy(turn: int, f: FactionState, p: dict, money: float, log) -> flo
     return max(0.0, unspent)
 
 
-def _hire_talent(rules: Rules, f: FactionState, p: dict, money: float, log) -> None:
-    gained = p["talent_per_sqrt_bn"] * math.sqrt(max(0.0, money))
+def _hire_talent(
+    rules: Rules, f: FactionState, p: dict, money: float, rival_talent: float, log
+) -> None:
+    """Hire with diminishing returns; the fewer researchers still free, the harder it is."""
+    new = p["talent_per_sqrt_bn"] * math.sqrt(max(0.0, money)) + p["talent_inflow_per_turn"]
+    reference = rules.constants.get("talent_free_reference")
+    if reference is not None and new > 0:
+        free = max(0.0, 100.0 - f.talent - rival_talent)
+        new = min(new * min(1.0, free / reference), free / 2)
     before = f.talent
-    f.talent = (f.talent + gained + p["talent_inflow_per_turn"]) * (
-        1 - p["talent_attrition_per_turn"]
-    )
+    f.talent = (f.talent + new) * (1 - p["talent_attrition_per_turn"])
     f.talent = min(100.0, max(0.0, f.talent))
     if money > 0:
         log.append(ev.TalentHired(f.side, f.talent - before, money))

@@ -161,7 +161,9 @@ def compile_rules(level: Level) -> Rules:
         r = param_range(FactionParams, name)
         ranges[name] = (r.lo, r.hi) if r else (float("-inf"), float("inf"))
     constants = {
-        name: getattr(level.constants, name).value for name in type(level.constants).model_fields
+        name: getattr(level.constants, name).value
+        for name in type(level.constants).model_fields
+        if getattr(level.constants, name) is not None
     }
     return Rules(
         level=level,

@@ -172,6 +172,13 @@ class Constants(Strict):
     talent_reference: ranged(1, 1000) = Field(
         description="Talent at which algorithms improve at the base rate."
     )
+    talent_free_reference: ranged(1, 100) | None = Field(
+        default=None,
+        description=(
+            "Share of the world's top researchers working for neither side at the start; "
+            "hiring slows as this free pool shrinks (omit for no limit)."
+        ),
+    )
     algo_talent_elasticity: ranged(0, 2) = Field(
         description="How strongly algorithmic progress scales with talent (exponent)."
     )
