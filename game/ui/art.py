@@ -4,6 +4,7 @@ climbing toward a glowing line — superintelligence. Deterministic (fixed seed)
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 
 import pygame
 
@@ -65,3 +66,13 @@ def draw_title_art(surface: pygame.Surface, rect: pygame.Rect, palette: Palette,
         colour = mix(palette.swarms, palette.bg, rng.random() * 0.45)
         pygame.draw.circle(surface, colour, (round(x), round(y) - radius), radius)
     return goal_y
+
+
+@lru_cache(maxsize=8)
+def title_art_surface(
+    size: tuple[int, int], palette: Palette, factor: float
+) -> tuple[pygame.Surface, int]:
+    """The title art rendered once per size, palette and scale (it is static)."""
+    surface = pygame.Surface(size, pygame.SRCALPHA)
+    goal_y = draw_title_art(surface, surface.get_rect(), palette, lambda v: round(v * factor))
+    return surface, goal_y

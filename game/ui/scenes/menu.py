@@ -6,7 +6,7 @@ import pygame
 
 from game.i18n import t
 from game.ui import autosave_exists
-from game.ui.art import draw_title_art
+from game.ui.art import title_art_surface
 from game.ui.draw import draw_text
 from game.ui.layout import button_height, margin
 from game.ui.scene import Scene
@@ -80,7 +80,9 @@ class MenuScene(Scene):
         art = pygame.Rect(left.left, sub_rect.top + sub.height + px(28), left.width, 0)
         art.height = left.bottom - art.top
         if art.height > px(60):
-            goal_y = draw_title_art(surface, art, p, px)
+            image, goal = title_art_surface(art.size, p, self.app.scale.factor)
+            surface.blit(image, art.topleft)
+            goal_y = art.top + goal
             label = pygame.Rect(art.left, goal_y - px(26), art.width, px(22))
             draw_text(
                 surface, t("menu.goal"), label, p.accent, size("small"), bold=True, align="center"
