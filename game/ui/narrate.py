@@ -81,13 +81,15 @@ def _subject(event: GameEvent) -> str | None:
     return getattr(event, "side", None) or getattr(event, "payer", None)
 
 
-def narrate_event(event: GameEvent, side: str, rules: Rules, voice: str = "you") -> list[str]:
+def narrate_event(
+    event: GameEvent, side: str, rules: Rules, voice: str = "you", rival_news: bool = True
+) -> list[str]:
     """Sentences about one event as seen by `side` (empty when it is none of its business)."""
     kind = type(event).__name__
     mine = _subject(event) in (None, side) or (
         isinstance(event, ev.LevyPaid) and event.receiver == side
     )
-    if not mine and kind not in PUBLIC:
+    if not mine and (kind not in PUBLIC or not rival_news):
         return []
     who = voice if mine else "they"
     name = t(f"faction.{side if mine else other(side)}.name")
@@ -181,12 +183,24 @@ def quarter_words(code: str) -> str:
     return t("flow.quarter", q=q, year=year) if q else code
 
 
-def narrate(events: Iterable[GameEvent], side: str, rules: Rules, voice: str = "you") -> list[str]:
-    """The quarter's events in words for `side`, most important first."""
-    ordered = sorted(events, key=lambda e: ORDER.get(type(e).__name__, len(ORDER)))
+def narrate(
+    events: Iterable[GameEvent],
+    side: str,
+    rules: Rules,
+    voice: str = "you",
+    kinds: Iterable[str] | None = None,
+    rival_news: bool = True,
+) -> list[str]:
+    """The quarter's events in words for `side`, in report order; `kinds` filters them,
+    `rival_news=False` leaves out what the rival did (its column tells that)."""
+    wanted = None if kinds is None else set(kinds)
+    ordered = sorted(
+        (e for e in events if wanted is None or type(e).__name__ in wanted),
+        key=lambda e: ORDER.get(type(e).__name__, len(ORDER)),
+    )
     lines: list[str] = []
     for event in ordered:
-        lines.extend(narrate_event(event, side, rules, voice))
+        lines.extend(narrate_event(event, side, rules, voice, rival_news))
     return lines
 
 

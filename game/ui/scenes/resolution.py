@@ -1,0 +1,442 @@
+"""Resolution: the quarter's event cards one by one, then the turn report with the ladder.
+
+The scene first waits (with a "thinking…" line) until every AI has decided, then asks the
+session to resolve the quarter. Each event card shows its title, text, effect in words,
+the simplification note and, on request, its source. The turn report puts the engine's
+events into plain words (narrate.py) beside the race ladder, which climbs from last
+quarter's state to this one's. In the AI-vs-AI demo the screens advance on their own at
+the animation speed set in Settings.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import events as ev
+from game.i18n import pick, t
+from game.levels.model import SIDES
+from game.ui.describe import describe_effects
+from game.ui.draw import draw_text, panel
+from game.ui.flow import next_scene
+from game.ui.icons import draw_icon, faction_glyph
+from game.ui.layout import button_height, button_width, margin
+from game.ui.narrate import KINDS, narrate, quarter_words
+from game.ui.scene import Scene
+from game.ui.scroll import Block, ScrollText
+from game.ui.session import GameSession
+from game.ui.widgets.fmt import num
+from game.ui.widgets.ladder import LadderView, draw_ladder
+
+LADDER_SECONDS = 1.6
+DEMO_CARD_SECONDS = 4.0
+DEMO_REPORT_SECONDS = 6.0
+#: The report leaves out what the cards and the headline already said.
+REPORT_KINDS = tuple(k for k in KINDS if k not in ("CardFired", "GameWon"))
+#: What a player learns of the rival's quarter: public moves and how far it climbed.
+RIVAL_KINDS = ("PolicyPlayed", "TrainingRun", "MilestoneReached")
+
+
+class ResolutionScene(Scene):
+    name = "resolution"
+
+    def __init__(self, app, session: GameSession):
+        super().__init__(app)
+        self.session = session
+        self.phase = "waiting"
+        self.cards: list = []
+        self.card_index = 0
+        self.show_source = False
+        self.progress = 0.0
+        self.clock = 0.0
+        self.dwell = 0.0
+        self.card_text = ScrollText(app, [])
+        self.columns: list[ScrollText] = []
+
+    @classmethod
+    def for_shot(cls, app, shot) -> ResolutionScene:
+        """The last quarter of the shot's match, as a human playing the Titans sees it."""
+        session = GameSession(
+            shot.loaded, "vs_ai", ("usa",), "normal", shot.seed, shot.rules, shot.match
+        )
+        if not session.match.turns:
+            session.match.play_turn({s: session.stand_in(s) for s in SIDES})
+        scene = cls(app, session)
+        scene._resolved()
+        if shot.options.get("phase") == "report" or not scene.cards:
+            scene.phase, scene.progress = "report", 1.0
+        return scene
+
+    # --- the quarter ------------------------------------------------------------------
+    @property
+    def demo(self) -> bool:
+        return not self.session.humans
+
+    def _resolved(self) -> None:
+        """The quarter is played: gather its cards and open the first one."""
+        record = self.session.last_record
+        self.events = record.events if record else []
+        self.cards = [
+            self.session.rules.events_by_id[e.event]
+            for e in self.events
+            if isinstance(e, ev.CardFired) and e.event in self.session.rules.events_by_id
+        ]
+        self.random_ids = {e.event for e in self.events if isinstance(e, ev.CardFired) and e.random}
+        self.quarter = self.session.rules.quarter(record.turn) if record else ""
+        self.phase = "cards" if self.cards else "report"
+        self.card_index, self.show_source, self.progress, self.clock = 0, False, 0.0, 0.0
+        self.focus_index = None
+
+    def update(self, dt: float) -> None:
+        if self.phase == "waiting":
+            if self.session.poll():
+                self.session.resolve()
+                self._resolved()
+                self.rebuild()
+            return
+        factor = self.app.settings.animation_factor()
+        if self.phase == "report":
+            self.progress = (
+                1.0 if factor == 0 else min(1.0, self.progress + dt / (LADDER_SECONDS * factor))
+            )
+        if self.demo:  # the demo turns its own pages, never faster than one can read
+            self.clock += dt
+            seconds = DEMO_CARD_SECONDS if self.phase == "cards" else DEMO_REPORT_SECONDS
+            if self.clock >= seconds * max(factor, 0.35):
+                self.advance()
+
+    def animating(self) -> bool:
+        return (
+            self.phase == "waiting" or self.demo or (self.phase == "report" and self.progress < 1)
+        )
+
+    def advance(self) -> None:
+        """Next card, then the report, then on to the next quarter or the end."""
+        self.clock = 0.0
+        if self.phase == "cards" and self.card_index + 1 < len(self.cards):
+            self.card_index += 1
+            self.show_source = False
+        elif self.phase == "cards":
+            self.phase = "report"
+        elif self.phase == "report":
+            next_scene(self.app, self.session)
+            return
+        else:
+            return
+        self.focus_index = None
+        self.rebuild()
+
+    def toggle_source(self) -> None:
+        self.show_source = not self.show_source
+        self.rebuild()
+        self.focus("resolution.source")
+
+    def to_menu(self) -> None:
+        self.session.cancel()
+        self.app.pop()
+
+    # --- layout -----------------------------------------------------------------------
+    def build(self) -> None:
+        w, h = self.app.size
+        px = self.app.px
+        m = margin(self.app)
+        bh = button_height(self.app)
+        big_h = button_height(self.app, "large")
+        y = h - big_h - px(14)
+        self.header = pygame.Rect(
+            m, px(12), w - 2 * m, self.app.font("heading", True).get_linesize()
+        )
+        menu_w = button_width(self.app, t("flow.menu"), minimum=110)
+        self.button("flow.menu", pygame.Rect(m, y + (big_h - bh) // 2, menu_w, bh), self.to_menu)
+        self.body = pygame.Rect(
+            m, self.header.bottom + px(10), w - 2 * m, y - px(12) - self.header.bottom - px(10)
+        )
+        if self.phase == "waiting":
+            return
+        if self.phase == "cards":
+            last = self.card_index + 1 >= len(self.cards)
+            key = "resolution.report" if last else "resolution.next"
+        else:
+            key = "resolution.to_end" if self.session.finished else "resolution.continue"
+        label = t(key)
+        nw = button_width(self.app, label, "large", minimum=180)
+        self.button(
+            key, pygame.Rect(w - m - nw, y, nw, big_h), self.advance, object_id="#menu_button"
+        )
+        if self.phase == "cards":
+            key = "resolution.hide_source" if self.show_source else "resolution.source"
+            sw = button_width(self.app, t(key), minimum=120)
+            rect = pygame.Rect(w - m - nw - px(12) - sw, y + (big_h - bh) // 2, sw, bh)
+            self.button("resolution.source", rect, self.toggle_source, text=t(key))
+        if self.focus_index is None:
+            self.focus("resolution.report" if "resolution.report" in self.widgets else key)
+            self.focus_index = len(self.focus_order) - 1 if self.phase == "report" else 1
+        self.card_text.offset = 0
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        scrolling = event.type == pygame.MOUSEWHEEL or (
+            event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN)
+        )
+        if scrolling:
+            targets = [self.card_text] if self.phase == "cards" else self.columns
+            pos = pygame.mouse.get_pos()
+            for target in targets:
+                if len(targets) == 1 or target.rect.collidepoint(pos):
+                    return target.handle_event(event)
+            return bool(targets) and targets[0].handle_event(event)
+        return super().handle_event(event)
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_s and self.phase == "cards":
+            self.toggle_source()
+            return True
+        if event.key == pygame.K_ESCAPE:
+            self.to_menu()
+            return True
+        return super().handle_key(event)
+
+    # --- drawing ----------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        p = self.app.palette
+        surface.fill(p.bg)
+        if self.phase == "waiting":
+            self._draw_waiting(surface)
+            return
+        title = t(
+            "resolution.title" if self.phase == "cards" else "resolution.report_title",
+            quarter=quarter_words(self.quarter),
+        )
+        size = self.app.scale.font_size
+        draw_text(surface, title, self.header, p.text, size("heading"), bold=True, max_lines=1)
+        if self.phase == "cards":
+            self._draw_card(surface)
+        else:
+            self._draw_report(surface)
+
+    def _draw_waiting(self, surface: pygame.Surface) -> None:
+        p, px = self.app.palette, self.app.px
+        size = self.app.scale.font_size
+        state = self.session.match.state
+        ladder = pygame.Rect(
+            self.body.left, self.body.top, round(self.body.width * 0.4), self.body.height
+        )
+        draw_ladder(
+            surface, ladder, LadderView.from_states(self.session.rules, state), self.app, 1.0
+        )
+        area = pygame.Rect(
+            ladder.right + px(24),
+            self.body.top,
+            self.body.right - ladder.right - px(24),
+            self.body.height,
+        )
+        thinking = self.session.thinking()
+        text = (
+            t("flow.thinking", name=t(f"faction.{thinking[0]}.name"))
+            if thinking
+            else t("resolution.waiting")
+        )
+        box = pygame.Rect(area.left, area.centery - px(40), area.width, px(80))
+        draw_text(
+            surface, text, box, p.text, size("large"), bold=True, align="center", valign="middle"
+        )
+        # A slow ring of dots: it moves, so the player sees the game has not frozen.
+        ticks = pygame.time.get_ticks() / 1000
+        centre = (area.centerx, box.bottom + px(36))
+        for i in range(8):
+            angle = 6.283 * i / 8
+            bright = (i - ticks * 8) % 8 / 8
+            colour = tuple(
+                round(a + (b - a) * bright) for a, b in zip(p.panel_hi, p.accent, strict=True)
+            )
+            pos = (
+                centre[0] + round(px(18) * pygame.math.Vector2(1, 0).rotate_rad(angle).x),
+                centre[1] + round(px(18) * pygame.math.Vector2(1, 0).rotate_rad(angle).y),
+            )
+            pygame.draw.circle(surface, colour, pos, px(4))
+        if thinking:
+            side = thinking[0]
+            g = px(40)
+            faction_glyph(
+                surface,
+                side,
+                pygame.Rect(area.centerx - g // 2, box.top - g - px(12), g, g),
+                p.faction(side),
+            )
+
+    def _card_blocks(self, card) -> list[Block]:
+        p = self.app.palette
+        blocks = [Block("text", pick(card.text), colour=p.text), Block("gap")]
+        blocks.append(Block("heading", t("resolution.effect"), colour=p.accent))
+        lines = describe_effects(self.session.rules, card.effects)
+        for line in lines or [t("resolution.no_effect")]:
+            blocks.append(Block("text", "•  " + line, colour=p.text))
+        if card.simplification is not None:
+            blocks += [
+                Block("gap"),
+                Block("row", t("resolution.simplification"), pick(card.simplification)),
+            ]
+        if self.show_source:
+            src = self.session.rules.level.sources.get(card.source)
+            blocks += [Block("gap"), Block("heading", t("resolution.source"), colour=p.accent)]
+            if src is not None:
+                line = t(
+                    "resolution.source_line",
+                    title=src.title,
+                    publisher=src.publisher,
+                    date=src.date,
+                )
+                blocks += [
+                    Block("text", line, colour=p.text),
+                    Block("text", src.url, colour=p.text_dim),
+                ]
+            else:
+                blocks.append(Block("text", card.source, colour=p.text_dim))
+        return blocks
+
+    def _draw_card(self, surface: pygame.Surface) -> None:
+        p, px = self.app.palette, self.app.px
+        size = self.app.scale.font_size
+        card = self.cards[self.card_index]
+        width = min(self.body.width, max(px(620), round(self.body.width * 0.66)))
+        rect = pygame.Rect(0, self.body.top, width, self.body.height)
+        rect.centerx = self.body.centerx
+        self.card_text.blocks = self._card_blocks(card)
+        self.card_text._layout(width - 2 * px(22) - px(10))  # measure: the card fits its text
+        head_h = (
+            self.app.font("small").get_linesize()
+            + px(6)
+            + 2 * self.app.font("heading", True).get_linesize()
+        )
+        rect.height = min(self.body.height, self.card_text.content_height + head_h + px(60))
+        panel(surface, rect, p, self.app.scale, fill=p.panel, border=p.accent)
+        inner = rect.inflate(-2 * px(22), -2 * px(16))
+        small = self.app.font("small")
+        tag = t(
+            "resolution.random_card" if card.id in self.random_ids else "resolution.scripted_card"
+        )
+        count = t("resolution.card_count", i=self.card_index + 1, n=len(self.cards))
+        row = pygame.Rect(inner.left, inner.top, inner.width, small.get_linesize())
+        count_w = small.size(count)[0]
+        draw_text(
+            surface,
+            tag.upper(),
+            pygame.Rect(row.left, row.top, row.width - count_w - px(12), row.height),
+            p.accent,
+            size("small"),
+            bold=True,
+            max_lines=1,
+        )
+        draw_text(surface, count, row, p.text_dim, size("small"), align="right", max_lines=1)
+        icon = px(26)
+        draw_icon(
+            surface, "source", pygame.Rect(inner.left, row.bottom + px(10), icon, icon), p.text_dim
+        )
+        title_rect = pygame.Rect(
+            inner.left + icon + px(10), row.bottom + px(6), inner.width - icon - px(10), px(70)
+        )
+        fitted = draw_text(
+            surface, pick(card.title), title_rect, p.text, size("heading"), bold=True, max_lines=2
+        )
+        top = title_rect.top + fitted.height + px(12)
+        pygame.draw.line(
+            surface, p.border, (inner.left, top - px(6)), (inner.right, top - px(6)), max(1, px(1))
+        )
+        self.card_text.draw(surface, pygame.Rect(inner.left, top, inner.width, inner.bottom - top))
+
+    def _report_blocks(self, side: str, voice: str) -> list[Block]:
+        p = self.app.palette
+        rules = self.session.rules
+        me_view = self.session.viewer == side
+        name = t(f"faction.{side}.name")
+        heading = t("resolution.your_side", name=name) if me_view else t(f"faction.{side}.full")
+        blocks = [Block("heading", heading, colour=p.faction(side))]
+        if self.session.viewer and not me_view:  # the rival's news, not its private report
+            lines = narrate(self.events, side, rules, "they", kinds=RIVAL_KINDS, rival_news=False)
+        else:
+            lines = narrate(self.events, side, rules, voice, kinds=REPORT_KINDS, rival_news=False)
+        for line in lines or [t("resolution.nothing")]:
+            blocks.append(Block("text", "•  " + line))
+        state = self.session.match.states[-1]
+        if me_view or not self.session.viewer:
+            budget = state.factions[side].budget
+            blocks.append(
+                Block("text", t("resolution.budget_next", bn=num(budget, 1)), colour=p.accent)
+            )
+        reason = self.session.explanation(side)
+        if reason:
+            blocks += [
+                Block("gap"),
+                Block("row", t("resolution.ai_reason", name=t(f"faction.{side}.name")), reason),
+            ]
+        return blocks
+
+    def _gap_line(self) -> str:
+        state = self.session.match.states[-1]
+        rules = self.session.rules
+        fu, fc = (state.factions[s].frontier_log10 for s in SIDES)
+        months = rules.lag_months(abs(fu - fc))
+        if months < 0.05:
+            return t("resolution.gap_even")
+        leader = "usa" if fu > fc else "china"
+        return t("resolution.gap_lead", name=t(f"faction.{leader}.name"), months=num(months, 1))
+
+    def _draw_report(self, surface: pygame.Surface) -> None:
+        p, px = self.app.palette, self.app.px
+        size = self.app.scale.font_size
+        rules, match = self.session.rules, self.session.match
+        ladder_w = max(px(220), round(self.body.width * 0.36))
+        ladder = pygame.Rect(self.body.left, self.body.top, ladder_w, self.body.height)
+        view = LadderView.from_states(rules, match.states[-1], match.states[-2])
+        draw_ladder(surface, ladder, view, self.app, self.progress)
+        right = pygame.Rect(
+            ladder.right + px(20),
+            self.body.top,
+            self.body.right - ladder.right - px(20),
+            self.body.height,
+        )
+        headline = [self._gap_line()]
+        won = [
+            narrate([e], "usa", rules, "they")[0] for e in self.events if isinstance(e, ev.GameWon)
+        ]
+        line_h = self.app.font("body", True).get_linesize()
+        head = pygame.Rect(right.left, right.top, right.width, line_h * 2)
+        fitted = draw_text(
+            surface,
+            " ".join(won + headline),
+            head,
+            p.accent if won else p.text,
+            size("body"),
+            bold=True,
+            max_lines=2,
+        )
+        box = pygame.Rect(
+            right.left,
+            right.top + fitted.height + px(8),
+            right.width,
+            right.bottom - right.top - fitted.height - px(8),
+        )
+        viewer = self.session.viewer
+        sides = [viewer, self.session.rival(viewer)] if viewer else list(SIDES)
+        voice = "you" if viewer else "they"
+        columns = 2 if box.width >= px(560) else 1
+        if len(self.columns) != len(sides) if columns == 2 else len(self.columns) != 1:
+            self.columns = [ScrollText(self.app, []) for _ in range(columns)]
+        if columns == 2:
+            gap = px(12)
+            cw = (box.width - gap) // 2
+            for i, side in enumerate(sides):
+                rect = pygame.Rect(box.left + i * (cw + gap), box.top, cw, box.height)
+                panel(surface, rect, p, self.app.scale)
+                self.columns[i].blocks = self._report_blocks(
+                    side, voice if side == viewer or not viewer else "they"
+                )
+                self.columns[i].draw(surface, rect.inflate(-2 * px(14), -2 * px(10)))
+        else:
+            panel(surface, box, p, self.app.scale)
+            blocks = []
+            for side in sides:
+                blocks += [
+                    *self._report_blocks(side, voice if side == viewer or not viewer else "they"),
+                    Block("gap"),
+                ]
+            self.columns[0].blocks = blocks
+            self.columns[0].draw(surface, box.inflate(-2 * px(14), -2 * px(10)))
