@@ -25,6 +25,7 @@ SCENES: dict[str, str] = {
     "level-errors": "game.ui.scenes.level_errors:LevelErrorsScene",
     "crash": "game.ui.scenes.crash:CrashScene",
     # other engineers: one line each below
+    "turn": "game.ui.scenes.turn:TurnScene",
     "load": "game.ui.scenes.load:LoadScene",
     "continue": "game.ui.scenes.load:ContinueScene",
     "replay": "game.ui.scenes.replay:ReplayScene",

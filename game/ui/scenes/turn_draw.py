@@ -1,0 +1,182 @@
+"""Drawing pieces of the turn screen that hold no state: panel frames, stock lists, top and
+bottom bars. Each returns the tooltip regions it created."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import t
+from game.ui.draw import draw_text, panel
+from game.ui.icons import draw_icon, faction_glyph
+from game.ui.scenes.turn_info import Forecast, StockRow
+from game.ui.widgets import fmt
+
+
+def frame_inner(rect: pygame.Rect, app) -> pygame.Rect:
+    """The part of a framed panel below its heading."""
+    px = app.px
+    head_bottom = rect.top + px(9) + app.font("body", True).get_linesize()
+    return pygame.Rect(
+        rect.left + px(10),
+        head_bottom + px(10),
+        rect.width - px(20),
+        rect.bottom - head_bottom - px(16),
+    )
+
+
+def framed(
+    surface: pygame.Surface, rect: pygame.Rect, title: str, app, *, glyph: str | None = None
+) -> pygame.Rect:
+    """A panel with a heading; returns the inner rect below the heading."""
+    p, px = app.palette, app.px
+    panel(surface, rect, p, app.scale)
+    head_h = app.font("body", True).get_linesize()
+    x = rect.left + px(12)
+    if glyph:
+        g = px(14)
+        faction_glyph(
+            surface,
+            glyph,
+            pygame.Rect(x, rect.top + px(9) + (head_h - g) // 2, g, g),
+            p.faction(glyph),
+        )
+        x += g + px(8)
+    head = pygame.Rect(x, rect.top + px(9), rect.right - px(12) - x, head_h)
+    draw_text(surface, title, head, p.text, app.scale.font_size("body"), bold=True, max_lines=1)
+    pygame.draw.line(
+        surface,
+        p.border,
+        (rect.left + px(12), head.bottom + px(6)),
+        (rect.right - px(12), head.bottom + px(6)),
+        1,
+    )
+    return frame_inner(rect, app)
+
+
+def draw_stocks(
+    surface: pygame.Surface, inner: pygame.Rect, rows: list[StockRow], app, *, columns: int = 1
+) -> list:
+    """Stock rows: icon, name, value (bold, right) and, when there is room, a second line."""
+    p, px, size = app.palette, app.px, app.scale.font_size
+    tones = {"text": p.text, "good": p.good, "bad": p.bad, "warn": p.warn}
+    per_col = -(-len(rows) // columns)
+    col_w = (inner.width - px(12) * (columns - 1)) // columns
+    row_h = inner.height // max(1, per_col)
+    body_h = app.font("body").get_linesize()
+    small_h = app.font("small").get_linesize()
+    two_lines = row_h >= body_h + small_h + px(2)
+    tips = []
+    for i, row in enumerate(rows):
+        col, k = divmod(i, per_col)
+        r = pygame.Rect(inner.left + col * (col_w + px(12)), inner.top + k * row_h, col_w, row_h)
+        if k % 2 == 1:
+            pygame.draw.rect(surface, p.panel_hi, r, border_radius=px(4))
+        icon = min(px(18), row_h - px(6))
+        block_h = body_h + (small_h if two_lines else 0)
+        top = r.top + (r.height - block_h) // 2
+        draw_icon(
+            surface,
+            row.icon,
+            pygame.Rect(r.left + px(4), top + (body_h - icon) // 2, icon, icon),
+            p.text_dim,
+        )
+        value_font = app.font("body", True)
+        value_w = min(value_font.size(row.value)[0] + px(2), r.width // 2)
+        label = pygame.Rect(r.left + icon + px(12), top, r.width - icon - px(20) - value_w, body_h)
+        draw_text(
+            surface, t(f"turn.stock.{row.key}.label"), label, p.text_dim, size("body"), max_lines=1
+        )
+        value = pygame.Rect(r.right - px(6) - value_w, top, value_w, body_h)
+        draw_text(
+            surface,
+            row.value,
+            value,
+            tones.get(row.tone, p.text),
+            size("body"),
+            bold=True,
+            align="right",
+            max_lines=1,
+        )
+        if two_lines and row.sub:
+            sub = pygame.Rect(label.left, top + body_h, r.right - px(6) - label.left, small_h)
+            draw_text(
+                surface, row.sub, sub, p.text_faint, size("small"), align="right", max_lines=1
+            )
+        tips.append((r, row.tip))
+    return tips
+
+
+def draw_top_bar(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    app,
+    side: str,
+    quarter: str,
+    turn: int,
+    turns: int,
+    room: int,
+) -> list:
+    """Whose turn it is and when; `room` is the width left of the bar's buttons."""
+    p, px, size = app.palette, app.px, app.scale.font_size
+    g = px(24)
+    faction_glyph(
+        surface, side, pygame.Rect(rect.left + px(4), rect.centery - g // 2, g, g), p.faction(side)
+    )
+    x = rect.left + g + px(14)
+    avail = max(px(40), room - (x - rect.left) - px(12))
+    name = t("turn.your_turn", side=t(f"faction.{side}.full"))
+    when = t("turn.when", quarter=fmt.quarter(quarter), turn=turn, turns=turns)
+    big = app.font("large", True)
+    name_w = min(big.size(name)[0] + px(4), avail)
+    box = pygame.Rect(x, rect.top, name_w, rect.height)
+    draw_text(
+        surface, name, box, p.faction(side), size("large"), bold=True, valign="middle", max_lines=1
+    )
+    rest = avail - name_w - px(14)
+    font = app.font("body")
+    for text in (when, fmt.quarter(quarter)):
+        if font.size(text)[0] <= rest:
+            slot = pygame.Rect(box.right + px(14), rect.top, rest, rect.height)
+            draw_text(surface, text, slot, p.text_dim, size("body"), valign="middle", max_lines=1)
+            break
+    return [(box, when)]
+
+
+def forecast_text(f: Forecast | None) -> str:
+    if f is None:
+        return t("turn.forecast_none")
+    return t(
+        "turn.forecast",
+        now=fmt.num(f.capability_now, 1),
+        next=fmt.num(f.capability_next, 1),
+        change=fmt.signed(f.capability_next - f.capability_now, 1),
+        idle=fmt.pct(f.idle_next),
+    )
+
+
+def draw_bottom_bar(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    app,
+    forecast: Forecast | None,
+    problems: list[str],
+    room: int,
+) -> list:
+    """The forecast (labelled as an estimate) or, when orders are not allowed, the reasons."""
+    p, px, size = app.palette, app.px, app.scale.font_size
+    panel(surface, rect, p, app.scale, fill=p.bg_deep)
+    inner = pygame.Rect(rect.left + px(12), rect.top + px(6), room - px(24), rect.height - px(12))
+    small_h = app.font("small").get_linesize()
+    if problems:
+        head = pygame.Rect(inner.left, inner.top, inner.width, small_h)
+        draw_text(surface, t("turn.cannot_end"), head, p.bad, size("small"), bold=True, max_lines=1)
+        body = pygame.Rect(inner.left, head.bottom, inner.width, inner.bottom - head.bottom)
+        draw_text(surface, " ".join(problems), body, p.text, size("small"), max_lines=2)
+        return [(inner, "\n".join(problems))]
+    head = pygame.Rect(inner.left, inner.top, inner.width, small_h)
+    draw_text(
+        surface, t("turn.forecast_title"), head, p.accent, size("small"), bold=True, max_lines=1
+    )
+    body = pygame.Rect(inner.left, head.bottom, inner.width, inner.bottom - head.bottom)
+    draw_text(surface, forecast_text(forecast), body, p.text, size("small"), max_lines=2)
+    return [(inner, t("turn.forecast_tip"))]

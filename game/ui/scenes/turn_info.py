@@ -1,0 +1,193 @@
+"""What the turn screen says about a faction: its stocks as rows, their tooltips and sources,
+and the forecast of the next quarter. Pure reading of a `PlayerView`; no drawing here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from game.engine import Allocation, IllegalOrders, Orders, Rules, other, resolve
+from game.engine.effects import effective_params
+from game.engine.state import FactionState, GameState
+from game.engine.view import PlayerView
+from game.i18n import t
+from game.levels.model import Param
+from game.ui.widgets import fmt
+
+NEUTRAL = Allocation(0.25, 0.25, 0.25, 0.25)
+
+
+@dataclass(frozen=True)
+class StockRow:
+    key: str  # turn.stock.<key> names the label and tooltip
+    icon: str
+    value: str
+    sub: str = ""
+    tone: str = "text"  # text | good | bad | warn
+    tip: str = ""
+
+
+def interconnect_efficiency(rules: Rules, state: GameState, side: str) -> float:
+    """Share of the fleet that works as one (MODEL.md step 4)."""
+    f = state.factions[side]
+    overhead = effective_params(rules, state, side)["interconnect_overhead"]
+    return f.interconnect / (1 + overhead * math.log2(1 + f.fleet_units / 1e6))
+
+
+def origin_text(rules: Rules, param: Param | None) -> str:
+    """'Source: title (publisher, date)' or 'Assumption: …' for one level number."""
+    if param is None:
+        return ""
+    if param.source is not None:
+        src = rules.level.sources.get(param.source)
+        if src is None:
+            return ""
+        return t("turn.source", title=src.title, publisher=src.publisher, date=src.date)
+    return t("turn.assumption", text=param.assumption)
+
+
+def _main_chip(rules: Rules, f: FactionState):
+    by_units: dict[str, float] = {}
+    for b in f.fleet:
+        by_units[b.chip] = by_units.get(b.chip, 0.0) + b.units
+    best = max(by_units, key=by_units.get) if by_units else None
+    for chip in rules.level.chips:
+        if chip.id == best:
+            return chip
+    return None
+
+
+def _origins(rules: Rules, side: str, key: str, f: FactionState) -> list[Param | None]:
+    start = rules.level.factions[side].start
+    params = rules.level.factions[side].params
+    ladder = rules.level.ladder
+    chip = _main_chip(rules, f)
+    return {
+        "budget": [start.income_bn, params.income_growth],
+        "chips": [chip.h100e_per_unit if chip else None, chip.price_k_usd if chip else None],
+        "interconnect": [start.interconnect, params.interconnect_overhead],
+        "energy": [start.energy_gw, params.energy_build_lag_turns],
+        "idle": [chip.kw_per_unit if chip else None],
+        "talent": [start.talent, params.talent_inflow_per_turn],
+        "algo": [start.algo_efficiency, params.algo_log10_per_turn],
+        "capability": [ladder.superintelligence_log10, ladder.reference_growth_log10_per_year],
+        "adoption": [start.adoption, params.adoption_max],
+        "confidence": [start.confidence, params.confidence_lead_weight],
+    }.get(key, [])
+
+
+def _tip(rules: Rules, side: str, key: str, f: FactionState) -> str:
+    lines = [t(f"turn.stock.{key}.tip")]
+    seen = set()
+    for param in _origins(rules, side, key, f):
+        text = origin_text(rules, param)
+        if text and text not in seen:
+            seen.add(text)
+            lines.append(text)
+    return "\n".join(lines)
+
+
+def stock_rows(rules: Rules, view: PlayerView, side: str, *, brief: bool = False) -> list[StockRow]:
+    """The stocks of `side` as seen in `view` (brief: the few shown for the rival)."""
+    state = view.state
+    f = state.factions[side]
+    capability = max(0.0, min(100.0, rules.capability(f.frontier_log10)))
+    pipeline = f.energy_pipeline_gw
+    rows = {
+        "budget": StockRow("budget", "budget", fmt.bn(f.budget), t("turn.per_quarter")),
+        "chips": StockRow(
+            "chips",
+            "chips",
+            t("unit.h100e", v=fmt.compact(f.fleet_h100e)),
+            t("turn.physical_chips", n=fmt.compact(f.fleet_units)),
+        ),
+        "interconnect": StockRow(
+            "interconnect",
+            "interconnect",
+            fmt.pct(interconnect_efficiency(rules, state, side)),
+            t("turn.of_fleet_as_one"),
+        ),
+        "energy": StockRow(
+            "energy",
+            "energy",
+            fmt.gw(f.energy_gw),
+            t("turn.pipeline", gw=fmt.gw(pipeline)) if pipeline > 0 else t("turn.no_pipeline"),
+        ),
+        "idle": StockRow(
+            "idle",
+            "chips",
+            fmt.pct(f.idle_share),
+            t("turn.idle_sub"),
+            "bad" if f.idle_share > 0.05 else "good",
+        ),
+        "talent": StockRow("talent", "talent", fmt.num(f.talent, 1), t("turn.talent_sub")),
+        "algo": StockRow(
+            "algo",
+            "models",
+            t("unit.factor", v=fmt.num(f.algo_efficiency, 2 if f.algo_efficiency < 10 else 1)),
+            t("turn.algo_sub"),
+        ),
+        "capability": StockRow(
+            "capability", "capability", fmt.num(capability, 1), t("turn.capability_sub")
+        ),
+        "adoption": StockRow("adoption", "adoption", fmt.pct(f.adoption), t("turn.adoption_sub")),
+        "confidence": StockRow(
+            "confidence",
+            "confidence",
+            t("unit.factor", v=fmt.num(f.confidence, 2)),
+            t("turn.confidence_sub"),
+            "good" if f.confidence >= 1 else "warn",
+        ),
+    }
+    keys = (
+        ("capability", "budget", "chips", "energy", "talent", "adoption", "confidence")
+        if brief
+        else (
+            "budget",
+            "chips",
+            "interconnect",
+            "energy",
+            "idle",
+            "talent",
+            "algo",
+            "capability",
+            "adoption",
+            "confidence",
+        )
+    )
+    return [
+        StockRow(r.key, r.icon, r.value, r.sub, r.tone, _tip(rules, side, r.key, f))
+        for r in (rows[k] for k in keys)
+    ]
+
+
+@dataclass(frozen=True)
+class Forecast:
+    capability_now: float
+    capability_next: float
+    idle_next: float
+    pflops_next: float
+
+
+def forecast(rules: Rules, view: PlayerView, orders: Orders) -> Forecast | None:
+    """Next quarter for `view.side` if it plays `orders` and the rival splits evenly.
+
+    An estimate only: the rival's real orders are secret, and the dice are hidden from the
+    view (random events in the forecast are not the ones that will happen).
+    """
+    state = view.state
+    if state.finished:
+        return None
+    side = view.side
+    try:
+        nxt, _ = resolve(rules, state.clone(), {side: orders, other(side): Orders(NEUTRAL)})
+    except (IllegalOrders, ValueError, KeyError, ZeroDivisionError):
+        return None
+    f_now, f_next = state.factions[side], nxt.factions[side]
+    return Forecast(
+        max(0.0, min(100.0, rules.capability(f_now.frontier_log10))),
+        max(0.0, min(100.0, rules.capability(f_next.frontier_log10))),
+        f_next.idle_share,
+        f_next.usable_pflops,
+    )

@@ -1,0 +1,325 @@
+"""The policy choice on the turn screen: a scrolling list plus a detail box.
+
+Playable policies come first, each with its cost and what it does in words; the others
+are greyed with the engine's reason (from `policy_problems`) in words. Selecting one
+again, or the "No policy" entry, plays none. Mouse: click, wheel. Keyboard (when
+focused): Up/Down, Enter or Space to choose, Delete/Backspace for none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.engine import Rules, available_policies
+from game.engine.orders import policy_problems
+from game.engine.state import GameState
+from game.i18n import pick, t
+from game.ui.describe import describe_effects, describe_reasons
+from game.ui.draw import draw_text, fit_text
+from game.ui.icons import draw_icon
+from game.ui.theme import mix
+from game.ui.widgets import fmt
+
+
+@dataclass(frozen=True)
+class PolicyEntry:
+    id: str | None  # None: play no policy
+    title: str
+    cost: float
+    available: bool
+    why_not: str
+    effects: tuple[str, ...]
+    text: str
+    source: str
+    simplification: str
+
+
+def policy_entries(rules: Rules, state: GameState, side: str) -> list[PolicyEntry]:
+    """'No policy', then the playable policies, then the others with their reason."""
+    playable = set(available_policies(rules, state, side))
+    entries = [
+        PolicyEntry(None, t("turn.no_policy"), 0.0, True, "", (), t("turn.no_policy_text"), "", "")
+    ]
+    rest = []
+    for policy in rules.policies_for(side):
+        ok = policy.id in playable
+        src = rules.level.sources.get(policy.source)
+        entry = PolicyEntry(
+            policy.id,
+            pick(policy.title),
+            policy.cost_bn.value,
+            ok,
+            ""
+            if ok
+            else " ".join(describe_reasons(rules, policy_problems(rules, state, side, policy.id))),
+            tuple(describe_effects(rules, policy.effects, side)),
+            pick(policy.text),
+            t("turn.source", title=src.title, publisher=src.publisher, date=src.date)
+            if src
+            else "",
+            pick(policy.simplification) if policy.simplification else "",
+        )
+        (entries if ok else rest).append(entry)
+    return entries + rest
+
+
+class PolicyList:
+    def __init__(self, entries: list[PolicyEntry], selected: str | None = None):
+        self.entries = entries
+        self.selected = selected
+        self.highlight = next((i for i, e in enumerate(entries) if e.id == selected), 0)
+        self.scroll = 0
+        self.items: list[pygame.Rect] = []
+        self.list_rect = pygame.Rect(0, 0, 0, 0)
+        self.detail_rect: pygame.Rect | None = None
+        self.item_h = 0
+        self.changed = False
+        self.refused: str | None = None  # why the last click on a greyed policy did nothing
+
+    @property
+    def selected_entry(self) -> PolicyEntry:
+        return next((e for e in self.entries if e.id == self.selected), self.entries[0])
+
+    def choose(self, index: int) -> None:
+        entry = self.entries[index]
+        self.highlight = index
+        if not entry.available:
+            self.refused = entry.why_not
+            return
+        self.refused = None
+        new = None if entry.id == self.selected else entry.id
+        if new != self.selected:
+            self.selected = new
+            self.changed = True
+
+    # --- layout -----------------------------------------------------------------------
+    def layout(self, rect: pygame.Rect, app) -> None:
+        px = app.px
+        self.item_h = (
+            app.font("body", True).get_linesize() + app.font("small").get_linesize() + px(10)
+        )
+        detail_h = round(rect.height * 0.34)
+        if (
+            detail_h >= app.font("small").get_linesize() * 4
+            and rect.height - detail_h >= self.item_h * 2
+        ):
+            self.list_rect = pygame.Rect(
+                rect.left, rect.top, rect.width, rect.height - detail_h - px(8)
+            )
+            self.detail_rect = pygame.Rect(
+                rect.left, self.list_rect.bottom + px(8), rect.width, detail_h
+            )
+        else:
+            self.list_rect, self.detail_rect = pygame.Rect(rect), None
+        self._clamp_scroll()
+
+    def _clamp_scroll(self) -> None:
+        total = len(self.entries) * self.item_h
+        self.scroll = max(0, min(self.scroll, total - self.list_rect.height))
+
+    def _visible(self, index: int) -> None:
+        top = index * self.item_h
+        if top < self.scroll:
+            self.scroll = top
+        elif top + self.item_h > self.scroll + self.list_rect.height:
+            self.scroll = top + self.item_h - self.list_rect.height
+        self._clamp_scroll()
+
+    def index_at(self, pos: tuple[int, int]) -> int | None:
+        if not self.list_rect.collidepoint(pos):
+            return None
+        index = (pos[1] - self.list_rect.top + self.scroll) // max(1, self.item_h)
+        return index if 0 <= index < len(self.entries) else None
+
+    # --- input ------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            index = self.index_at(event.pos)
+            if index is not None:
+                self.choose(index)
+                return True
+        if event.type == pygame.MOUSEWHEEL and self.list_rect.collidepoint(pygame.mouse.get_pos()):
+            self.scroll -= event.y * self.item_h
+            self._clamp_scroll()
+            return True
+        return False
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        if key in (pygame.K_UP, pygame.K_DOWN):
+            step = -1 if key == pygame.K_UP else 1
+            if 0 <= self.highlight + step < len(self.entries):
+                self.highlight += step
+                self._visible(self.highlight)
+                return True
+            return False
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.choose(self.highlight)
+            return True
+        if key in (pygame.K_DELETE, pygame.K_BACKSPACE):
+            self.choose(0)
+            return True
+        return False
+
+    # --- drawing ----------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, app, focused: bool) -> list:
+        p, px, size = app.palette, app.px, app.scale.font_size
+        tips = []
+        old_clip = surface.get_clip()
+        surface.set_clip(self.list_rect.clip(old_clip) if old_clip else self.list_rect)
+        title_font = app.font("body", True)
+        small_h = app.font("small").get_linesize()
+        for i, entry in enumerate(self.entries):
+            y = self.list_rect.top + i * self.item_h - self.scroll
+            if y + self.item_h < self.list_rect.top or y > self.list_rect.bottom:
+                continue
+            item = pygame.Rect(
+                self.list_rect.left, y, self.list_rect.width - px(6), self.item_h - px(4)
+            )
+            chosen = entry.id == self.selected
+            fill = (
+                mix(p.panel_hi, p.accent, 0.18)
+                if chosen
+                else (p.panel_hi if entry.available else p.panel)
+            )
+            pygame.draw.rect(surface, fill, item, border_radius=px(6))
+            edge = (
+                p.focus if focused and i == self.highlight else (p.accent if chosen else p.border)
+            )
+            pygame.draw.rect(
+                surface, edge, item, max(1, px(2 if edge != p.border else 1)), border_radius=px(6)
+            )
+            inner = item.inflate(-px(16), -px(6))
+            mark = px(12)
+            box = pygame.Rect(
+                inner.left, inner.top + (title_font.get_linesize() - mark) // 2, mark, mark
+            )
+            pygame.draw.circle(
+                surface,
+                p.text_dim if entry.available else p.text_faint,
+                box.center,
+                mark // 2,
+                max(1, px(2)),
+            )
+            if chosen:
+                pygame.draw.circle(surface, p.accent, box.center, mark // 2 - px(3))
+            cost = "" if entry.id is None else fmt.bn(entry.cost)
+            cost_w = app.font("small").size(cost)[0] if cost else 0
+            title = pygame.Rect(
+                box.right + px(8),
+                inner.top,
+                inner.width - mark - px(16) - cost_w,
+                title_font.get_linesize(),
+            )
+            colour = p.text if entry.available else p.text_faint
+            draw_text(surface, entry.title, title, colour, size("body"), bold=True, max_lines=1)
+            if cost:
+                draw_text(
+                    surface,
+                    cost,
+                    pygame.Rect(inner.right - cost_w, inner.top, cost_w, title.height),
+                    p.accent if entry.available else p.text_faint,
+                    size("small"),
+                    align="right",
+                    valign="middle",
+                    max_lines=1,
+                )
+            line = (
+                entry.why_not
+                if not entry.available
+                else (entry.effects[0] if entry.effects else entry.text)
+            )
+            more = len(entry.effects) - 1
+            if entry.available and more > 0:
+                line = t("turn.more_effects", first=line, n=more)
+            sub = pygame.Rect(title.left, title.bottom, inner.right - title.left, small_h)
+            draw_text(
+                surface,
+                line,
+                sub,
+                p.warn if not entry.available else p.text_dim,
+                size("small"),
+                max_lines=1,
+            )
+            tips.append((item.clip(self.list_rect), self._tip(entry)))
+        surface.set_clip(old_clip)
+        total = len(self.entries) * self.item_h
+        if total > self.list_rect.height:
+            bar_h = max(px(20), self.list_rect.height * self.list_rect.height // total)
+            bar_y = self.list_rect.top + (self.list_rect.height - bar_h) * self.scroll // max(
+                1, total - self.list_rect.height
+            )
+            pygame.draw.rect(
+                surface,
+                p.text_faint,
+                (self.list_rect.right - px(3), bar_y, px(3), bar_h),
+                border_radius=px(2),
+            )
+        if self.detail_rect is not None:
+            self._draw_detail(
+                surface, app, self.entries[self.highlight] if focused else self.selected_entry
+            )
+        return tips
+
+    def _tip(self, entry: PolicyEntry) -> str:
+        parts = [entry.title, entry.text]
+        if not entry.available:
+            parts.append(entry.why_not)
+        parts += list(entry.effects)
+        if entry.source:
+            parts.append(entry.source)
+        if entry.simplification:
+            parts.append(t("turn.simplification", text=entry.simplification))
+        return "\n".join(x for x in parts if x)
+
+    def _draw_detail(self, surface: pygame.Surface, app, entry: PolicyEntry) -> None:
+        p, px, size = app.palette, app.px, app.scale.font_size
+        r = self.detail_rect
+        pygame.draw.rect(surface, p.bg_deep, r, border_radius=px(6))
+        inner = r.inflate(-px(16), -px(12))
+        y = inner.top
+        lines = list(entry.effects) or [entry.text]
+        if not entry.available:
+            lines = [entry.why_not, *lines]
+        text = "\n".join(("• " + x) if x in entry.effects else x for x in lines)
+        head = draw_text(
+            surface,
+            entry.title,
+            pygame.Rect(inner.left, y, inner.width, app.font("body", True).get_linesize()),
+            p.text,
+            size("body"),
+            bold=True,
+            max_lines=1,
+        )
+        y += head.height + px(2)
+        source_h = app.font("small").get_linesize() if entry.source else 0
+        body = pygame.Rect(inner.left, y, inner.width, inner.bottom - y - source_h)
+        fitted = fit_text(
+            text,
+            body.width,
+            body.height,
+            size("small"),
+            min_size=max(8, round(size("small") * 0.8)),
+        )
+        for k, line in enumerate(fitted.lines):
+            colour = p.warn if (not entry.available and k == 0) else p.text_dim
+            surface.blit(
+                fitted.font.render(line, True, colour),
+                (body.left, body.top + k * fitted.line_height),
+            )
+        if entry.source:
+            icon = app.font("small").get_linesize() - px(2)
+            src = pygame.Rect(inner.left, inner.bottom - source_h, inner.width, source_h)
+            draw_icon(
+                surface, "source", pygame.Rect(src.left, src.top + px(1), icon, icon), p.text_faint
+            )
+            draw_text(
+                surface,
+                entry.source,
+                pygame.Rect(src.left + icon + px(6), src.top, src.width - icon - px(6), source_h),
+                p.text_faint,
+                size("small"),
+                max_lines=1,
+            )

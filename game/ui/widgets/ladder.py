@@ -1,0 +1,305 @@
+"""The race ladder: both sides climbing toward superintelligence (capability 100).
+
+The game's visual identity in one picture: the Titans (USA) climb as a tower of a few
+large blocks, the Swarms (China) as a rising cloud of many small dots. The named
+milestones of the level are rungs across the middle; the goal glows at the top; the gap
+between the two is given in months. `LadderView` is a plain view model built from states,
+and `draw_ladder` is a pure function of it, so the turn, resolution and replay scenes share
+it and `progress` (0→1) animates from the previous state to the current one.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pygame
+
+from game.engine.rules import Rules
+from game.engine.state import GameState
+from game.i18n import pick, t
+from game.levels.model import SIDES
+from game.ui.art import draw_glow_line
+from game.ui.draw import draw_text, fit_text
+from game.ui.icons import faction_glyph
+from game.ui.theme import Colour, mix
+from game.ui.widgets import fmt
+
+
+@dataclass(frozen=True)
+class Rung:
+    id: str
+    capability: float
+    title: object  # a level `Text`; picked at draw time so a language switch shows at once
+    passed_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LadderView:
+    capability: dict[str, float]  # side -> 0..100 now
+    previous: dict[str, float]  # side -> 0..100 before the quarter (same as now if unknown)
+    rungs: tuple[Rung, ...]
+    lag_months: float  # how far the follower is behind, in months of the leader's progress
+    leader: str | None  # None when level
+
+    @classmethod
+    def from_states(
+        cls, rules: Rules, state: GameState, previous_state: GameState | None = None
+    ) -> LadderView:
+        def caps(s: GameState) -> dict[str, float]:
+            return {
+                side: max(0.0, min(100.0, rules.capability(s.factions[side].frontier_log10)))
+                for side in SIDES
+            }
+
+        now = caps(state)
+        before = caps(previous_state) if previous_state is not None else dict(now)
+        fronts = {side: state.factions[side].frontier_log10 for side in SIDES}
+        gap = fronts["usa"] - fronts["china"]
+        leader = None if abs(gap) < 1e-9 else ("usa" if gap > 0 else "china")
+        rungs = tuple(
+            Rung(
+                m.id,
+                rules.capability(m.log10),
+                m.title,
+                tuple(side for side in SIDES if fronts[side] >= m.log10),
+            )
+            for m in rules.level.ladder.milestones
+            if 0 < rules.capability(m.log10) < 100
+        )
+        return cls(now, before, rungs, rules.lag_months(abs(gap)), leader)
+
+    def at(self, side: str, progress: float) -> float:
+        """Capability of `side` part-way through the animation (eased)."""
+        k = _ease(max(0.0, min(1.0, progress)))
+        return self.previous[side] + (self.capability[side] - self.previous[side]) * k
+
+
+def _ease(x: float) -> float:
+    return 1 - (1 - x) ** 3
+
+
+@lru_cache(maxsize=16)
+def _titan_tower(w: int, h: int, colour: Colour, bg: Colour, unit: int) -> pygame.Surface:
+    """A full-height column of few large blocks (two abreast), drawn once and clipped later."""
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    gap = max(2, round(unit * 3))
+    block = max(8, (w - gap) // 2)
+    rows = h // (block + gap) + 1
+    for row in range(rows):
+        for col in range(2):
+            y = h - (row + 1) * (block + gap) + gap
+            rect = pygame.Rect(col * (block + gap), y, block, block)
+            shade = mix(colour, bg, 0.28 * ((row + col) % 3) / 2)
+            pygame.draw.rect(surf, shade, rect, border_radius=max(2, block // 9))
+            pygame.draw.rect(
+                surf, mix(shade, (255, 255, 255), 0.3), rect, 1, border_radius=max(2, block // 9)
+            )
+    return surf
+
+
+@lru_cache(maxsize=16)
+def _swarm_cloud(w: int, h: int, colour: Colour, bg: Colour, unit: int) -> pygame.Surface:
+    """A full-height column of many small dots on a jittered grid (fixed seed)."""
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    rng = random.Random(2030)
+    radius = max(2, round(unit * 2.4))
+    step = round(radius * 3.3)
+    cols = max(1, w // step)
+    x_off = (w - cols * step) / 2 + step / 2
+    for row in range(h // step + 1):
+        for col in range(cols):
+            x = x_off + col * step + rng.uniform(-0.3, 0.3) * step
+            y = h - (row + 0.5) * step + rng.uniform(-0.3, 0.3) * step
+            shade = mix(colour, bg, rng.random() * 0.4)
+            pygame.draw.circle(surf, shade, (round(x), round(y)), radius)
+    return surf
+
+
+@lru_cache(maxsize=8)
+def _goal_glow(w: int, colour: Colour, unit: float) -> pygame.Surface:
+    from game.ui.theme import DEFAULT_PALETTE
+
+    half = max(6, round(22 * unit))
+    surf = pygame.Surface((w, half * 2), pygame.SRCALPHA)
+    palette = DEFAULT_PALETTE.__class__(accent=colour)
+    draw_glow_line(surf, half, 0, w, palette, lambda v: round(v * unit))
+    return surf
+
+
+def draw_ladder(
+    surface: pygame.Surface, rect: pygame.Rect, view: LadderView, app, progress: float = 1.0
+) -> dict[str, pygame.Rect]:
+    """Draw the ladder inside `rect`; returns hover regions (name -> rect) for tooltips."""
+    p, px, size = app.palette, app.px, app.scale.font_size
+    regions: dict[str, pygame.Rect] = {}
+    small = app.font("small")
+    line = small.get_linesize()
+    top_band = line + px(14)
+    bottom_band = app.font("body", True).get_linesize() + line + px(14)
+    climb = pygame.Rect(rect.left, rect.top + top_band, rect.width, rect.height - top_band)
+    climb.height -= bottom_band
+    if climb.height < px(40) or rect.width < px(160):
+        return regions
+    centre_w = max(round(rect.width * 0.4), px(120))
+    col_w = (rect.width - centre_w - px(16)) // 2
+    cols = {
+        "usa": pygame.Rect(rect.left + px(4), climb.top, col_w, climb.height),
+        "china": pygame.Rect(rect.right - px(4) - col_w, climb.top, col_w, climb.height),
+    }
+    centre = pygame.Rect(cols["usa"].right + px(4), climb.top, centre_w, climb.height)
+
+    def y_of(capability: float) -> int:
+        return round(climb.bottom - climb.height * max(0.0, min(100.0, capability)) / 100)
+
+    # The rails of the ladder and its rungs: the milestones.
+    rail = max(1, px(2))
+    for x in (centre.left + px(6), centre.right - px(6)):
+        pygame.draw.line(surface, p.border, (x, climb.top), (x, climb.bottom), rail)
+    pygame.draw.line(surface, p.border, (rect.left, climb.bottom), (rect.right, climb.bottom), rail)
+    placed_top: int | None = None
+    for rung in sorted(view.rungs, key=lambda r: r.capability):
+        y = y_of(rung.capability)
+        passed = bool(rung.passed_by)
+        colour = p.text if passed else p.text_dim
+        for col in cols.values():
+            _dashed(surface, mix(p.border, p.bg, 0.3), col.left, col.right, y, px)
+        rung_colour = p.text_dim if passed else p.text_faint
+        pygame.draw.line(
+            surface, rung_colour, (centre.left + px(6), y), (centre.right - px(6), y), rail
+        )
+        # The title sits on its rung (on a backing), pushed up when two rungs are close.
+        width = centre.width - px(30)
+        fitted = fit_text(
+            pick(rung.title), width, line * 2, size("small"), bold=passed, max_lines=2
+        )
+        box = pygame.Rect(0, 0, fitted.width + px(10), fitted.height + px(2))
+        box.center = (centre.centerx, y)
+        if placed_top is not None and box.bottom > placed_top - px(2):
+            box.bottom = placed_top - px(2)
+        placed_top = box.top
+        pygame.draw.rect(surface, p.panel, box, border_radius=px(4))
+        draw_text(
+            surface,
+            pick(rung.title),
+            box,
+            colour,
+            size("small"),
+            bold=passed,
+            align="center",
+            valign="middle",
+            max_lines=2,
+        )
+        regions[f"rung:{rung.id}"] = box
+        glyph = px(9)
+        for side in rung.passed_by:
+            gx = box.left - glyph - px(3) if side == "usa" else box.right + px(3)
+            g_rect = pygame.Rect(gx, box.centery - glyph // 2, glyph, glyph)
+            faction_glyph(surface, side, g_rect, p.faction(side))
+
+    # The goal: superintelligence, glowing at the top.
+    glow = _goal_glow(rect.width, p.accent, app.scale.factor)
+    surface.blit(glow, (rect.left, climb.top - glow.get_height() // 2))
+    goal = pygame.Rect(rect.left, rect.top, rect.width, top_band - px(6))
+    draw_text(
+        surface,
+        t("ladder.goal"),
+        goal,
+        p.accent,
+        size("small"),
+        bold=True,
+        align="center",
+        valign="bottom",
+        max_lines=1,
+    )
+    regions["goal"] = goal
+
+    # Both sides climbing.
+    unit = app.scale.factor
+    for side in SIDES:
+        col = cols[side]
+        cap = view.at(side, progress)
+        top_y = y_of(cap)
+        art = (_titan_tower if side == "usa" else _swarm_cloud)(
+            col.width, col.height, p.faction(side), p.bg, unit
+        )
+        height = col.bottom - top_y
+        if height > 0:
+            surface.blit(
+                art, (col.left, top_y), pygame.Rect(0, col.height - height, col.width, height)
+            )
+        colour = p.faction(side)
+        pygame.draw.line(
+            surface,
+            mix(colour, (255, 255, 255), 0.35),
+            (col.left, top_y),
+            (col.right, top_y),
+            max(2, px(3)),
+        )
+        if abs(view.previous[side] - view.capability[side]) > 0.05 and progress < 1:
+            ghost = y_of(view.previous[side])
+            _dashed(surface, colour, col.left, col.right, ghost, px)
+        number = fmt.num(cap, 1)
+        tag = app.font("large", True).render(number, True, colour)
+        tag_rect = tag.get_rect(
+            midbottom=(col.centerx, max(top_y - px(4), climb.top + tag.get_height() - px(20)))
+        )
+        if tag_rect.top < rect.top + top_band - px(2):
+            tag_rect.top = top_y + px(6)
+            bg = tag_rect.inflate(px(10), px(4))
+            pygame.draw.rect(surface, p.bg_deep, bg, border_radius=px(4))
+        surface.blit(tag, tag_rect)
+        regions[f"side:{side}"] = pygame.Rect(
+            col.left, min(top_y, tag_rect.top), col.width, col.bottom - min(top_y, tag_rect.top)
+        )
+
+    # Names under the columns (glyph + label, never colour alone) and the gap in months.
+    base = pygame.Rect(rect.left, climb.bottom + px(6), rect.width, bottom_band - px(6))
+    name_font = app.font("body", True)
+    for side in SIDES:
+        col = cols[side]
+        glyph = px(14)
+        label = t(f"faction.{side}.name")
+        box = pygame.Rect(
+            col.left + glyph + px(6), base.top, col.width - glyph - px(6), name_font.get_linesize()
+        )
+        fitted = draw_text(
+            surface, label, box, p.faction(side), size("body"), bold=True, max_lines=1
+        )
+        faction_glyph(
+            surface,
+            side,
+            pygame.Rect(col.left, base.top + (fitted.line_height - glyph) // 2, glyph, glyph),
+            p.faction(side),
+        )
+        sub = pygame.Rect(col.left, base.top + fitted.line_height, col.width, line)
+        draw_text(
+            surface, t(f"faction.{side}.country"), sub, p.text_faint, size("small"), max_lines=1
+        )
+    gap_box = pygame.Rect(centre.left, base.top, centre.width, base.height)
+    if view.leader is None or view.lag_months < 0.05:
+        gap_text = t("ladder.level")
+        detail = ""
+    else:
+        gap_text = t(
+            "ladder.gap", months=fmt.num(view.lag_months, 0 if view.lag_months >= 10 else 1)
+        )
+        detail = t("ladder.ahead", side=t(f"faction.{view.leader}.name"))
+    top_line = pygame.Rect(gap_box.left, gap_box.top, gap_box.width, name_font.get_linesize())
+    draw_text(
+        surface, gap_text, top_line, p.text, size("body"), bold=True, align="center", max_lines=1
+    )
+    if detail:
+        lower = pygame.Rect(gap_box.left, top_line.bottom, gap_box.width, line)
+        draw_text(surface, detail, lower, p.text_dim, size("small"), align="center", max_lines=1)
+    regions["gap"] = gap_box
+    return regions
+
+
+def _dashed(surface: pygame.Surface, colour: Colour, x0: int, x1: int, y: int, px) -> None:
+    dash, gap = max(3, px(6)), max(2, px(5))
+    x = x0
+    while x < x1:
+        pygame.draw.line(surface, colour, (x, y), (min(x + dash, x1), y), max(1, px(1)))
+        x += dash + gap
