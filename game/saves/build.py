@@ -83,7 +83,11 @@ def save_from_match(
     created: str | None = None,
     branch_of: BranchOf | None = None,
 ) -> SaveGame:
-    """Everything needed to replay `match` exactly, and to list it on the load screen."""
+    """Everything needed to replay `match` exactly, and to list it on the load screen.
+
+    A what-if game made by `branch()` carries `match.branch_of`, so every save of it
+    (autosaves too) remembers the game it split from."""
+    branch_of = branch_of or getattr(match, "branch_of", None)
     saved_players = normalise_players(players or {s: "human" for s in SIDES})
     turns = []
     for record, after in zip(match.turns, match.states[1:], strict=True):
@@ -108,7 +112,7 @@ def save_from_match(
     stamp = now()
     return SaveGame(
         game_version=game_version(),
-        title=title or f"{loaded.level.id} · {match.rules.quarter(match.state.turn)}",
+        title=title or "",
         created=created or stamp,
         updated=stamp,
         level=LevelCopy(

@@ -13,7 +13,7 @@ from game.levels.model import SIDES
 from game.match import Match
 from game.saves.format import SavedOutcome
 
-ORDERS_TOLERANCE = 1e-9
+ORDERS_TOLERANCE = 0.005  # half a percentage point: smaller changes do not show
 
 
 @dataclass(frozen=True)

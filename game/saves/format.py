@@ -85,13 +85,14 @@ class BranchOf(_Strict):
 
     title: str
     turn: int = Field(ge=1)
+    file: str | None = Field(None, description="the original's file name in the save folder")
 
 
 class SaveGame(_Strict):
     format: Literal["swarms-vs-titans-save"] = MARKER
     format_version: Literal[2] = CURRENT_VERSION
     game_version: str
-    title: str
+    title: str = Field(description="the player's name for the game ('' = the level's title)")
     created: str
     updated: str
     level: LevelCopy

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.engine import GameEvent, GameState
 from game.match import Match, TurnRecord
 from game.players.base import Decision
-from game.saves.format import SaveGame
+from game.saves.format import BranchOf, SaveGame
 from game.saves.load import decisions_of
 
 
@@ -75,11 +75,14 @@ def _recorded(source: Match | SaveGame, index: int) -> dict[str, Decision]:
     }
 
 
-def branch(source: Match | SaveGame, turn: int, rules=None) -> Match:
+def branch(
+    source: Match | SaveGame, turn: int, rules=None, origin: BranchOf | None = None
+) -> Match:
     """A new game at the start of quarter `turn` of `source`, same seed, same past.
 
     `source` is a replayed `Match` (rules taken from it) or a `SaveGame` (pass `rules`).
-    Turn 1 is the very start; a turn past the end gives the game as it stands.
+    Turn 1 is the very start; a turn past the end gives the game as it stands. `origin`
+    is remembered as `match.branch_of` and goes into every save of the new game.
     """
     if isinstance(source, Match):
         rules, seed, played = source.rules, source.seed, len(source.turns)
@@ -91,4 +94,6 @@ def branch(source: Match | SaveGame, turn: int, rules=None) -> Match:
     match = Match.start(rules, seed)
     for index in range(upto):
         match.play_turn(_recorded(source, index))
+    if origin is not None:
+        match.branch_of = origin
     return match

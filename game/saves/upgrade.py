@@ -67,7 +67,7 @@ def _upgrade_1_to_2(old: dict) -> dict:
         "format": MARKER,
         "format_version": 2,
         "game_version": UNKNOWN_VERSION,
-        "title": f"{level_id} · {len(orders)}",
+        "title": "",
         "created": saved_at,
         "updated": saved_at,
         "level": {

@@ -1,0 +1,349 @@
+"""Load: every save in the folder (level, date, turn, sides, mode), damaged ones with their
+message; open one to play on or to watch as a replay. Also `ContinueScene` for the menu.
+
+Opening replays the save (`game.saves.load_save`); when the level changed since saving the
+scene says so and offers the level copy stored in the save. Nothing here raises to the
+player: a file that cannot be used is a line of text naming it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pygame
+
+from game.i18n import t
+from game.levels.model import SIDES
+from game.saves import LoadResult, SaveEntry, list_saves, load_save, saves_dir
+from game.saves.present import entry_lines, problem_text
+from game.ui.draw import draw_text, fit_text, panel
+from game.ui.layout import button_height, button_width, margin
+from game.ui.scene import Scene
+
+log = logging.getLogger(__name__)
+
+DOUBLE_CLICK_MS = 400
+
+
+def start_session(app, match, loaded, save, *, mode: str | None = None, side: str | None = None):
+    """Play `match` on: the game flow replaces the top scene with the next screen of the
+    game. Returns False when this build has no turn screen (nothing changes then)."""
+    if not app.has_scene("turn"):
+        return False
+    try:
+        from game.ui.flow import start_game
+        from game.ui.session import SAVE_MODE, GameSession
+    except ImportError:
+        return False
+    ui_modes = {v: k for k, v in SAVE_MODE.items()}
+    humans = [s for s in SIDES if save is not None and save.players[s].kind == "human"]
+    ais = [save.players[s].name for s in SIDES if save is not None and s not in humans]
+    mode = mode or ui_modes.get(save.mode if save else "", "hotseat")
+    side = side or (humans[0] if humans else "usa")
+    difficulty = ais[0] if ais else "normal"
+    session = GameSession.new(
+        loaded, mode, side, difficulty, seed=match.seed, rules=match.rules, match=match
+    )
+    start_game(app, session)
+    return True
+
+
+class LoadScene(Scene):
+    name = "load"
+
+    def __init__(self, app, folder: str | Path | None = None, select: str | None = None):
+        super().__init__(app)
+        self.folder = saves_dir(folder)
+        self.entries: list[SaveEntry] = list_saves(self.folder)
+        self.selected = 0
+        if select is not None:
+            names = [e.path.name for e in self.entries]
+            self.selected = names.index(select) if select in names else 0
+        self.scroll = 0
+        self.result: LoadResult | None = None  # the last open attempt that needs an answer
+        self.notice: str | None = None
+        self._last_click = (-1, 0)
+
+    @classmethod
+    def for_shot(cls, app, shot) -> LoadScene:
+        """A folder with two real saves (one mid-game) and a damaged file, for screenshots."""
+        import tempfile
+
+        from game.saves import save_match
+        from game.saves.timeline import branch
+
+        folder = Path(tempfile.mkdtemp(prefix="svt-shot-saves-"))
+        match = shot.match
+        players = {"usa": "human", "china": "normal"}
+        save_match(branch(match, 6), shot.loaded, "autosave", "vs_ai", players, folder=folder)
+        save_match(match, shot.loaded, "class-demo", "ai_vs_ai", folder=folder)
+        (folder / "copied-from-usb.json").write_bytes(b'{"format": "swarms-vs-titans-save", "')
+        return cls(app, folder)
+
+    # --- choosing -----------------------------------------------------------------------
+    @property
+    def entry(self) -> SaveEntry | None:
+        return self.entries[self.selected] if self.entries else None
+
+    def select(self, index: int) -> None:
+        if self.entries:
+            self.selected = max(0, min(len(self.entries) - 1, index))
+            self.result, self.notice = None, None
+            self.rebuild()
+
+    def open(self, replay: bool, use_embedded: bool = False, anyway: bool = False) -> None:
+        """Replay the chosen save; go on to the turn screen or the replay viewer."""
+        entry = self.entry
+        if entry is None or entry.save is None:
+            return
+        result = load_save(entry.path, use_embedded=use_embedded)
+        if result.problem is not None and not (anyway and result.match is not None):
+            self.result, self.notice = result, None
+            self.rebuild()
+            return
+        self.result = None
+        if replay or result.match.finished:
+            self.app.push("replay", result=result, path=entry.path)
+            return
+        if not start_session(self.app, result.match, result.loaded_level, result.save):
+            self.notice = t("saves.load.no_turn_screen")
+            self.rebuild()
+
+    def _original_of(self, entry: SaveEntry) -> Path | None:
+        """The saved game a what-if game split from, when it is still in the folder."""
+        origin = entry.save.branch_of if entry.save is not None else None
+        if origin is None or not origin.file:
+            return None
+        path = self.folder / Path(origin.file).name
+        return path if path.is_file() and path != entry.path else None
+
+    def compare(self) -> None:
+        """Both timelines of a what-if game: its original and itself."""
+        entry = self.entry
+        original_path = self._original_of(entry) if entry is not None else None
+        if original_path is None:
+            return
+        what_if = load_save(entry.path, use_embedded=True)
+        original = load_save(original_path, use_embedded=True)
+        for result in (what_if, original):
+            if result.match is None:
+                self.result, self.notice = result, None
+                self.rebuild()
+                return
+        title = original.save.title if original.save is not None else ""
+        self.app.push("compare", original=original.match, branch=what_if.match, title=title)
+
+    def default_open(self) -> None:
+        entry = self.entry
+        if entry is not None and entry.save is not None:
+            self.open(replay=entry.save.finished)
+
+    # --- layout -------------------------------------------------------------------------
+    def build(self) -> None:
+        w, h = self.app.size
+        px, m = self.app.px, margin(self.app)
+        bh = button_height(self.app)
+        entry = self.entry
+        usable = entry is not None and entry.save is not None
+        buttons = [
+            ("saves.load.play_on", lambda: self.open(False), usable and not entry.save.finished),
+            ("saves.load.replay", lambda: self.open(True), usable),
+        ]
+        if usable and self._original_of(entry) is not None:
+            buttons.append(("saves.replay.compare", self.compare, True))
+        if self.result is not None and self.result.offer_embedded:
+            buttons.append(("saves.load.use_embedded", self._open_embedded, True))
+        elif self.result is not None and self.result.match is not None:
+            buttons.append(("saves.load.open_anyway", self._open_anyway, True))
+        buttons.append(("saves.load.back", self.back, True))
+        x, y = m, h - m - bh
+        for key, action, enabled in buttons:
+            width = button_width(self.app, t(key), minimum=120)
+            self.button(key, pygame.Rect(x, y, width, bh), action, enabled=enabled)
+            x += width + px(12)
+        top = m + self.app.font("heading", True).get_linesize() + px(34)
+        message_h = px(64) if (self.result is not None or self.notice) else 0
+        self.message_rect = pygame.Rect(m, y - px(12) - message_h, w - 2 * m, message_h)
+        bottom = self.message_rect.top - (px(10) if message_h else px(12))
+        self.list_rect = pygame.Rect(m, top, w - 2 * m, bottom - top)
+        self.row_h = (
+            self.app.font("body", True).get_linesize()
+            + 2 * self.app.font("small").get_linesize()
+            + px(16)
+        )
+
+    def _open_embedded(self) -> None:
+        replay = (
+            self.result is not None and self.result.save is not None and (self.result.save.finished)
+        )
+        self.open(replay=replay, use_embedded=True)
+
+    def _open_anyway(self) -> None:
+        self.open(replay=True, anyway=True)
+
+    # --- input --------------------------------------------------------------------------
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            step = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -5, pygame.K_PAGEDOWN: 5}
+            self.select(self.selected + step[event.key])
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.focus_index is None:
+            self.default_open()
+            return True
+        if event.key == pygame.K_F5:
+            self.entries = list_saves(self.folder)
+            self.select(self.selected)
+            return True
+        return super().handle_key(event)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll = max(0, self.scroll - event.y * self.row_h)
+            return True
+        clicked = event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
+        if clicked and self.list_rect.collidepoint(event.pos):
+            index = (event.pos[1] - self.list_rect.top + self.scroll) // self.row_h
+            if 0 <= index < len(self.entries):
+                now = pygame.time.get_ticks()
+                double = self._last_click[0] == index and now - self._last_click[1] < (
+                    DOUBLE_CLICK_MS
+                )
+                self._last_click = (index, now)
+                self.select(index)
+                if double:
+                    self.default_open()
+            return True
+        return super().handle_event(event)
+
+    # --- drawing ------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        p, px, size = self.app.palette, self.app.px, self.app.scale.font_size
+        surface.fill(p.bg)
+        m = margin(self.app)
+        w = surface.get_width()
+        head = draw_text(
+            surface,
+            t("saves.load.title"),
+            pygame.Rect(m, m, w - 2 * m, px(40)),
+            p.text,
+            size("heading"),
+            bold=True,
+            max_lines=1,
+        )
+        draw_text(
+            surface,
+            t("saves.load.folder", count=len(self.entries), folder=str(self.folder)),
+            pygame.Rect(m, m + head.height + px(4), w - 2 * m, px(24)),
+            p.text_dim,
+            size("small"),
+            max_lines=1,
+        )
+        if not self.entries:
+            draw_text(surface, t("saves.load.empty"), self.list_rect, p.text_dim, size("body"))
+        else:
+            self._draw_rows(surface)
+        self._draw_message(surface)
+
+    def _draw_rows(self, surface: pygame.Surface) -> None:
+        p, px, size = self.app.palette, self.app.px, self.app.scale.font_size
+        area, row_h = self.list_rect, self.row_h
+        total = row_h * len(self.entries)
+        # Keep the selected row in view.
+        sel_top = self.selected * row_h
+        if sel_top < self.scroll:
+            self.scroll = sel_top
+        elif sel_top + row_h > self.scroll + area.height:
+            self.scroll = sel_top + row_h - area.height
+        self.scroll = max(0, min(self.scroll, max(0, total - area.height)))
+        old_clip = surface.get_clip()
+        surface.set_clip(area)
+        pad = px(10)
+        for i, entry in enumerate(self.entries):
+            rect = pygame.Rect(area.left, area.top + i * row_h - self.scroll, area.width, row_h)
+            if rect.bottom < area.top or rect.top > area.bottom:
+                continue
+            card = rect.inflate(-px(2), -px(6))
+            chosen = i == self.selected
+            panel(
+                surface,
+                card,
+                p,
+                self.app.scale,
+                fill=p.panel_hi if chosen else p.panel,
+                border=p.focus if chosen else p.border,
+            )
+            headline, detail = entry_lines(entry)
+            colour = p.text if entry.ok else p.warn
+            inner = card.inflate(-2 * pad, -px(8))
+            top = draw_text(surface, headline, inner, colour, size("body"), bold=True, max_lines=1)
+            below = pygame.Rect(inner.left, inner.top + top.height, inner.width, inner.height)
+            below.height = inner.bottom - below.top
+            draw_text(surface, detail, below, p.text_dim, size("small"), max_lines=2)
+        surface.set_clip(old_clip)
+        if total > area.height:
+            bar_h = max(px(24), area.height * area.height // total)
+            bar_y = area.top + (area.height - bar_h) * self.scroll // max(1, total - area.height)
+            pygame.draw.rect(
+                surface, p.text_faint, (area.right - px(4), bar_y, px(4), bar_h), border_radius=2
+            )
+
+    def _draw_message(self, surface: pygame.Surface) -> None:
+        if self.message_rect.height == 0:
+            return
+        p, px, size = self.app.palette, self.app.px, self.app.scale.font_size
+        text = self.notice or ""
+        if self.result is not None and self.result.problem is not None:
+            text = problem_text(self.result.problem)
+        panel(surface, self.message_rect, p, self.app.scale, fill=p.bg_deep, border=p.warn)
+        fitted = fit_text(text, self.message_rect.width - px(20), self.message_rect.height, 16)
+        draw_text(
+            surface,
+            text,
+            self.message_rect.inflate(-px(20), -px(10)),
+            p.text,
+            size("body"),
+            max_lines=max(1, len(fitted.lines)),
+        )
+
+
+class ContinueScene(LoadScene):
+    """The menu's Continue: opens the autosave straight away; if it cannot, this is the
+    load list with the autosave chosen and the reason shown."""
+
+    name = "continue"
+
+    def __init__(self, app, folder: str | Path | None = None):
+        super().__init__(app, folder, select="autosave.json")
+        self._pending = True
+
+    @classmethod
+    def for_shot(cls, app, shot) -> ContinueScene:
+        scene = LoadScene.for_shot.__func__(cls, app, shot)
+        scene._pending = False
+        return scene
+
+    def update(self, dt: float) -> None:
+        if not self._pending:
+            return
+        self._pending = False
+        entry = self.entry
+        if entry is None or not entry.is_autosave:
+            self.notice = t("saves.load.no_autosave")
+            self.rebuild()
+            return
+        if entry.save is None:
+            self.rebuild()
+            return
+        result = load_save(entry.path)
+        if result.ok and not result.match.finished:
+            if start_session(self.app, result.match, result.loaded_level, result.save):
+                return
+            self.notice = t("saves.load.no_turn_screen")
+            self.rebuild()
+            return
+        if result.ok:  # a finished game continues as its replay
+            self.app.replace("replay", result=result, path=entry.path)
+            return
+        self.result = result
+        self.rebuild()

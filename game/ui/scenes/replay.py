@@ -1,0 +1,567 @@
+"""The replay viewer: step forward and back through a saved game, quarter by quarter.
+
+Each step shows the game as it stood at the start of that quarter — the ladder, both
+sides' stocks, the capability chart up to then — and what happened in the quarter before:
+both sides' orders, the AI's reasons and the events. "Branch here" plays on from this
+quarter with the same dice (`game.saves.branch`); the what-if game remembers where it split.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pygame
+
+from game.i18n import t
+from game.levels.model import SIDES
+from game.saves import BranchOf, LoadResult, Replay, branch, save_match
+from game.saves.compare import Timeline, timeline
+from game.saves.present import (
+    event_text,
+    mode_name,
+    orders_text,
+    outcome_text,
+    side_name,
+    sides_line,
+)
+from game.ui.draw import draw_text, fit_text, panel
+from game.ui.icons import faction_glyph
+from game.ui.layout import button_height, button_width, margin
+from game.ui.scene import Scene
+from game.ui.scenes.compare import draw_capability_chart
+from game.ui.scenes.load import start_session
+from game.ui.widgets import fmt
+
+log = logging.getLogger(__name__)
+
+# Events that matter most come first when space is short.
+EVENT_ORDER = (
+    "GameWon",
+    "MilestoneReached",
+    "CardFired",
+    "PolicyPlayed",
+    "TrainingRun",
+    "ChipsIdle",
+    "LevyPaid",
+    "SupplyCapped",
+    "EnergyCapped",
+    "EnergyOnline",
+    "ChipsBought",
+    "EnergyOrdered",
+    "TalentHired",
+    "ChipsRetired",
+    "PowerBill",
+)
+
+
+def _explanation(code: str | None, params: dict) -> str:
+    """The AI's one-sentence reason in the current language, or '' when there is none."""
+    if not code:
+        return ""
+    try:
+        from game.ai.explain import explain
+        from game.i18n import language
+
+        return explain(code, params, language())
+    except Exception:  # wording must never stop the replay
+        log.debug("no words for explanation %s", code, exc_info=True)
+        return ""
+
+
+class ReplayScene(Scene):
+    name = "replay"
+
+    def __init__(self, app, result: LoadResult, path: str | Path | None = None):
+        super().__init__(app)
+        self.result = result
+        self.path = Path(path) if path is not None else None
+        self.match = result.match
+        self.loaded = result.loaded_level
+        self.save = result.save
+        self.replay = Replay(self.match)
+        self.branching = False
+        self.message: str | None = None
+
+    @classmethod
+    def for_shot(cls, app, shot) -> ReplayScene:
+        """A finished greedy-vs-greedy game (saved and loaded back), shown at `turn`."""
+        from game.saves import load_save, save_from_match, write_save
+
+        match = shot.match
+        folder = Path(__import__("tempfile").mkdtemp(prefix="svt-shot-replay-"))
+        path = write_save(
+            save_from_match(match, shot.loaded, "ai_vs_ai", {"usa": "greedy", "china": "greedy"}),
+            folder / "shot.json",
+        )
+        scene = cls(app, load_save(path), path)
+        scene.replay.seek(shot.options.get("frame", len(match.turns)))
+        return scene
+
+    # --- moving -------------------------------------------------------------------------
+    def go(self, index: int) -> None:
+        self.replay.seek(index)
+        self.message = None
+        self.rebuild()
+
+    def step(self, delta: int) -> None:
+        self.go(self.replay.position + delta)
+
+    # --- branching ----------------------------------------------------------------------
+    def ask_branch(self) -> None:
+        self.branching = True
+        self.rebuild()
+
+    def cancel_branch(self) -> None:
+        self.branching = False
+        self.rebuild()
+
+    def branch_here(self, mode: str, side: str | None = None) -> None:
+        """Play on from the quarter shown, with the same seed; the original stays saved."""
+        frame = self.replay.frame()
+        title = (self.save.title if self.save else "") or ""
+        original_file = self._keep_original()
+        origin = BranchOf(title=title, turn=frame.turn, file=original_file)
+        what_if = branch(self.match, frame.turn, origin=origin)
+        if not start_session(self.app, what_if, self.loaded, self.save, mode=mode, side=side):
+            self.branching = False
+            self.message = t("saves.branch.unavailable")
+            self.rebuild()
+
+    def _keep_original(self) -> str | None:
+        """The original's file name; an autosave is first copied to its own slot, because
+        the what-if game's autosaves will overwrite the autosave file."""
+        if self.path is None:
+            return None
+        if self.path.stem != "autosave":
+            return self.path.name
+        players = self.save.players if self.save else None
+        mode = self.save.mode if self.save else None
+        try:
+            stamp = self.save.updated.replace(":", "").replace("-", "")[:13] if self.save else ""
+            kept = save_match(
+                self.match,
+                self.loaded,
+                f"before-what-if-{stamp}",
+                mode,
+                players,
+                folder=self.path.parent,
+                title=self.save.title if self.save else "",
+            )
+        except OSError:
+            return None
+        return kept.name
+
+    # --- layout -------------------------------------------------------------------------
+    def build(self) -> None:
+        h = self.app.size[1]
+        px, m = self.app.px, margin(self.app)
+        bh = button_height(self.app)
+        pos, last = self.replay.position, self.replay.last
+        if self.branching:
+            can_play = self.app.has_scene("turn")
+            buttons = [
+                (
+                    "saves.branch.vs_ai_usa",
+                    t("saves.branch.vs_ai", side=side_name("usa")),
+                    lambda: self.branch_here("vs_ai", "usa"),
+                    can_play,
+                ),
+                (
+                    "saves.branch.vs_ai_china",
+                    t("saves.branch.vs_ai", side=side_name("china")),
+                    lambda: self.branch_here("vs_ai", "china"),
+                    can_play,
+                ),
+                (
+                    "saves.branch.hotseat",
+                    t("saves.branch.hotseat"),
+                    lambda: self.branch_here("hotseat"),
+                    can_play,
+                ),
+                ("saves.branch.cancel", t("saves.branch.cancel"), self.cancel_branch, True),
+            ]
+        else:
+            can_branch = not self.replay.frame().state.finished
+            buttons = [
+                ("saves.replay.start", None, lambda: self.go(0), pos > 0),
+                ("saves.replay.prev", None, lambda: self.step(-1), pos > 0),
+                ("saves.replay.next", None, lambda: self.step(1), pos < last),
+                ("saves.replay.end", None, lambda: self.go(last), pos < last),
+                ("saves.replay.branch", None, self.ask_branch, can_branch),
+                ("saves.replay.back", None, self.back, True),
+            ]
+        x, y = m, h - m - bh
+        for name, text, action, enabled in buttons:
+            label = text if text is not None else t(name)
+            width = button_width(self.app, label, minimum=96)
+            self.button(name, pygame.Rect(x, y, width, bh), action, text=label, enabled=enabled)
+            x += width + px(10)
+        self.buttons_top = y
+        if self.focus_index is None or self.branching:
+            self.focus("saves.branch.cancel" if self.branching else "saves.replay.next")
+        if self.focus_index is not None and not self.focus_order[self.focus_index].is_enabled:
+            self.move_focus(1)
+
+    # --- input --------------------------------------------------------------------------
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        if self.branching:
+            if event.key == pygame.K_ESCAPE:
+                self.cancel_branch()
+                return True
+            return super().handle_key(event)
+        keys = {
+            pygame.K_LEFT: -1,
+            pygame.K_RIGHT: 1,
+            pygame.K_PAGEUP: -4,
+            pygame.K_PAGEDOWN: 4,
+        }
+        if event.key in keys:
+            self.step(keys[event.key])
+            return True
+        if event.key == pygame.K_HOME:
+            self.go(0)
+            return True
+        if event.key == pygame.K_END:
+            self.go(self.replay.last)
+            return True
+        if event.key == pygame.K_b and not self.replay.frame().state.finished:
+            self.ask_branch()
+            return True
+        return super().handle_key(event)
+
+    # --- drawing ------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        p, px, size = self.app.palette, self.app.px, self.app.scale.font_size
+        surface.fill(p.bg)
+        w = surface.get_width()
+        m = margin(self.app)
+        frame = self.replay.frame()
+        rules = self.match.rules
+        title = (self.save.title if self.save else "") or pick_level_title(rules)
+        head = draw_text(
+            surface,
+            t("saves.replay.title", title=title),
+            pygame.Rect(m, m - px(16), w - 2 * m, px(36)),
+            p.text,
+            size("heading"),
+            bold=True,
+            max_lines=1,
+        )
+        where = t(
+            "saves.replay.where",
+            quarter=fmt.quarter(rules.quarter(frame.turn)),
+            turn=frame.turn,
+            last=self.match.state.turn,
+        )
+        note = self._note(frame)
+        sub = draw_text(
+            surface,
+            where + (f"  ·  {note}" if note else ""),
+            pygame.Rect(m, m - px(16) + head.height, w - 2 * m, px(22)),
+            p.text_dim,
+            size("body"),
+            max_lines=1,
+        )
+        top = m - px(16) + head.height + sub.height + px(8)
+        bottom = self.buttons_top - px(26)
+        body = pygame.Rect(m, top, w - 2 * m, bottom - top)
+        gap = px(12)
+        ladder_w = max(px(200), round(body.width * 0.25))
+        centre_w = round(body.width * 0.38)
+        ladder = pygame.Rect(body.left, body.top, ladder_w, body.height)
+        centre = pygame.Rect(ladder.right + gap, body.top, centre_w, body.height)
+        right = pygame.Rect(
+            centre.right + gap, body.top, body.right - centre.right - gap, body.height
+        )
+        self._draw_ladder(surface, ladder, frame)
+        chart_h = round(centre.height * 0.46)
+        self._draw_chart(
+            surface, pygame.Rect(centre.left, centre.top, centre.width, chart_h), frame
+        )
+        stocks = pygame.Rect(
+            centre.left, centre.top + chart_h + gap, centre.width, centre.height - chart_h - gap
+        )
+        self._draw_stocks(surface, stocks, frame)
+        self._draw_quarter(surface, right, frame)
+        keys = t("saves.replay.keys")
+        draw_text(
+            surface,
+            self.message or keys,
+            pygame.Rect(m, self.buttons_top - px(22), w - 2 * m, px(20)),
+            p.warn if self.message else p.text_faint,
+            size("small"),
+            max_lines=1,
+        )
+        if self.branching:
+            self._draw_branch_dialog(surface, body, frame)
+
+    def _note(self, frame) -> str:
+        if self.save is not None and self.save.branch_of is not None:
+            b = self.save.branch_of
+            return t("saves.replay.branch_of", title=b.title or "…", turn=b.turn)
+        if self.result.used_embedded:
+            return t("saves.replay.embedded_note")
+        if not self.result.verified:
+            return t("saves.replay.mismatch_note")
+        return ""
+
+    def _draw_ladder(self, surface, rect, frame) -> None:
+        p, px, size = self.app.palette, self.app.px, self.app.scale.font_size
+        panel(surface, rect, p, self.app.scale)
+        rules = self.match.rules
+        try:
+            from game.ui.widgets.ladder import LadderView, draw_ladder
+
+            view = LadderView.from_states(rules, frame.state, frame.previous)
+            draw_ladder(surface, rect.inflate(-px(8), -px(8)), view, self.app, 1.0)
+            return
+        except Exception:  # the shared ladder is missing or changed: draw the simple one
+            log.debug("shared ladder unavailable", exc_info=True)
+        inner = rect.inflate(-px(20), -px(20))
+        head = draw_text(
+            surface, t("saves.replay.ladder"), inner, p.text, size("body"), bold=True, max_lines=1
+        )
+        track = pygame.Rect(
+            inner.left,
+            inner.top + head.height + px(12),
+            inner.width,
+            inner.height - head.height - px(24),
+        )
+        axis_x = track.centerx
+
+        def y_of(cap: float) -> int:
+            return round(track.bottom - track.height * max(0.0, min(100.0, cap)) / 100.0)
+
+        pygame.draw.line(
+            surface, p.border, (axis_x, track.top), (axis_x, track.bottom), max(1, px(2))
+        )
+        pygame.draw.line(
+            surface, p.accent, (track.left, y_of(100)), (track.right, y_of(100)), max(1, px(2))
+        )
+        small = self.app.font("small")
+        label = small.render(t("saves.replay.superintelligence"), True, p.accent)
+        surface.blit(
+            label, (track.centerx - label.get_width() // 2, y_of(100) - label.get_height() - px(2))
+        )
+        for milestone in rules.milestones:
+            cap = rules.capability(milestone.log10)
+            if 0 < cap < 100:
+                y = y_of(cap)
+                pygame.draw.line(surface, p.text_faint, (axis_x - px(8), y), (axis_x + px(8), y), 1)
+        for side, sign in (("usa", -1), ("china", 1)):
+            cap = rules.capability(frame.state.factions[side].frontier_log10)
+            y = y_of(cap)
+            g = pygame.Rect(0, 0, px(18), px(18))
+            g.center = (axis_x + sign * px(26), y)
+            faction_glyph(surface, side, g, p.faction(side))
+            text = small.render(fmt.num(cap, 1), True, p.faction(side))
+            tx = g.left - px(6) - text.get_width() if sign < 0 else g.right + px(6)
+            surface.blit(text, (tx, y - text.get_height() // 2))
+
+    def _draw_chart(self, surface, rect, frame) -> None:
+        p, px, size = self.app.palette, self.app.px, self.app.scale.font_size
+        panel(surface, rect, p, self.app.scale)
+        head = draw_text(
+            surface,
+            t("saves.replay.chart"),
+            rect.inflate(-px(20), -px(12)),
+            p.text,
+            size("body"),
+            bold=True,
+            max_lines=1,
+        )
+        whole = timeline(self.match.rules, self.match)
+        cut = frame.index + 1
+        so_far = Timeline(
+            whole.turns[:cut],
+            {side: values[:cut] for side, values in whole.capability.items()},
+            None,
+            frame.turn,
+        )
+        chart = pygame.Rect(
+            rect.left, rect.top + head.height + px(6), rect.width, rect.height - head.height - px(6)
+        )
+        draw_capability_chart(
+            surface, chart, self.app, [(whole, "faint"), (so_far, "solid")], cursor=frame.turn
+        )
+
+    def _draw_stocks(self, surface, rect, frame) -> None:
+        p, px, size = self.app.palette, self.app.px, self.app.scale.font_size
+        panel(surface, rect, p, self.app.scale)
+        inner = rect.inflate(-px(20), -px(16))
+        rules = self.match.rules
+        head = draw_text(
+            surface, t("saves.replay.stocks"), inner, p.text, size("body"), bold=True, max_lines=1
+        )
+        f = frame.state.factions
+        rows = [
+            ("budget", lambda s: fmt.bn(f[s].budget)),
+            ("income", lambda s: fmt.bn(f[s].income)),
+            ("compute", lambda s: fmt.compact(f[s].fleet_h100e)),
+            ("energy", lambda s: fmt.gw(f[s].energy_gw)),
+            ("talent", lambda s: fmt.num(f[s].talent, 1)),
+            ("capability", lambda s: fmt.num(rules.capability(f[s].frontier_log10), 1)),
+            ("adoption", lambda s: fmt.pct(f[s].adoption)),
+            ("confidence", lambda s: fmt.num(f[s].confidence, 2)),
+            ("idle", lambda s: fmt.pct(f[s].idle_share)),
+        ]
+        small = self.app.font("small")
+        line = small.get_linesize()
+        col_w = round(inner.width * 0.24)
+        cols = {"usa": inner.right - 2 * col_w, "china": inner.right - col_w}
+        y = inner.top + head.height + px(6)
+        for side in SIDES:
+            g = pygame.Rect(cols[side], y + px(2), px(12), px(12))
+            faction_glyph(surface, side, g, p.faction(side))
+            surface.blit(small.render(side_name(side), True, p.faction(side)), (g.right + px(5), y))
+        y += line + px(2)
+        room = (inner.bottom - y) // max(1, line)
+        for key, value in rows[:room]:
+            label = fit_text(
+                t(f"saves.stock.{key}"),
+                cols["usa"] - inner.left - px(8),
+                line,
+                size("small"),
+                max_lines=1,
+            )
+            surface.blit(label.font.render(label.lines[0], True, p.text_dim), (inner.left, y))
+            for side in SIDES:
+                surface.blit(small.render(value(side), True, p.text), (cols[side], y))
+            y += line
+
+    def _draw_quarter(self, surface, rect, frame) -> None:
+        p, px, size = self.app.palette, self.app.px, self.app.scale.font_size
+        panel(surface, rect, p, self.app.scale)
+        inner = rect.inflate(-px(20), -px(16))
+        rules = self.match.rules
+        record = frame.record
+        if record is None:
+            text = t("saves.replay.at_start")
+            if self.save is not None:
+                facts = t(
+                    "saves.replay.game_facts", seed=self.save.seed, mode=mode_name(self.save.mode)
+                )
+                text = "\n\n".join([text, sides_line(self.save), facts])
+            draw_text(surface, text, inner, p.text_dim, size("body"))
+            return
+        head = draw_text(
+            surface,
+            t("saves.replay.quarter_before", quarter=fmt.quarter(rules.quarter(record.turn))),
+            inner,
+            p.text,
+            size("body"),
+            bold=True,
+            max_lines=1,
+        )
+        y = inner.top + head.height + px(6)
+        small, small_h = size("small"), self.app.font("small").get_linesize()
+        for side in SIDES:
+            g = pygame.Rect(inner.left, y + px(2), px(12), px(12))
+            faction_glyph(surface, side, g, p.faction(side))
+            label = draw_text(
+                surface,
+                t("saves.replay.orders", side=side_name(side)),
+                pygame.Rect(g.right + px(6), y, inner.width - px(18), small_h),
+                p.faction(side),
+                small,
+                bold=True,
+                max_lines=1,
+            )
+            y += label.height
+            text = orders_text(rules, record.orders[side])
+            why = _explanation(*record.explanations.get(side, (None, {})))
+            if why:
+                text += "\n" + t("saves.replay.why", reason=why)
+            fitted = draw_text(
+                surface,
+                text,
+                pygame.Rect(inner.left, y, inner.width, small_h * 4),
+                p.text,
+                small,
+                max_lines=4,
+            )
+            y += fitted.height + px(6)
+        if frame.state.finished and frame.state.outcome is not None:
+            o = frame.state.outcome
+            fitted = draw_text(
+                surface,
+                t("saves.replay.finished", outcome=outcome_text(o.winner, o.reason)),
+                pygame.Rect(inner.left, y, inner.width, small_h * 2),
+                p.accent,
+                small,
+                bold=True,
+                max_lines=2,
+            )
+            y += fitted.height + px(6)
+        pygame.draw.line(surface, p.border, (inner.left, y), (inner.right, y), 1)
+        y += px(6)
+        events = sorted(
+            frame.events,
+            key=lambda e: (
+                EVENT_ORDER.index(type(e).__name__) if type(e).__name__ in EVENT_ORDER else 99
+            ),
+        )
+        for i, event in enumerate(events):
+            text = "• " + event_text(rules, event)
+            fitted = fit_text(text, inner.width, small_h * 2, small, max_lines=2)
+            if y + fitted.height > inner.bottom - small_h and i < len(events) - 1:
+                draw_text(
+                    surface,
+                    t("saves.replay.more_events", count=len(events) - i),
+                    pygame.Rect(inner.left, y, inner.width, small_h),
+                    p.text_faint,
+                    small,
+                    max_lines=1,
+                )
+                break
+            draw_text(
+                surface,
+                text,
+                pygame.Rect(inner.left, y, inner.width, fitted.height),
+                p.text_dim,
+                small,
+                max_lines=2,
+            )
+            y += fitted.height + px(2)
+
+    def _draw_branch_dialog(self, surface, body, frame) -> None:
+        p, px, size = self.app.palette, self.app.px, self.app.scale.font_size
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        surface.blit(shade, (0, 0))
+        box = pygame.Rect(0, 0, min(body.width, px(640)), px(190))
+        box.center = body.center
+        panel(surface, box, p, self.app.scale, fill=p.panel_hi, border=p.focus)
+        inner = box.inflate(-px(32), -px(28))
+        rules = self.match.rules
+        head = draw_text(
+            surface,
+            t("saves.branch.title", quarter=fmt.quarter(rules.quarter(frame.turn))),
+            inner,
+            p.text,
+            size("large"),
+            bold=True,
+            max_lines=1,
+        )
+        explain = t("saves.branch.explain")
+        if not self.app.has_scene("turn"):
+            explain = t("saves.branch.unavailable")
+        draw_text(
+            surface,
+            explain,
+            pygame.Rect(
+                inner.left,
+                inner.top + head.height + px(10),
+                inner.width,
+                inner.height - head.height - px(10),
+            ),
+            p.text_dim,
+            size("body"),
+        )
+
+
+def pick_level_title(rules) -> str:
+    from game.i18n import pick
+
+    return pick(rules.level.title)
