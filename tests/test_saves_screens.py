@@ -153,12 +153,13 @@ def test_branch_here_plays_on_from_that_quarter(home):
     if not app.has_scene("turn"):
         assert not replay.widgets["saves.branch.hotseat"].is_enabled
         return
-    click(app, replay.widgets["saves.branch.hotseat"])
+    click(app, replay.widgets["saves.branch.vs_ai_usa"])
     assert app.stack.top.name != "replay"
-    session = getattr(app.stack.top, "session", None)
-    if session is not None:
-        assert session.match.state.turn == 4 and session.match.seed == match.seed
-        assert session.match.branch_of == BranchOf(title="", turn=4, file="finished.json")
+    top = app.stack.top
+    playing = getattr(top, "match", None) or getattr(getattr(top, "session", None), "match", None)
+    assert playing is not None and playing is not match
+    assert playing.state.turn == 4 and playing.seed == match.seed
+    assert playing.branch_of == BranchOf(title="", turn=4, file="finished.json")
 
 
 def test_a_what_if_save_compares_with_its_original(home):
