@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from game.engine.orders import Reason
 from game.engine.rules import STOCKS, Rules
-from game.i18n import pick, t, tn
+from game.i18n import has_key, pick, t, tn
 from game.levels.model import Effect
 from game.ui.widgets import fmt
 
@@ -185,8 +185,11 @@ def _threshold_value(stock: str, value: float) -> str:
     return fmt.smart(value)
 
 
-def describe_reason(rules: Rules, reason: Reason) -> str:
-    """A refusal from the engine as a sentence; unknown codes still read as something."""
+def describe_reason(rules: Rules, reason: Reason, *, short: bool = False) -> str:
+    """A refusal from the engine as a sentence; unknown codes still read as something.
+
+    `short`: where the policy's title is already on screen, a wording without it.
+    """
     p = dict(reason.params)
     code = reason.code
     if "policy" in p:
@@ -211,10 +214,10 @@ def describe_reason(rules: Rules, reason: Reason) -> str:
         p["turns"] = tn("unit.quarters", int(reason.params.get("turns", 1)))
     if code == "policy_used" and "turn" in p:
         p["turn"] = fmt.quarter(rules.quarter(int(reason.params["turn"])))
-    key = f"reason.{code}"
+    key = f"reason.short.{code}" if short and has_key(f"reason.short.{code}") else f"reason.{code}"
     text = t(key, **p)
     return t("reason.unknown", code=code) if text == key else text
 
 
-def describe_reasons(rules: Rules, reasons: Iterable[Reason]) -> list[str]:
-    return [describe_reason(rules, r) for r in reasons]
+def describe_reasons(rules: Rules, reasons: Iterable[Reason], *, short: bool = False) -> list[str]:
+    return [describe_reason(rules, r, short=short) for r in reasons]

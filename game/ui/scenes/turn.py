@@ -16,7 +16,7 @@ import pygame
 from game.engine import Orders, check, view_for
 from game.i18n import t
 from game.ui.describe import describe_reasons
-from game.ui.draw import Tooltips, draw_text
+from game.ui.draw import Tooltips
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
 from game.ui.scenes.turn_draw import (
@@ -31,7 +31,7 @@ from game.ui.scenes.turn_layout import PAGES, compute_layout
 from game.ui.scenes.turn_policies import PolicyList, policy_entries
 from game.ui.widgets import fmt
 from game.ui.widgets.allocation import AllocationControl, percents_of
-from game.ui.widgets.charts import METRICS, draw_chart, history
+from game.ui.widgets.charts import METRICS, draw_chart, format_value, history
 from game.ui.widgets.ladder import LadderView, draw_ladder
 
 PAGE_KEYS = {pygame.K_r: "race", pygame.K_s: "stocks", pygame.K_d: "decide"}
@@ -113,14 +113,6 @@ class TurnScene(Scene):
         )
         self.bottom_room = end.left - lay.bottom.left - px(8)
         x = lay.top.right
-        charts_w = button_width(self.app, t("turn.charts"))
-        x -= charts_w
-        self.button(
-            "turn.charts",
-            pygame.Rect(x, lay.top.top + px(4), charts_w, bh),
-            self.open_charts,
-            tooltip=t("turn.charts_tip"),
-        )
         if lay.compact:
             for page in reversed(PAGES):
                 w = button_width(self.app, t(f"turn.page.{page}"))
@@ -134,6 +126,19 @@ class TurnScene(Scene):
                     b.select()
         self.top_room = x - lay.top.left
         panels = lay.panels
+        if "charts" in panels:
+            small_h = button_height(self.app, "small")
+            w = button_width(self.app, t("turn.charts_open"), "small")
+            head_h = self.app.font("body", True).get_linesize()
+            r = pygame.Rect(panels["charts"].right - w - px(10), 0, w, small_h)
+            r.centery = panels["charts"].top + px(9) + head_h // 2
+            self.button(
+                "turn.charts_open",
+                r,
+                self.open_charts,
+                tooltip=t("turn.charts_tip"),
+                object_id="#small_button",
+            )
         if "alloc" in panels:
             inner = self._inner(panels["alloc"])
             self.alloc.layout(inner, self.app)
@@ -261,7 +266,7 @@ class TurnScene(Scene):
             inner = framed(surface, panels["stocks"], t("turn.your_stocks"), app, glyph=self.side)
             add(draw_stocks(surface, inner, stock_rows(self.rules, self.view, self.side), app))
         if "rival" in panels:
-            title = t("turn.rival_stocks", side=t(f"faction.{rival}.full"))
+            title = t("turn.rival_stocks", side=t(f"faction.{rival}.name"))
             inner = framed(surface, panels["rival"], title, app, glyph=rival)
             columns = 2 if inner.width > app.px(420) else 1
             add(
@@ -301,18 +306,6 @@ class TurnScene(Scene):
     def _draw_charts(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app, px = self.app, self.app.px
         inner = framed(surface, rect, t("turn.history"), app)
-        hint = pygame.Rect(
-            inner.right - px(160), rect.top + px(9), px(150), app.font("small").get_linesize()
-        )
-        draw_text(
-            surface,
-            t("turn.charts_hint"),
-            hint,
-            app.palette.text_faint,
-            app.scale.font_size("small"),
-            align="right",
-            max_lines=1,
-        )
         cols = 2
         rows = -(-len(METRICS) // cols)
         w = (inner.width - px(8)) // cols
@@ -323,7 +316,13 @@ class TurnScene(Scene):
             )
             pygame.draw.rect(surface, app.palette.bg_deep, r, border_radius=px(6))
             draw_chart(surface, r, self.history[metric], app)
-            self.tips.add(r, t(f"chart.tip.{metric}"))
+            series = self.history[metric]
+            latest = " · ".join(
+                f"{t(f'faction.{side}.name')}: {format_value(metric, values[-1])}"
+                for side, values in series.values.items()
+                if values
+            )
+            self.tips.add(r, t(f"chart.tip.{metric}") + "\n" + latest)
 
     def _ladder_tips(self, regions: dict) -> None:
         for name, rect in regions.items():

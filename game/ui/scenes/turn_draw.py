@@ -124,21 +124,24 @@ def draw_top_bar(
     )
     x = rect.left + g + px(14)
     avail = max(px(40), room - (x - rect.left) - px(12))
-    name = t("turn.your_turn", side=t(f"faction.{side}.full"))
     when = t("turn.when", quarter=fmt.quarter(quarter), turn=turn, turns=turns)
-    big = app.font("large", True)
-    name_w = min(big.size(name)[0] + px(4), avail)
-    box = pygame.Rect(x, rect.top, name_w, rect.height)
+    big, body = app.font("large", True), app.font("body")
+    full = t("turn.your_turn", side=t(f"faction.{side}.full"))
+    short = t("turn.your_turn", side=t(f"faction.{side}.name"))
+    gap = px(14)
+    choice = (short, "")
+    for name, extra in ((full, when), (full, fmt.quarter(quarter)), (short, fmt.quarter(quarter))):
+        if big.size(name)[0] + (gap + body.size(extra)[0] if extra else 0) <= avail:
+            choice = (name, extra)
+            break
+    name, extra = choice
+    box = pygame.Rect(x, rect.top, min(big.size(name)[0] + px(4), avail), rect.height)
     draw_text(
         surface, name, box, p.faction(side), size("large"), bold=True, valign="middle", max_lines=1
     )
-    rest = avail - name_w - px(14)
-    font = app.font("body")
-    for text in (when, fmt.quarter(quarter)):
-        if font.size(text)[0] <= rest:
-            slot = pygame.Rect(box.right + px(14), rect.top, rest, rect.height)
-            draw_text(surface, text, slot, p.text_dim, size("body"), valign="middle", max_lines=1)
-            break
+    if extra:
+        slot = pygame.Rect(box.right + gap, rect.top, avail - box.width - gap, rect.height)
+        draw_text(surface, extra, slot, p.text_dim, size("body"), valign="middle", max_lines=1)
     return [(box, when)]
 
 

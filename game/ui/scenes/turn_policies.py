@@ -53,7 +53,9 @@ def policy_entries(rules: Rules, state: GameState, side: str) -> list[PolicyEntr
             ok,
             ""
             if ok
-            else " ".join(describe_reasons(rules, policy_problems(rules, state, side, policy.id))),
+            else " ".join(
+                describe_reasons(rules, policy_problems(rules, state, side, policy.id), short=True)
+            ),
             tuple(describe_effects(rules, policy.effects, side)),
             pick(policy.text),
             t("turn.source", title=src.title, publisher=src.publisher, date=src.date)
@@ -63,6 +65,12 @@ def policy_entries(rules: Rules, state: GameState, side: str) -> list[PolicyEntr
         )
         (entries if ok else rest).append(entry)
     return entries + rest
+
+
+def elide(surface: pygame.Surface, text: str, rect: pygame.Rect, colour, size: int) -> None:
+    """One line of summary text, cut with an ellipsis when longer than `rect` (by design)."""
+    fitted = fit_text(text, rect.width, rect.height, size, min_size=size, max_lines=1)
+    surface.blit(fitted.font.render(fitted.lines[0], True, colour), rect.topleft)
 
 
 class PolicyList:
@@ -206,20 +214,38 @@ class PolicyList:
             if chosen:
                 pygame.draw.circle(surface, p.accent, box.center, mark // 2 - px(3))
             cost = "" if entry.id is None else fmt.bn(entry.cost)
-            cost_w = app.font("small").size(cost)[0] if cost else 0
-            title = pygame.Rect(
-                box.right + px(8),
-                inner.top,
-                inner.width - mark - px(16) - cost_w,
-                title_font.get_linesize(),
+            cost_w = app.font("small").size(cost)[0] + px(8) if cost else 0
+            left = box.right + px(8)
+            title = pygame.Rect(left, inner.top, inner.right - left, title_font.get_linesize())
+            beside = (
+                not cost
+                or not fit_text(
+                    entry.title,
+                    title.width - cost_w,
+                    title.height,
+                    size("body"),
+                    bold=True,
+                    max_lines=1,
+                ).cut
             )
+            if beside:
+                title.width -= cost_w
             colour = p.text if entry.available else p.text_faint
             draw_text(surface, entry.title, title, colour, size("body"), bold=True, max_lines=1)
+            sub = pygame.Rect(left, title.bottom, inner.right - left, small_h)
             if cost:
+                where = pygame.Rect(
+                    inner.right - cost_w,
+                    title.top if beside else sub.top,
+                    cost_w,
+                    title.height if beside else small_h,
+                )
+                if not beside:
+                    sub.width -= cost_w
                 draw_text(
                     surface,
                     cost,
-                    pygame.Rect(inner.right - cost_w, inner.top, cost_w, title.height),
+                    where,
                     p.accent if entry.available else p.text_faint,
                     size("small"),
                     align="right",
@@ -234,15 +260,8 @@ class PolicyList:
             more = len(entry.effects) - 1
             if entry.available and more > 0:
                 line = t("turn.more_effects", first=line, n=more)
-            sub = pygame.Rect(title.left, title.bottom, inner.right - title.left, small_h)
-            draw_text(
-                surface,
-                line,
-                sub,
-                p.warn if not entry.available else p.text_dim,
-                size("small"),
-                max_lines=1,
-            )
+            # A summary, elided on purpose: the detail box and the tooltip say it all.
+            elide(surface, line, sub, p.warn if not entry.available else p.text_dim, size("small"))
             tips.append((item.clip(self.list_rect), self._tip(entry)))
         surface.set_clip(old_clip)
         total = len(self.entries) * self.item_h

@@ -35,13 +35,13 @@ def _value(rules: Rules, state: GameState, side: str, metric: str) -> float:
     return f.talent
 
 
-def format_value(metric: str, value: float) -> str:
+def format_value(metric: str, value: float, *, unit: bool = True) -> str:
     if metric == "capability":
         return fmt.num(value, 1)
     if metric == "compute":
-        return t("unit.pflops", v=fmt.compact(value))
+        return t("unit.pflops", v=fmt.compact(value)) if unit else fmt.compact(value)
     if metric == "energy":
-        return fmt.gw(value)
+        return fmt.gw(value) if unit else fmt.num(value, 1)
     return fmt.num(value, 1)
 
 
@@ -91,7 +91,9 @@ def draw_chart(
     unit = t(f"chart.unit.{series.metric}")
     draw_text(
         surface,
-        t(f"chart.{series.metric}") + (f"  ·  {unit}" if large else ""),
+        t(f"chart.{series.metric}") + f"  ·  {unit}"
+        if large
+        else t(f"chart.short.{series.metric}"),
         title,
         p.text if large else p.text_dim,
         size("body" if large else "small"),
@@ -108,23 +110,26 @@ def draw_chart(
         rect.height - (title.bottom - rect.top) - px(4) - pad - legend_h - x_labels,
     )
     if not large:  # latest values, glyph-marked, at the right of the title or below it
-        parts = []
-        for side in SIDES:
-            values = series.values[side]
-            if values:
-                parts.append(
-                    (
-                        side,
-                        small.render(
-                            format_value(series.metric, values[-1]), True, p.faction(side)
-                        ),
-                    )
-                )
         g = px(8)
-        need = sum(img.get_width() + g + px(11) for _, img in parts)
-        title_w = app.font("small", True).size(t(f"chart.{series.metric}"))[0]
+        title_w = app.font("small", True).size(t(f"chart.short.{series.metric}"))[0]
         row = pygame.Rect(title)
-        if title_w + need + px(8) > title.width:
+        for with_unit in (True, False):
+            parts = [
+                (
+                    side,
+                    small.render(
+                        format_value(series.metric, v[-1], unit=with_unit), True, p.faction(side)
+                    ),
+                )
+                for side, v in series.values.items()
+                if v
+            ]
+            need = sum(img.get_width() + g + px(11) for _, img in parts)
+            if need <= title.width:
+                break
+        else:
+            parts = []
+        if parts and title_w + need + px(8) > title.width:
             row = pygame.Rect(title.left, title.bottom, title.width, small.get_linesize())
             plot.top += row.height
             plot.height -= row.height
@@ -133,9 +138,8 @@ def draw_chart(
             x -= img.get_width()
             surface.blit(img, (x, row.top))
             x -= g + px(3)
-            faction_glyph(
-                surface, side, pygame.Rect(x, row.centery - g // 2, g, g), p.faction(side)
-            )
+            glyph = pygame.Rect(x, row.centery - g // 2, g, g)
+            faction_glyph(surface, side, glyph, p.faction(side))
             x -= px(8)
     if plot.height < px(16) or plot.width < px(30):
         return

@@ -21,7 +21,7 @@ from game.engine.state import GameState
 from game.i18n import pick, t
 from game.levels.model import SIDES
 from game.ui.art import draw_glow_line
-from game.ui.draw import draw_text, fit_text
+from game.ui.draw import Fitted, draw_text, fit_text
 from game.ui.icons import faction_glyph
 from game.ui.theme import Colour, mix
 from game.ui.widgets import fmt
@@ -158,39 +158,40 @@ def draw_ladder(
     for x in (centre.left + px(6), centre.right - px(6)):
         pygame.draw.line(surface, p.border, (x, climb.top), (x, climb.bottom), rail)
     pygame.draw.line(surface, p.border, (rect.left, climb.bottom), (rect.right, climb.bottom), rail)
-    placed_top: int | None = None
-    for rung in sorted(view.rungs, key=lambda r: r.capability):
+    rungs = sorted(view.rungs, key=lambda r: r.capability)
+    for rung in rungs:
         y = y_of(rung.capability)
-        passed = bool(rung.passed_by)
-        colour = p.text if passed else p.text_dim
         for col in cols.values():
             _dashed(surface, mix(p.border, p.bg, 0.3), col.left, col.right, y, px)
-        rung_colour = p.text_dim if passed else p.text_faint
+        rung_colour = p.text_dim if rung.passed_by else p.text_faint
         pygame.draw.line(
             surface, rung_colour, (centre.left + px(6), y), (centre.right - px(6), y), rail
         )
-        # The title sits on its rung (on a backing), pushed up when two rungs are close.
-        width = centre.width - px(30)
-        fitted = fit_text(
-            pick(rung.title), width, line * 2, size("small"), bold=passed, max_lines=2
-        )
+        regions[f"rung:{rung.id}"] = pygame.Rect(centre.left, y - px(5), centre.width, px(10))
+    # Titles sit on their rungs; where two would overlap, the more telling one wins (the
+    # next rung to reach, then the highest reached) and the other keeps only its tooltip.
+    upcoming = [r for r in rungs if not r.passed_by]
+    reached = [r for r in rungs if r.passed_by]
+    order = upcoming[:1] + reached[-1:] + upcoming[1:] + reached[-2::-1]
+    placed: list[pygame.Rect] = []
+    for rung in order:
+        y = y_of(rung.capability)
+        passed = bool(rung.passed_by)
+        title = pick(rung.title)
+        fitted = _fit_words(title, centre.width - px(30), line * 2, size("small"), passed)
+        if fitted is None:
+            continue
         box = pygame.Rect(0, 0, fitted.width + px(10), fitted.height + px(2))
         box.center = (centre.centerx, y)
-        if placed_top is not None and box.bottom > placed_top - px(2):
-            box.bottom = placed_top - px(2)
-        placed_top = box.top
+        if box.top < climb.top + px(6) or any(box.colliderect(b.inflate(0, px(4))) for b in placed):
+            continue
+        placed.append(box)
         pygame.draw.rect(surface, p.panel, box, border_radius=px(4))
-        draw_text(
-            surface,
-            pick(rung.title),
-            box,
-            colour,
-            size("small"),
-            bold=passed,
-            align="center",
-            valign="middle",
-            max_lines=2,
-        )
+        y_text = box.top + (box.height - fitted.height) // 2
+        for text_line in fitted.lines:
+            img = fitted.font.render(text_line, True, p.text if passed else p.text_dim)
+            surface.blit(img, img.get_rect(midtop=(box.centerx, y_text)))
+            y_text += fitted.line_height
         regions[f"rung:{rung.id}"] = box
         glyph = px(9)
         for side in rung.passed_by:
@@ -287,6 +288,13 @@ def draw_ladder(
         )
         detail = t("ladder.ahead", side=t(f"faction.{view.leader}.name"))
     top_line = pygame.Rect(gap_box.left, gap_box.top, gap_box.width, name_font.get_linesize())
+    if (
+        view.leader is not None
+        and fit_text(
+            gap_text, top_line.width, top_line.height, size("body"), bold=True, max_lines=1
+        ).cut
+    ):
+        gap_text = t("unit.months", v=fmt.num(view.lag_months, 0 if view.lag_months >= 10 else 1))
     draw_text(
         surface, gap_text, top_line, p.text, size("body"), bold=True, align="center", max_lines=1
     )
@@ -295,6 +303,18 @@ def draw_ladder(
         draw_text(surface, detail, lower, p.text_dim, size("small"), align="center", max_lines=1)
     regions["gap"] = gap_box
     return regions
+
+
+def _fit_words(text: str, width: int, height: int, size: int, bold: bool) -> Fitted | None:
+    """`text` wrapped at word boundaries only (no word split), shrunk to 75% at most."""
+    for step in range(6):
+        fitted = fit_text(
+            text, width, height, round(size * (1 - 0.05 * step)), bold=bold, min_size=1
+        )
+        words_fit = all(fitted.font.size(w)[0] <= width for w in text.split())
+        if words_fit and not fitted.cut:
+            return fitted
+    return None
 
 
 def _dashed(surface: pygame.Surface, colour: Colour, x0: int, x1: int, y: int, px) -> None:
