@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from game.engine.state import GameState
 
 
+_ALWAYS = Condition()
+
+
 def threshold_value(rules: Rules, state: GameState, side: str, stock: str) -> float:
     f = state.factions[side]
     if stock == "capability":
@@ -23,6 +26,8 @@ def threshold_value(rules: Rules, state: GameState, side: str, stock: str) -> fl
 
 def unmet_condition(rules: Rules, state: GameState, cond: Condition) -> Reason | None:
     """The first part of `cond` that does not hold, as a `Reason`; None when all hold."""
+    if cond == _ALWAYS:
+        return None
     from game.engine.orders import Reason
 
     now = rules.start_quarter + state.turn - 1

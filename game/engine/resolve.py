@@ -60,7 +60,7 @@ def resolve(
         bills[side] = _train(rules, f, p, spend_models, rival_frontier[side], log)
     for side in SIDES:
         f, p = s.factions[side], params[side]
-        _depreciate(rules, f, p, log)
+        _depreciate(rules, f, p, s.turn, log)
         _milestones(rules, f, log)
         _adoption(rules, f, p)
         _confidence(rules, f, p, s.factions[other(side)].frontier_log10)
@@ -188,14 +188,22 @@ def _train(
     rules: Rules, f: FactionState, p: dict, money: float, rival_frontier: float, log
 ) -> float:
     """Run this quarter's frontier training; return the power bill in $bn."""
-    demand_gw = f.fleet_power_gw
+    h100e = units = kw = kw_billed = 0.0
+    home_factor = p["domestic_chip_power_factor"]
+    for b in f.fleet:
+        h100e += b.units * b.h100e_per_unit
+        units += b.units
+        batch_kw = b.units * b.kw_per_unit
+        kw += batch_kw
+        kw_billed += batch_kw * home_factor if b.origin == f.side else batch_kw
+    demand_gw = kw / 1e6
     powered = 1.0 if demand_gw <= 0 else min(1.0, f.energy_gw / demand_gw)
     f.idle_share = 1.0 - powered
     if f.idle_share > 0.005:
         log.append(ev.ChipsIdle(f.side, f.idle_share, demand_gw - f.energy_gw))
-    millions = f.fleet_units / 1e6
+    millions = units / 1e6
     link = f.interconnect / (1 + p["interconnect_overhead"] * math.log2(1 + millions))
-    flops = f.fleet_h100e * rules.constants["h100e_tflops"] * 1e12 * powered * link
+    flops = h100e * rules.constants["h100e_tflops"] * 1e12 * powered * link
     f.usable_pflops = flops / 1e15
     run_share = p["run_share_max"] * (1 - math.exp(-max(0.0, money) / p["models_scale_bn"]))
     run_flop = (
@@ -223,30 +231,38 @@ def _train(
             rules.capability(f.frontier_log10),
         )
     )
-    bill = 0.0
-    for b in f.fleet:
-        factor = p["domestic_chip_power_factor"] if b.origin == f.side else 1.0
-        bill += b.units * b.kw_per_unit * factor
-    bill *= powered * HOURS_PER_QUARTER * p["power_price_usd_per_kwh"] / 1e9
-    return bill
+    return kw_billed * powered * HOURS_PER_QUARTER * p["power_price_usd_per_kwh"] / 1e9
 
 
-def _depreciate(rules: Rules, f: FactionState, p: dict, log) -> None:
+def _depreciate(rules: Rules, f: FactionState, p: dict, turn: int, log) -> None:
+    """Chips fail at a steady rate and retire at the maximum age.
+
+    Batches that cannot reach retirement age before the game ends are merged per chip:
+    their age no longer matters, and fewer batches keep every later quarter fast.
+    """
     keep = 1 - p["chip_depreciation_per_turn"]
     max_age = rules.constants["chip_max_age_turns"]
+    turns_left = rules.turns - turn
     lost = 0.0
-    merged: dict[tuple[str, int], ChipBatch] = {}
-    for b in f.fleet:
-        age = b.age + 1
+    kept: list[ChipBatch] = []
+    settled: dict[str, ChipBatch] = {}
+    for chip, units, h100e, kw, origin, age in f.fleet:
+        age += 1
         if age > max_age:
-            lost += b.units * b.h100e_per_unit
+            lost += units * h100e
             continue
-        lost += b.units * (1 - keep) * b.h100e_per_unit
-        # Batches of one chip bought in one quarter (several offers) are joined here.
-        twin = merged.get((b.chip, age))
-        units = b.units * keep + (twin.units if twin else 0.0)
-        merged[(b.chip, age)] = b._replace(units=units, age=age)
-    f.fleet = list(merged.values())
+        lost += units * (1 - keep) * h100e
+        units *= keep
+        if age + turns_left <= max_age:
+            twin = settled.get(chip)
+            if twin is not None:
+                units += twin.units
+                age = max(age, twin.age)
+            settled[chip] = ChipBatch(chip, units, h100e, kw, origin, age)
+        else:
+            kept.append(ChipBatch(chip, units, h100e, kw, origin, age))
+    kept.extend(settled.values())
+    f.fleet = kept
     if lost > 0:
         log.append(ev.ChipsRetired(f.side, lost))
 
