@@ -211,6 +211,7 @@ class SetupScene(Scene):
         """Digits and Backspace edit the seed even when the field has no focus."""
         entry = self.widgets.get("setup.seed_entry")
         if entry is not None and not entry.is_focused:
+            self.seed_text = entry.get_text()
             if event.unicode and event.unicode.isdigit():
                 if len(self.seed_text) < SEED_DIGITS:
                     self.seed_text += event.unicode
