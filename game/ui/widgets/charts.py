@@ -35,14 +35,12 @@ def _value(rules: Rules, state: GameState, side: str, metric: str) -> float:
     return f.talent
 
 
-def format_value(metric: str, value: float, *, unit: bool = True) -> str:
-    if metric == "capability":
-        return fmt.num(value, 1)
+def format_value(metric: str, value: float, *, unit: bool = True, decimals: int = 1) -> str:
     if metric == "compute":
         return t("unit.pflops", v=fmt.compact(value)) if unit else fmt.compact(value)
-    if metric == "energy":
-        return fmt.gw(value) if unit else fmt.num(value, 1)
-    return fmt.num(value, 1)
+    if metric == "energy" and unit:
+        return t("unit.gw", v=fmt.num(value, decimals))
+    return fmt.num(value, decimals)
 
 
 @dataclass(frozen=True)
@@ -152,7 +150,9 @@ def draw_chart(
         y = round(plot.bottom - plot.height * share)
         pygame.draw.line(surface, grid, (plot.left, y), (plot.right, y), 1)
         if large:
-            label = small.render(format_value(series.metric, top * share), True, p.text_faint)
+            value = top * share
+            text = format_value(series.metric, value, decimals=0 if value.is_integer() else 1)
+            label = small.render(text, True, p.text_faint)
             surface.blit(label, label.get_rect(midright=(plot.left - px(4), y)))
     n = max(len(v) for v in series.values.values())
     span = max(1, n - 1)
@@ -180,15 +180,19 @@ def draw_chart(
             else:
                 pygame.draw.circle(surface, colour, pt, mark + 1)
     if large:
-        for i, anchor in ((0, "topleft"), (n - 1, "topright")):
-            if i < len(series.quarters):
-                label = small.render(fmt.quarter(series.quarters[i]), True, p.text_faint)
-                surface.blit(
-                    label,
-                    label.get_rect(
-                        **{anchor: (plot.left if i == 0 else plot.right, plot.bottom + px(3))}
-                    ),
-                )
+        # The first quarter at the left end, then each new year under its first quarter.
+        marks = [(i, q[:4]) for i, q in enumerate(series.quarters) if q.endswith("Q1") and i > 0]
+        marks = [(0, fmt.quarter(series.quarters[0])), *marks] if series.quarters else marks
+        right_edge = plot.right + px(8)
+        for i, text in marks:
+            label = small.render(text, True, p.text_faint)
+            x = point(i, 0)[0]
+            pygame.draw.line(surface, grid, (x, plot.bottom), (x, plot.bottom + px(3)), 1)
+            box = label.get_rect(midtop=(x, plot.bottom + px(3)))
+            if i == 0:
+                box.left = plot.left
+            if box.right <= right_edge:
+                surface.blit(label, box)
         x = plot.left
         y = plot.bottom + x_labels + px(6)
         for side in SIDES:

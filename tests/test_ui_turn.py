@@ -1,0 +1,205 @@
+"""The turn screen driven by real pygame events: mouse alone, keyboard alone, End turn."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from level_factory import make_rules
+
+from game.engine import Allocation, Orders, check
+from game.match import Match
+from game.players.base import Decision
+from game.ui import draw as draw_module
+from game.ui.runtime import App
+from game.ui.scenes.turn import TurnScene
+from game.ui.settings import Settings
+from game.ui.widgets import fmt
+
+
+@pytest.fixture
+def app(monkeypatch, tmp_path):
+    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
+    application = App(settings=Settings(language="en"), persist=False)
+    yield application
+    pygame.event.clear()
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """Every text drawn through draw_text this test, with whether it had to be cut."""
+    seen: list[tuple[str, bool]] = []
+    original = draw_module.fit_text
+
+    def recording(text, *args, **kwargs):
+        fitted = original(text, *args, **kwargs)
+        seen.append((text, fitted.cut))
+        return fitted
+
+    monkeypatch.setattr(draw_module, "fit_text", recording)
+    return seen
+
+
+def step(app: App, n: int = 2) -> None:
+    for _ in range(n):
+        app.step()
+
+
+def post(event_type: int, **attrs) -> None:
+    pygame.event.post(pygame.event.Event(event_type, **attrs))
+
+
+def click_at(app: App, pos: tuple[int, int]) -> None:
+    post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
+    post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
+    step(app, 3)
+
+
+def press(app: App, key: int, mod: int = 0, unicode: str = "") -> None:
+    post(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0)
+    post(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0)
+    step(app, 1)
+
+
+def start(app: App, match: Match | None = None, side: str = "usa"):
+    match = match or Match.start(make_rules(), seed=3)
+    sent: list[Orders] = []
+    scene = TurnScene(app, match, side, sent.append)
+    app.push(scene)
+    step(app)
+    return scene, sent
+
+
+def assert_exact_split(scene: TurnScene) -> None:
+    assert sum(scene.alloc.percents) == 100
+    shares = scene.alloc.allocation().as_tuple()
+    assert sum(shares) == pytest.approx(1.0, abs=1e-12)
+    assert all(s >= 0 for s in shares)
+
+
+def test_drag_a_share_with_the_mouse(app, drawn):
+    scene, _ = start(app)
+    track = scene.alloc.rows[0]["track"]
+    press_at = (track.left + track.width // 10, track.centery)
+    target = (track.left + round(track.width * 0.6), track.centery)
+    post(pygame.MOUSEBUTTONDOWN, pos=press_at, button=1)
+    post(pygame.MOUSEMOTION, pos=target, rel=(1, 0), buttons=(1, 0, 0))
+    post(pygame.MOUSEBUTTONUP, pos=target, button=1)
+    drawn.clear()
+    step(app, 2)
+    assert scene.alloc.percents[0] == 60
+    assert_exact_split(scene)
+    budget = scene.view.me.budget
+    texts = [text for text, _ in drawn]
+    for share in scene.alloc.percents:  # the $bn beside each share is what it will buy
+        assert fmt.bn(budget * share / 100) in texts
+
+
+def test_keyboard_alone_moves_and_types_shares(app):
+    scene, _ = start(app)
+    press(app, pygame.K_a)
+    press(app, pygame.K_DOWN)  # energy
+    before = scene.alloc.percents[1]
+    for _ in range(3):
+        press(app, pygame.K_RIGHT)
+    press(app, pygame.K_RIGHT, mod=pygame.KMOD_SHIFT)
+    assert scene.alloc.percents[1] == before + 8
+    assert_exact_split(scene)
+    press(app, pygame.K_DOWN)  # talent: type 40
+    press(app, pygame.K_4, unicode="4")
+    press(app, pygame.K_0, unicode="0")
+    press(app, pygame.K_RETURN)
+    assert scene.alloc.percents[2] == 40
+    assert_exact_split(scene)
+
+
+def test_click_a_percentage_and_type_a_number(app):
+    scene, _ = start(app)
+    click_at(app, scene.alloc.rows[3]["pct"].center)
+    assert scene.alloc.editing == ""
+    for key, char in ((pygame.K_7, "7"), (pygame.K_5, "5")):
+        press(app, key, unicode=char)
+    press(app, pygame.K_RETURN)
+    assert scene.alloc.percents[3] == 75
+    assert_exact_split(scene)
+
+
+def test_pick_a_policy_and_end_turn_with_the_mouse(app, drawn):
+    scene, sent = start(app)
+    index = next(i for i, e in enumerate(scene.policies.entries) if e.id == "boost")
+    item_y = scene.policies.list_rect.top + index * scene.policies.item_h + scene.policies.item_h // 2
+    click_at(app, (scene.policies.list_rect.centerx, item_y))
+    assert scene.policies.selected == "boost"
+    drawn.clear()
+    step(app)
+    budget = scene.view.me.budget
+    assert any(fmt.bn(budget - 10.0) in text for text, _ in drawn)  # the split shrinks by its cost
+    click_at(app, scene.widgets["turn.end"].rect.center)
+    assert len(sent) == 1
+    assert sent[0].policy == "boost"
+    assert check(scene.rules, scene.match.state, "usa", sent[0]) == []
+
+
+def _after_boost() -> Match:
+    match = Match.start(make_rules(), seed=3)
+    even = Orders(Allocation(0.25, 0.25, 0.25, 0.25))
+    match.play_turn({"usa": Decision(Orders(even.allocation, "boost")), "china": Decision(even)})
+    return match
+
+
+def test_illegal_end_turn_shows_the_reason_and_sends_nothing(app, drawn):
+    scene, sent = start(app, _after_boost())
+    boost = next(e for e in scene.policies.entries if e.id == "boost")
+    assert not boost.available and "only once" in boost.why_not
+    scene.policies.selected = "boost"  # e.g. orders kept from an earlier quarter
+    drawn.clear()
+    press(app, pygame.K_e)
+    step(app)
+    assert sent == []
+    texts = " ".join(text for text, _ in drawn)
+    assert "End turn is not possible yet" in texts
+    assert "can be played only once" in texts
+    # A greyed policy cannot be chosen: clicking it explains why instead.
+    scene.policies.selected = None
+    index = scene.policies.entries.index(boost)
+    y = scene.policies.list_rect.top + index * scene.policies.item_h + scene.policies.item_h // 2
+    click_at(app, (scene.policies.list_rect.centerx, y))
+    assert scene.policies.selected is None
+    assert scene.policies.refused
+
+
+def test_keyboard_end_turn_sends_legal_orders(app):
+    scene, sent = start(app)
+    press(app, pygame.K_p)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
+    assert scene.policies.selected == "boost"
+    press(app, pygame.K_RETURN, mod=pygame.KMOD_CTRL)
+    assert len(sent) == 1
+    assert check(scene.rules, scene.match.state, "usa", sent[0]) == []
+    press(app, pygame.K_e)
+    assert len(sent) == 1  # never twice
+
+
+def test_charts_open_large_and_close(app):
+    start(app)
+    press(app, pygame.K_c)
+    assert app.stack.top.name == "charts"
+    press(app, pygame.K_ESCAPE)
+    assert app.stack.top.name == "turn"
+
+
+def test_tab_reaches_every_control_and_switches_pages_when_compact(monkeypatch, tmp_path):
+    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
+    app = App(settings=Settings(language="en", ui_scale=2.0), persist=False)
+    scene, _ = start(app)
+    assert scene.layout.compact
+    scene.show_page("race")
+    press(app, pygame.K_a)
+    assert scene.page == "decide" and scene.slot == "alloc"
+    seen = set()
+    for _ in range(len(scene.focus_order) + 2):
+        press(app, pygame.K_TAB)
+        seen.add(scene.slot)
+    assert {"alloc", "policies", "turn.end"} <= seen
+    press(app, pygame.K_r)
+    assert scene.page == "race"
