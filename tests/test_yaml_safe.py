@@ -160,3 +160,39 @@ def test_no_unsafe_yaml_loader_anywhere_in_game():
     ]
     # yaml.load(..., Loader=SafeLoader) is safe today but one edit from unsafe: use safe_load.
     assert offenders == [], "use yaml.safe_load or game.levels.yaml_safe instead"
+
+
+def test_libyaml_and_python_loaders_read_every_level_alike():
+    """The fast path must build the same data and the same locations as the Python loader."""
+    from game.levels.yaml_safe import FastLevelYamlLoader, LevelYamlLoader
+
+    if FastLevelYamlLoader is None:
+        return
+    root = Path(__file__).parent
+    files = [*root.parent.glob("levels/*.yaml"), *root.glob("fixtures/**/*.yaml")]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if "\t" in text:
+            continue
+        shapes = []
+        for cls in (FastLevelYamlLoader, LevelYamlLoader):
+            loader = cls(text)
+            try:
+                node = loader.get_single_node()
+            except yaml.YAMLError:
+                shapes.append("refused")
+                continue
+            finally:
+                loader.dispose()
+            shapes.append(_shape(node))
+        assert shapes[0] == shapes[1], path
+
+
+def _shape(node):
+    mark = (node.start_mark.line, node.start_mark.column, node.tag)
+    if isinstance(node.value, list):
+        return (
+            mark,
+            [_shape(v) if not isinstance(v, tuple) else tuple(map(_shape, v)) for v in node.value],
+        )
+    return (mark, node.value)
