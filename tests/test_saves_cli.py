@@ -50,8 +50,8 @@ def test_verify_fails_with_a_clear_message_when_the_game_differs(tmp_path, capsy
     assert path.name in err and "from turn 3 on" in err
 
 
-def test_a_changed_level_fails_verify_and_suggests_the_stored_copy(capsys):
-    path = str(FIXTURES / "changed_level.json")
+def test_a_changed_level_fails_verify_and_suggests_the_stored_copy(tmp_path, capsys):
+    path = str(_make_fixtures().write_changed_level_save(tmp_path / "changed_level.json"))
     assert main(["replay", path, "--verify"]) == 1
     err = capsys.readouterr().err
     assert "has changed" in err and "--embedded-level" in err
@@ -63,3 +63,14 @@ def test_a_damaged_save_is_a_message_and_exit_1(tmp_path, capsys):
     assert main(["replay", str(tmp_path / "junk.json")]) == 1
     err = capsys.readouterr().err
     assert "junk.json" in err and "Traceback" not in err
+
+
+def _make_fixtures():
+    """tests/fixtures/saves/make_fixtures.py as a module (it writes saves with today's engine)."""
+    import importlib.util
+
+    path = Path(__file__).parent / "fixtures" / "saves" / "make_fixtures.py"
+    spec = importlib.util.spec_from_file_location("make_fixtures", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

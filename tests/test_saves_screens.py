@@ -131,7 +131,7 @@ def test_the_replay_steps_with_keys_and_buttons(home):
 
 def test_a_changed_level_offers_the_saved_copy_and_then_opens(home):
     folder = saves(home)
-    shutil.copy(FIXTURES / "saves" / "changed_level.json", folder / "changed_level.json")
+    _make_fixtures().write_changed_level_save(folder / "changed_level.json")
     app = open_load()
     scene = app.stack.top
     click(app, scene.widgets["saves.load.replay"])
@@ -215,3 +215,14 @@ def test_every_saves_screen_renders_in_both_languages(home, tmp_path, scene, lan
     app = render_shot(scene, tmp_path / f"{scene}-{lang}.png", shot=shot)
     assert app.stack.top.name in (scene, "load")
     assert (tmp_path / f"{scene}-{lang}.png").stat().st_size > 10_000
+
+
+def _make_fixtures():
+    """tests/fixtures/saves/make_fixtures.py as a module (it writes saves with today's engine)."""
+    import importlib.util
+
+    path = Path(__file__).parent / "fixtures" / "saves" / "make_fixtures.py"
+    spec = importlib.util.spec_from_file_location("make_fixtures", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -202,6 +202,9 @@ def _mismatch(result: LoadResult, name: str, params: dict) -> SaveProblem:
     if result.level_changed and not result.used_embedded:
         result.offer_embedded = True
         return SaveProblem(name, "level_changed", params)
+    if params.get("saved_version") == params.get("version"):
+        # Same version number, different rules: a development build or an edited engine.
+        return SaveProblem(name, "engine_changed", params)
     return SaveProblem(name, "version_changed", params)
 
 

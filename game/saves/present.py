@@ -130,10 +130,10 @@ def entry_lines(entry: SaveEntry) -> tuple[str, str]:
         if save.final.outcome
         else t("saves.load.at", quarter=quarter_of(save, save.turn), turn=save.turn)
     )
-    detail = " · ".join(
-        [level_title(save), state, sides_line(save), mode_name(save.mode), date_text(save.updated)]
-    )
-    return title, detail
+    parts = [state, sides_line(save), mode_name(save.mode), date_text(save.updated)]
+    if title != level_title(save):  # the headline already names the level otherwise
+        parts.insert(0, level_title(save))
+    return title, " · ".join(parts)
 
 
 def problem_text(problem) -> str:

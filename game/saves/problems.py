@@ -22,6 +22,7 @@ CODES = (
     "wrong_shape",  # our marker, but the contents do not fit the format
     "level_changed",  # replaying with the current level gives another game
     "version_changed",  # same level, but this version of the game plays it differently
+    "engine_changed",  # same level and version number, but the rules engine was changed
     "level_invalid",  # neither the current nor the embedded level can be read
     "internal",  # a bug: still a message, never a traceback
 )

@@ -77,7 +77,8 @@ class LoadScene(Scene):
         match = shot.match
         players = {"usa": "human", "china": "normal"}
         save_match(branch(match, 6), shot.loaded, "autosave", "vs_ai", players, folder=folder)
-        save_match(match, shot.loaded, "class-demo", "ai_vs_ai", folder=folder)
+        demo = {"usa": "normal", "china": "normal"}
+        save_match(match, shot.loaded, "class-demo", "ai_vs_ai", demo, folder=folder)
         (folder / "copied-from-usb.json").write_bytes(b'{"format": "swarms-vs-titans-save", "')
         return cls(app, folder)
 
