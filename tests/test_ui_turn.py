@@ -127,10 +127,9 @@ def test_pick_a_policy_and_end_turn_with_the_mouse(app, drawn):
     scene, sent = start(app)
     index = next(i for i, e in enumerate(scene.policies.entries) if e.id == "boost")
     item_y = scene.policies.list_rect.top + index * scene.policies.item_h + scene.policies.item_h // 2
+    drawn.clear()
     click_at(app, (scene.policies.list_rect.centerx, item_y))
     assert scene.policies.selected == "boost"
-    drawn.clear()
-    step(app)
     budget = scene.view.me.budget
     assert any(fmt.bn(budget - 10.0) in text for text, _ in drawn)  # the split shrinks by its cost
     click_at(app, scene.widgets["turn.end"].rect.center)

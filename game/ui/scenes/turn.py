@@ -16,7 +16,7 @@ import pygame
 from game.engine import Orders, check, view_for
 from game.i18n import t
 from game.ui.describe import describe_reasons
-from game.ui.draw import Tooltips
+from game.ui.draw import Tooltips, draw_tooltip
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
 from game.ui.scenes.turn_draw import (
@@ -55,9 +55,15 @@ class TurnScene(Scene):
         self.slot = "alloc"  # keyboard focus: "alloc", "policies" or a button name
         self.refused: list[str] = []  # reasons shown after a refused End turn
         self.submitted = False
-        self.tips = Tooltips()
+        self.tips = Tooltips()  # hover texts of the controls
+        self.tips_static = Tooltips()  # hover texts of the read-only panels
+        self._tip_target = self.tips
+        self._static: pygame.Surface | None = None
+        self._static_key = None
         self._forecast_key = None
         self._forecast = None
+        self._canvas: pygame.Surface | None = None
+        self._dirty = True
 
     @classmethod
     def for_shot(cls, app, shot) -> TurnScene:
@@ -100,6 +106,7 @@ class TurnScene(Scene):
 
     # --- widgets ----------------------------------------------------------------------
     def build(self) -> None:
+        self._dirty = True
         self.layout = compute_layout(self.app, self.page)
         lay, px = self.layout, self.app.px
         bh = button_height(self.app)
@@ -187,6 +194,10 @@ class TurnScene(Scene):
         return True
 
     def handle_key(self, event: pygame.event.Event) -> bool:
+        self._dirty = True  # any key may change a share, the focus or a message
+        return self._handle_key(event)
+
+    def _handle_key(self, event: pygame.event.Event) -> bool:
         key, mod = event.key, event.mod
         if self.slot == "alloc" and self.alloc.editing is not None and key != pygame.K_TAB:
             return self.alloc.handle_key(event) or True
@@ -222,7 +233,10 @@ class TurnScene(Scene):
         return False
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL):
+            self._dirty = True
         if self.alloc.handle_event(event):
+            self._dirty = True
             self.slot = "alloc"
             self._sync_focus()
             return True
@@ -239,13 +253,36 @@ class TurnScene(Scene):
     # --- per frame ----------------------------------------------------------------------
     def update(self, dt: float) -> None:
         if self.alloc.changed or self.policies.changed:
+            self._dirty = True
             self.alloc.changed = self.policies.changed = False
             self.refused = []
 
     def draw(self, surface: pygame.Surface) -> None:
+        """Blit the cached picture; repaint it only after something changed (input, resize)."""
+        size = surface.get_size()
+        if self._canvas is None or self._canvas.get_size() != size:
+            self._canvas = pygame.Surface(size).convert()
+            self._static = pygame.Surface(size).convert()
+            self._static_key = None
+            self._dirty = True
+        if self._dirty:
+            self._dirty = False
+            key = (id(self.layout), self.app.palette)
+            if key != self._static_key:  # the read-only panels change only with the layout
+                self._static_key = key
+                self._tip_target = self.tips_static
+                self.tips_static.clear()
+                self.paint_static(self._static)
+            self._canvas.blit(self._static, (0, 0))
+            self._tip_target = self.tips
+            self.tips.clear()
+            self.paint_controls(self._canvas)
+        surface.blit(self._canvas, (0, 0))
+
+    def paint_static(self, surface: pygame.Surface) -> None:
+        """Everything the player cannot change this turn: bars, stocks, ladder, charts."""
         p, app = self.app.palette, self.app
         surface.fill(p.bg)
-        self.tips.clear()
         lay = self.layout
         add = self._add_tips
         add(
@@ -284,6 +321,11 @@ class TurnScene(Scene):
             self._ladder_tips(regions)
         if "charts" in panels:
             self._draw_charts(surface, panels["charts"])
+
+    def paint_controls(self, surface: pygame.Surface) -> None:
+        """The split, the policies and the bottom bar: repainted after every change."""
+        app, lay, add = self.app, self.layout, self._add_tips
+        panels = lay.panels
         if "alloc" in panels:
             cost = self.policies.selected_entry.cost
             title = t("turn.split", amount=fmt.bn(self.spend_bn()))
@@ -322,26 +364,31 @@ class TurnScene(Scene):
                 for side, values in series.values.items()
                 if values
             )
-            self.tips.add(r, t(f"chart.tip.{metric}") + "\n" + latest)
+            self._tip_target.add(r, t(f"chart.tip.{metric}") + "\n" + latest)
 
     def _ladder_tips(self, regions: dict) -> None:
         for name, rect in regions.items():
             if name == "goal":
-                self.tips.add(rect, t("ladder.tip_goal"))
+                self._tip_target.add(rect, t("ladder.tip_goal"))
             elif name == "gap":
-                self.tips.add(rect, t("ladder.tip_gap"))
+                self._tip_target.add(rect, t("ladder.tip_gap"))
             elif name.startswith("side:"):
                 side = name[5:]
                 value = fmt.num(self.ladder.capability[side], 1)
-                self.tips.add(
+                self._tip_target.add(
                     rect, t("ladder.tip_side", name=t(f"faction.{side}.full"), value=value)
                 )
 
     def _add_tips(self, pairs: list) -> None:
         for rect, text in pairs:
             if text:
-                self.tips.add(rect, text)
+                self._tip_target.add(rect, text)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         super().draw_overlay(surface)
-        self.tips.draw(surface, self.app.palette, self.app.scale)
+        if not pygame.mouse.get_focused():
+            return
+        pos = pygame.mouse.get_pos()
+        text = self.tips.text_at(pos) or self.tips_static.text_at(pos)
+        if text:
+            draw_tooltip(surface, text, pos, self.app.palette, self.app.scale)
