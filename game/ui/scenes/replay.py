@@ -27,7 +27,7 @@ from game.saves.present import (
 )
 from game.ui.draw import draw_text, fit_text, panel
 from game.ui.icons import faction_glyph
-from game.ui.layout import button_height, button_width, margin
+from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
 from game.ui.scenes.compare import draw_capability_chart
 from game.ui.scenes.load import start_session
@@ -111,10 +111,12 @@ class ReplayScene(Scene):
     def ask_branch(self) -> None:
         self.branching = True
         self.rebuild()
+        self.focus("saves.branch.cancel")
 
     def cancel_branch(self) -> None:
         self.branching = False
         self.rebuild()
+        self.focus("saves.replay.branch")
 
     def branch_here(self, mode: str, side: str | None = None) -> None:
         """Play on from the quarter shown, with the same seed; the original stays saved."""
@@ -154,7 +156,7 @@ class ReplayScene(Scene):
 
     # --- layout -------------------------------------------------------------------------
     def build(self) -> None:
-        h = self.app.size[1]
+        w, h = self.app.size
         px, m = self.app.px, margin(self.app)
         bh = button_height(self.app)
         pos, last = self.replay.position, self.replay.last
@@ -192,12 +194,21 @@ class ReplayScene(Scene):
                 ("saves.replay.back", None, self.back, True),
             ]
         x, y = m, h - m - bh
-        for name, text, action, enabled in buttons:
-            label = text if text is not None else t(name)
-            width = button_width(self.app, label, minimum=96)
-            self.button(name, pygame.Rect(x, y, width, bh), action, text=label, enabled=enabled)
-            x += width + px(10)
         self.buttons_top = y
+        labels = [text if text is not None else t(name) for name, text, _, _ in buttons]
+        widths = [button_width(self.app, label, minimum=96) for label in labels]
+        if self.branching:  # the choices sit inside the dialog box, under its text
+            box_w = min(w - 2 * m, max(px(640), sum(widths) + px(10) * len(widths) + px(32)))
+            rects = flow(widths, 0, 0, box_w - px(32), bh, px(10))
+            rows_h = rects[-1].bottom
+            self.dialog_rect = pygame.Rect(0, 0, box_w, px(150) + rows_h)
+            self.dialog_rect.center = (w // 2, h // 2)
+            left, top = self.dialog_rect.left + px(16), self.dialog_rect.bottom - px(16) - rows_h
+            rects = [r.move(left, top) for r in rects]
+        else:
+            rects = flow(widths, x, y, w - 2 * m, bh, px(10))
+        for (name, _, action, enabled), label, rect in zip(buttons, labels, rects, strict=True):
+            self.button(name, rect, action, text=label, enabled=enabled)
         if self.focus_index is None or self.branching:
             self.focus("saves.branch.cancel" if self.branching else "saves.replay.next")
         if self.focus_index is not None and not self.focus_order[self.focus_index].is_enabled:
@@ -530,8 +541,7 @@ class ReplayScene(Scene):
         shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 150))
         surface.blit(shade, (0, 0))
-        box = pygame.Rect(0, 0, min(body.width, px(640)), px(190))
-        box.center = body.center
+        box = self.dialog_rect
         panel(surface, box, p, self.app.scale, fill=p.panel_hi, border=p.focus)
         inner = box.inflate(-px(32), -px(28))
         rules = self.match.rules
@@ -554,7 +564,7 @@ class ReplayScene(Scene):
                 inner.left,
                 inner.top + head.height + px(10),
                 inner.width,
-                inner.height - head.height - px(10),
+                box.top + px(140) - (inner.top + head.height + px(10)),
             ),
             p.text_dim,
             size("body"),
