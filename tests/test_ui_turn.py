@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from level_factory import make_rules
 
 from game.engine import Allocation, Orders, check
@@ -14,6 +16,7 @@ from game.ui.runtime import App
 from game.ui.scenes.turn import TurnScene
 from game.ui.settings import Settings
 from game.ui.widgets import fmt
+from game.ui.widgets.allocation import rebalance
 
 
 @pytest.fixture
@@ -126,7 +129,9 @@ def test_click_a_percentage_and_type_a_number(app):
 def test_pick_a_policy_and_end_turn_with_the_mouse(app, drawn):
     scene, sent = start(app)
     index = next(i for i, e in enumerate(scene.policies.entries) if e.id == "boost")
-    item_y = scene.policies.list_rect.top + index * scene.policies.item_h + scene.policies.item_h // 2
+    item_y = (
+        scene.policies.list_rect.top + index * scene.policies.item_h + scene.policies.item_h // 2
+    )
     drawn.clear()
     click_at(app, (scene.policies.list_rect.centerx, item_y))
     assert scene.policies.selected == "boost"
@@ -202,3 +207,32 @@ def test_tab_reaches_every_control_and_switches_pages_when_compact(monkeypatch, 
     assert {"alloc", "policies", "turn.end"} <= seen
     press(app, pygame.K_r)
     assert scene.page == "race"
+
+
+def test_every_stock_says_what_it_does_and_where_its_figure_comes_from(app):
+    scene, _ = start(app)
+    rect = scene.layout.panels["stocks"]
+    texts = {
+        scene.tips_static.text_at((rect.centerx, y)) for y in range(rect.top + 40, rect.bottom, 8)
+    }
+    texts.discard(None)
+    assert len(texts) >= 8
+    for text in texts:
+        first, *origin = text.split("\n")
+        assert len(first) > 20
+        assert origin and all(line.startswith(("Source:", "Assumption:")) for line in origin)
+
+
+@given(
+    st.lists(st.integers(0, 100), min_size=4, max_size=4).filter(lambda v: sum(v) > 0),
+    st.integers(0, 3),
+    st.floats(-20, 130),
+)
+def test_moving_one_share_keeps_the_total_at_100(weights, index, value):
+    start_split = rebalance(weights, 0, weights[0] * 100 / sum(weights))
+    assert sum(start_split) == 100
+    moved = rebalance(start_split, index, value)
+    assert sum(moved) == 100
+    assert all(v >= 0 for v in moved)
+    assert moved[index] == max(0, min(100, round(value)))
+    assert sum(Allocation.normalised(moved).as_tuple()) == pytest.approx(1.0, abs=1e-12)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import pygame
 
 from game.engine import Orders, check, view_for
-from game.i18n import t
+from game.i18n import pick, t
 from game.ui.describe import describe_reasons
 from game.ui.draw import Tooltips, draw_tooltip
 from game.ui.layout import button_height, button_width
@@ -252,6 +252,9 @@ class TurnScene(Scene):
 
     # --- per frame ----------------------------------------------------------------------
     def update(self, dt: float) -> None:
+        if self.policies.changed_view:
+            self.policies.changed_view = False
+            self._dirty = True
         if self.alloc.changed or self.policies.changed:
             self._dirty = True
             self.alloc.changed = self.policies.changed = False
@@ -372,6 +375,13 @@ class TurnScene(Scene):
                 self._tip_target.add(rect, t("ladder.tip_goal"))
             elif name == "gap":
                 self._tip_target.add(rect, t("ladder.tip_gap"))
+            elif name.startswith("rung:"):
+                milestone = next(m for m in self.rules.level.ladder.milestones if m.id == name[5:])
+                value = fmt.num(self.rules.capability(milestone.log10), 0)
+                text = t("ladder.tip_rung", title=pick(milestone.title), value=value)
+                if milestone.text is not None:
+                    text += "\n" + pick(milestone.text)
+                self._tip_target.add(rect, text)
             elif name.startswith("side:"):
                 side = name[5:]
                 value = fmt.num(self.ladder.capability[side], 1)

@@ -84,7 +84,9 @@ class PolicyList:
         self.detail_rect: pygame.Rect | None = None
         self.item_h = 0
         self.changed = False
+        self.changed_view = False  # only the picture changed (hover)
         self.refused: str | None = None  # why the last click on a greyed policy did nothing
+        self.hover: int | None = None  # the entry under the mouse: its details are shown
 
     @property
     def selected_entry(self) -> PolicyEntry:
@@ -143,6 +145,12 @@ class PolicyList:
 
     # --- input ------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            hover = self.index_at(event.pos)
+            if hover != self.hover:
+                self.hover = hover
+                self.changed_view = True
+            return False
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             index = self.index_at(event.pos)
             if index is not None:
@@ -277,9 +285,11 @@ class PolicyList:
                 border_radius=px(2),
             )
         if self.detail_rect is not None:
-            self._draw_detail(
-                surface, app, self.entries[self.highlight] if focused else self.selected_entry
-            )
+            if self.hover is not None:
+                shown = self.entries[self.hover]
+            else:
+                shown = self.entries[self.highlight] if focused else self.selected_entry
+            self._draw_detail(surface, app, shown)
         return tips
 
     def _tip(self, entry: PolicyEntry) -> str:
