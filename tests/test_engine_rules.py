@@ -352,3 +352,10 @@ def test_hiring_slows_as_the_free_pool_of_researchers_shrinks():
     b, _ = play(make_rules(open_world), new_game(make_rules(open_world), 1), usa=hire)
     assert b.factions["usa"].talent - 30 == pytest.approx(10)  # sqrt(100) x 1.0
     assert a.factions["usa"].talent - 45 == pytest.approx(10 / 3)
+
+
+def test_only_the_carry_over_share_of_unspendable_money_comes_back():
+    rules = make_rules(lambda d: d["constants"].update(carry_over_share=P(0.5)))
+    after, events = play(rules, new_game(rules, 1), usa=Orders(Allocation(1, 0, 0, 0)))
+    assert of(events, ev.SupplyCapped, "usa")[0].unspent_bn == pytest.approx(80)
+    assert after.factions["usa"].budget == pytest.approx(100 + 0.5 * 80)

@@ -64,7 +64,7 @@ def resolve(
         _milestones(rules, f, log)
         _adoption(rules, f, p)
         _confidence(rules, f, p, s.factions[other(side)].frontier_log10)
-        _next_budget(s.turn, f, p, bills[side], carry[side], levies[side], log)
+        _next_budget(rules, s.turn, f, p, bills[side], carry[side], levies[side], log)
     _decide_outcome(rules, s, log)
     expire(s)
     s.turn += 1
@@ -291,8 +291,9 @@ def _confidence(rules: Rules, f: FactionState, p: dict, rival_frontier: float) -
 
 
 def _next_budget(
-    turn: int, f: FactionState, p: dict, bill: float, carry: float, levy: float, log
+    rules: Rules, turn: int, f: FactionState, p: dict, bill: float, carry: float, levy: float, log
 ) -> None:
+    carry *= rules.constants.get("carry_over_share", 1.0)
     growth = 1 + (p["income_growth"] - 1) * p["income_growth_damping"] ** (turn - 1)
     f.income *= growth
     if bill > 0:

@@ -172,6 +172,13 @@ class Constants(Strict):
     talent_reference: ranged(1, 1000) = Field(
         description="Talent at which algorithms improve at the base rate."
     )
+    carry_over_share: ranged(0, 1) | None = Field(
+        default=None,
+        description=(
+            "Share of money that found nothing to buy (chip supply or grid cap exhausted) "
+            "that comes back next quarter (omit: all of it)."
+        ),
+    )
     talent_free_reference: ranged(1, 100) | None = Field(
         default=None,
         description=(
@@ -472,6 +479,14 @@ class Level(Strict):
     )
     questions: list[Text] = Field(
         default_factory=list, description="Discussion questions for the debrief."
+    )
+    suppress: dict[str, Annotated[str, Field(min_length=3, max_length=300)]] = Field(
+        default_factory=dict,
+        description=(
+            "Warnings and hints this level silences on purpose: problem code → the reason, "
+            'for example `unused-source: "kept for the teacher\'s notes"`. Errors cannot '
+            "be silenced; the codes are listed in docs/levels.md."
+        ),
     )
 
     @field_validator("factions")
