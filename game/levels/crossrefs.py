@@ -111,6 +111,11 @@ def _params(node: object, loc: Loc) -> Iterator[tuple[Loc, Param]]:
             yield from _params(item, (*loc, key))
 
 
+def params_in(level: Level) -> Iterator[tuple[Loc, Param]]:
+    """Every `Param` of a level with its dotted path."""
+    return _params(level, ())
+
+
 def _sources(level: Level, report: Reporter) -> None:
     cited: list[tuple[Loc, str]] = [
         ((*loc, "source"), p.source) for loc, p in _params(level, ()) if p.source is not None

@@ -17,6 +17,8 @@ from pydantic import ValidationError
 from game.levels.crossrefs import check_crossrefs, check_schema_version
 from game.levels.diagnostics import LevelError, Problem, Reporter, report_validation_error
 from game.levels.model import Level
+from game.levels.semantics import check_dry_run, check_semantics
+from game.levels.suppress import apply_suppress
 from game.levels.yaml_safe import parse_yaml
 
 MAX_BYTES = 1_000_000
@@ -31,6 +33,7 @@ class LoadedLevel:
     text: str
     sha256: str
     warnings: tuple[Problem, ...] = ()
+    suppressed: tuple[Problem, ...] = ()
 
 
 def load_level(path: str | Path) -> LoadedLevel:
@@ -89,11 +92,18 @@ def _check(data: bytes, filename: str) -> tuple[LoadedLevel | None, list[Problem
         return None, [text]
     report = Reporter(filename, text)
     level = _validate(text, report)
+    silenced: list[Problem] = []
+    if level is not None:
+        check_semantics(level, report)
+        if not report.errors:
+            check_dry_run(level, report)
+        silenced = apply_suppress(level, report)
     problems = sorted(report.problems, key=lambda p: (p.line, p.col))
     if level is None or report.errors:
         return None, problems
     digest = hashlib.sha256(data).hexdigest()
-    return LoadedLevel(level, filename, text, digest, tuple(problems)), problems
+    loaded = LoadedLevel(level, filename, text, digest, tuple(problems), tuple(silenced))
+    return loaded, problems
 
 
 def _validate(text: str, report: Reporter) -> Level | None:
