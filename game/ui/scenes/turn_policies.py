@@ -110,9 +110,9 @@ class PolicyList:
         self.item_h = (
             app.font("body", True).get_linesize() + app.font("small").get_linesize() + px(10)
         )
-        detail_h = round(rect.height * 0.34)
+        detail_h = round(rect.height * 0.38)
         if (
-            detail_h >= app.font("small").get_linesize() * 4
+            detail_h >= app.font("small").get_linesize() * 3.5
             and rect.height - detail_h >= self.item_h * 2
         ):
             self.list_rect = pygame.Rect(
