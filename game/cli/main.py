@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     from game.ui.shot import add_shot_parser
 
     add_shot_parser(sub)
+    from game.cli.report import add_report_parser
+
+    add_report_parser(sub)
     return parser
 
 
@@ -89,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.trace import cmd_trace
 
         return cmd_trace(args)
+    if command == "report":
+        from game.cli.report import cmd_report
+
+        return cmd_report(args)
     if command == "shot":
         from game.ui.shot import cmd_shot
 
