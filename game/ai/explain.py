@@ -24,7 +24,7 @@ def messages(lang: str) -> dict[str, str]:
     if lang not in LANGUAGES:
         lang = "en"
     with open(I18N_DIR / lang / "ai.yaml", encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=yaml.SafeLoader) or {}
+        data = yaml.safe_load(handle) or {}
     return {str(k): str(v) for k, v in (data.get("ai") or {}).items()}
 
 
