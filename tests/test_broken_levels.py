@@ -25,7 +25,10 @@ EXPECTED = {
         "36:23: error: factions.usa.start.talent.value: "
         "value 140 is outside the allowed range 0 to 100"
     ],
-    "missing_key": ["9:3: error: calendar.turns: missing required key 'turns'"],
+    "missing_key": [
+        "9:3: error: calendar.turns: missing required key 'turns'\n"
+        "    hint: add `turns:` (Number of quarters the game lasts)"
+    ],
     "duplicate_key": [
         "168:5: error: sources.nvidia.publisher: "
         "duplicate key 'publisher' (first defined on line 167)\n"

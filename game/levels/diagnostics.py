@@ -230,7 +230,9 @@ def _translate(err: dict, loc: Loc, root: type[BaseModel]) -> tuple[str, str, st
             hint = "allowed keys: " + ", ".join(fields)
         return "unknown-key", f"unknown key '{name}'", hint
     if kind == "missing":
-        return "missing-key", f"missing required key '{name}'", None
+        meaning = _description_at(root, loc)
+        hint = f"add `{name}:` ({meaning.rstrip('.')})" if meaning else f"add `{name}:`"
+        return "missing-key", f"missing required key '{name}'", hint
     if kind in _EXPECTED:
         hint = _type_hint(kind, value)
         if kind == "model_type" and set(_fields_at(root, loc)) == {"value", "source", "assumption"}:
@@ -272,7 +274,28 @@ def _type_hint(kind: str, value: object) -> str | None:
     return None
 
 
+def _description_at(root: type[BaseModel], loc: Loc) -> str | None:
+    """The model field's description for the key at `loc`, for a 'missing key' hint."""
+    if not loc:
+        return None
+    parent = _model_at(root, loc[:-1])
+    field = parent.model_fields.get(str(loc[-1])) if parent else None
+    if field is None:
+        return None
+    if field.description:
+        return field.description
+    inner = _unwrap(field.annotation)
+    if isinstance(inner, type) and issubclass(inner, BaseModel) and inner.__doc__:
+        return inner.__doc__.strip().splitlines()[0]
+    return None
+
+
 def _fields_at(root: type[BaseModel], loc: Loc) -> list[str]:
+    model = _model_at(root, loc)
+    return list(model.model_fields) if model else []
+
+
+def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     """Field names of the model found at `loc` inside `root`, for 'did you mean' hints."""
     tp: object = root
     for part in loc:
@@ -280,16 +303,16 @@ def _fields_at(root: type[BaseModel], loc: Loc) -> list[str]:
         if isinstance(tp, type) and issubclass(tp, BaseModel):
             field = tp.model_fields.get(str(part))
             if field is None:
-                return []
+                return None
             tp = field.annotation
         elif get_origin(tp) in (list, dict):
             tp = get_args(tp)[-1]
         else:
-            return []
+            return None
     tp = _unwrap(tp)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return list(tp.model_fields)
-    return []
+        return tp
+    return None
 
 
 def _unwrap(tp: object) -> object:
