@@ -6,8 +6,6 @@ import argparse
 import json
 import sys
 
-DEFAULT_LEVEL = "levels/cold-ai-war.yaml"
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(

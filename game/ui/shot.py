@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-DEFAULT_LEVEL = "levels/cold-ai-war.yaml"
+from game.levels.locations import MAIN_LEVEL
+
+DEFAULT_LEVEL = str(MAIN_LEVEL)
 SHOT_SCENES = (
     "menu",
     "setup",
