@@ -37,6 +37,7 @@ class SourceEntry:
     assumption: str | None = None
     simplification: Text | None = None
     when: str = ""  # the quarter a scripted event strikes, else ""
+    chance: float | None = None  # a random event's chance per quarter
 
 
 def area_of(path: tuple[str, ...]) -> str:
@@ -138,6 +139,7 @@ def level_sources(level: Level) -> list[SourceEntry]:
                     source=level.sources.get(card.source),
                     simplification=card.simplification,
                     when=getattr(card, "at", None) or "",
+                    chance=getattr(card, "probability", None),
                 )
             )
     order = {a: i for i, a in enumerate(AREAS)}

@@ -35,6 +35,8 @@ SCENES: dict[str, str] = {
     "resolution": "game.ui.scenes.resolution:ResolutionScene",
     "end": "game.ui.scenes.end:EndScene",
     "debrief": "game.ui.scenes.end:EndScene",
+    "sources": "game.ui.scenes.sources:SourcesScene",
+    "classroom_debrief": "game.ui.scenes.debrief:DebriefScene",
 }
 
 
