@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 
@@ -53,7 +52,23 @@ def build_parser() -> argparse.ArgumentParser:
     tour.add_argument("--think-ms", type=_positive, help="thinking time of a `hard` AI (ms)")
     tour.add_argument("--json", action="store_true", help="print one JSON object")
 
-    sub.add_parser("schema", help="print the level JSON Schema")
+    schema = sub.add_parser("schema", help="print the level JSON Schema")
+    schema.add_argument(
+        "--write", action="store_true", help="regenerate levels/schema.json and docs/levels.md"
+    )
+
+    new_level = sub.add_parser("new-level", help="write a commented level template to levels/")
+    new_level.add_argument("name", help="the new level's id and file name (my-scenario)")
+    new_level.add_argument("--dir", default=None, help="folder to write into (default: levels/)")
+
+    bal = sub.add_parser("balance", help="balance report: many AI games, restricted play, charts")
+    bal.add_argument("level", help="level file")
+    bal.add_argument("--games", type=_positive, default=200, help="games per configuration")
+    bal.add_argument("--usa", default="normal", help="player for the USA")
+    bal.add_argument("--china", default="normal", help="player for China")
+    bal.add_argument("--seed", type=int, default=1)
+    bal.add_argument("--out", default=None, help="report folder (default: balance-<level id>)")
+    bal.add_argument("--no-restricted", action="store_true", help="skip restricted play")
 
     from game.ui.shot import add_shot_parser
 
@@ -103,10 +118,17 @@ def main(argv: list[str] | None = None) -> int:
 
         return cmd_tournament(args)
     if command == "schema":
-        from game.levels.model import Level
+        from game.levels.schema import cmd_schema
 
-        print(json.dumps(Level.model_json_schema(), indent=2, ensure_ascii=False))
-        return 0
+        return cmd_schema(write=args.write)
+    if command == "new-level":
+        from game.cli.new_level import cmd_new_level
+
+        return cmd_new_level(args.name, args.dir)
+    if command == "balance":
+        from game.cli.balance import cmd_balance
+
+        return cmd_balance(args)
     from game.app import run_app
 
     return run_app(level=getattr(args, "level", None), designer=getattr(args, "designer", False))

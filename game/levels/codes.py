@@ -52,3 +52,7 @@ def can_suppress(code: str) -> bool:
     """True when `code` can be a warning or hint, so a level may silence it."""
     severities, _ = CODES.get(code, ((), ""))
     return any(s != "error" for s in severities)
+
+
+def suppressible_codes() -> list[str]:
+    return [code for code in CODES if can_suppress(code)]

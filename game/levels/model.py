@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from game.levels.codes import suppressible_codes
+
 SCHEMA_VERSION = 1
 SIDES = ("usa", "china")
 QUARTER_PATTERN = r"^(19|20|21)\d\dQ[1-4]$"
@@ -109,7 +111,12 @@ def _param_schema(lo: float, hi: float) -> dict:
     return {
         "type": "object",
         "properties": {
-            "value": {"type": "number", "minimum": lo, "maximum": hi},
+            "value": {
+                "type": "number",
+                "minimum": lo,
+                "maximum": hi,
+                "description": f"The number itself, from {lo:g} to {hi:g}.",
+            },
             "source": {**text, "description": "Id of an entry under `sources`."},
             "assumption": {**text, "description": "Why this number, when no source gives it."},
         },
@@ -464,16 +471,34 @@ class Level(Strict):
         max_length=60,
         description="The level's id, usually its file name without .yaml (cold-ai-war).",
     )
-    title: Text
-    description: Text
-    calendar: Calendar
-    ladder: Ladder
-    constants: Constants
-    factions: dict[Side, Faction]
-    chips: list[Chip] = Field(min_length=1, max_length=40)
-    policies: list[Policy] = Field(default_factory=list, max_length=60)
-    events: list[Event] = Field(default_factory=list, max_length=120)
-    sources: dict[str, Source] = Field(min_length=1)
+    title: Text = Field(description="The scenario's name in the level list, in en and de.")
+    description: Text = Field(
+        description="Two or three sentences on the setup screen: what this scenario is about."
+    )
+    calendar: Calendar = Field(description="When the game starts and how many quarters it lasts.")
+    ladder: Ladder = Field(
+        description="The capability ladder: where 0 and superintelligence (100) lie."
+    )
+    constants: Constants = Field(description="World-wide numbers shared by both factions.")
+    factions: dict[Side, Faction] = Field(
+        description="The two sides, `usa` (Titans) and `china` (Swarms): start and parameters."
+    )
+    chips: list[Chip] = Field(
+        min_length=1, max_length=40, description="Every accelerator either side can own or buy."
+    )
+    policies: list[Policy] = Field(
+        default_factory=list,
+        max_length=60,
+        description="Cards a side may play, one per quarter, for a price.",
+    )
+    events: list[Event] = Field(
+        default_factory=list,
+        max_length=120,
+        description="Cards that fire by themselves: scripted for a quarter, or at random.",
+    )
+    sources: dict[str, Source] = Field(
+        min_length=1, description="Published sources, by id; numbers and cards cite them."
+    )
     timeline: list[TimelineEntry] = Field(
         default_factory=list, description="What really happened, for the debrief."
     )
@@ -482,6 +507,7 @@ class Level(Strict):
     )
     suppress: dict[str, Annotated[str, Field(min_length=3, max_length=300)]] = Field(
         default_factory=dict,
+        json_schema_extra={"propertyNames": {"enum": suppressible_codes()}},
         description=(
             "Warnings and hints this level silences on purpose: problem code → the reason, "
             'for example `unused-source: "kept for the teacher\'s notes"`. Errors cannot '

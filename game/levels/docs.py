@@ -1,0 +1,286 @@
+"""`docs/levels.md`, generated from the level JSON Schema: every field with its meaning,
+unit, range, default and an example, plus every problem code the checker can report.
+
+Written by `python -m game schema --write`; a test fails when the page is stale, so the
+reference can never drift from the code. Examples come from the small test level
+(`tests/fixtures/minimal_level.yaml`, frozen because saves in the tests pin its hash);
+fields it does not use get an example made from their type and range.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from game.levels.codes import CODES
+
+EXAMPLE_LEVEL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "minimal_level.yaml"
+
+# (pattern in a description, unit shown); first match wins.
+UNITS = [
+    (r"\$/kWh", "$/kWh"),
+    (r"\$ thousands", "$ thousand"),
+    (r"\$bn", "$bn"),
+    (r"\bGW\b", "GW"),
+    (r"\bkW\b", "kW"),
+    (r"log10 FLOP|log10 effective", "log10 FLOP"),
+    (r"log10 per year", "log10 per year"),
+    (r"H100-equivalents", "H100-equivalents"),
+    (r"TFLOP/s", "TFLOP/s"),
+    (r"percent", "percent"),
+    (r"[Mm]ultiplier", "multiplier"),
+    (r"\(0–1\)|Share of|share of", "share (0–1)"),
+    (r"[Nn]umber of quarters|in quarters|Quarters from|how many quarters", "quarters"),
+    (r"per quarter", "per quarter"),
+]
+
+INTRO = """\
+# Level file reference
+
+*Generated from the models by `python -m game schema --write` — do not edit by hand.*
+
+A level is one YAML file in `levels/`. Its first line,
+`# yaml-language-server: $schema=schema.json`, lets editors with the YAML extension
+complete keys, check values as you type and show these descriptions on hover.
+Check a level with `python -m game validate levels/NAME.yaml`; start a new one with
+`python -m game new-level NAME` (see `docs/first-scenario.md`).
+
+**Numbers with a source.** Most numbers are written `{value: 1.5, source: some_id}` (an id
+under `sources`) or `{value: 1.5, assumption: "why this number"}` — exactly one of the two.
+The range below applies to `value`.
+"""
+
+
+def levels_markdown(schema: dict) -> str:
+    """The whole reference page for `schema` (as made by `level_schema()`)."""
+    defs = schema.get("$defs", {})
+    examples = _examples(schema, defs)
+    out = [INTRO]
+    for name, node in _sections(schema, defs):
+        title = "Level (top level)" if name == "" else name
+        out.append(f"## {title}\n")
+        if node.get("description"):
+            out.append(_one_line(node["description"]) + "\n")
+        required = set(node.get("required", []))
+        out.append("| field | meaning | unit | range | default | example |")
+        out.append("|---|---|---|---|---|---|")
+        for field, prop in node.get("properties", {}).items():
+            example = examples.get(name, {}).get(field)
+            out.append(_row(field, prop, field in required, example, defs))
+        out.append("")
+    out.append(_codes_table())
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _sections(schema: dict, defs: dict) -> list[tuple[str, dict]]:
+    """The top level, then each model in the order it is first reached."""
+    order, queue, seen = [("", schema)], [schema], set()
+    while queue:
+        for ref in _refs(queue.pop(0)):
+            if ref not in seen and ref in defs:
+                seen.add(ref)
+                order.append((ref, defs[ref]))
+                queue.append(defs[ref])
+    return order
+
+
+def _refs(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["$ref"].rsplit("/", 1)[-1]] if "$ref" in node else []
+        for key, value in node.items():
+            if key != "$defs":
+                found += _refs(value)
+        return found
+    if isinstance(node, list):
+        return [r for item in node for r in _refs(item)]
+    return []
+
+
+def _row(field: str, prop: dict, required: bool, example: object, defs: dict) -> str:
+    inner, optional = _strip_null(prop)
+    meaning = _one_line(prop.get("description") or inner.get("description") or "")
+    if "$ref" in inner and not meaning:
+        target = defs.get(inner["$ref"].rsplit("/", 1)[-1], {})
+        meaning = _one_line(target.get("description", ""))
+    kind = _kind(inner).replace("|", "\\|")
+    composite = _composite(inner)
+    unit = "—" if composite else _unit(meaning)
+    meaning = f"{meaning} *({kind})*" if meaning else f"*{kind}*"
+    if not required:
+        default = prop.get("default", "—" if not optional else None)
+        if default == "—":
+            default_text = "optional"
+        elif default is None:
+            default_text = "none"
+        else:
+            default_text = f"`{_flow(default)}`"
+    else:
+        default_text = "**required**"
+    shown = composite or _flow(example if example is not None else _synthetic(inner, defs))
+    return (
+        f"| `{field}` | {meaning} | {unit} | {_range(inner)} | {default_text} | `{shown}` |"
+    ).replace("\n", " ")
+
+
+def _composite(node: dict) -> str | None:
+    """A short stand-in example for a field holding another model (its own section)."""
+    if "$ref" in node:
+        return "{…}"
+    if node.get("type") == "array" and "$ref" in node.get("items", {}):
+        return "[{…}, …]"
+    extra = node.get("additionalProperties")
+    if node.get("type") == "object" and isinstance(extra, dict) and "$ref" in extra:
+        return "{some_id: {…}}"
+    return None
+
+
+def _strip_null(prop: dict) -> tuple[dict, bool]:
+    options = prop.get("anyOf")
+    if options:
+        rest = [o for o in options if o.get("type") != "null"]
+        if len(rest) == 1:
+            return rest[0], len(rest) < len(options)
+    return prop, False
+
+
+def _kind(node: dict) -> str:
+    if "$ref" in node:
+        return f"see {node['$ref'].rsplit('/', 1)[-1]}"
+    if _is_param(node):
+        return "number with source"
+    if "enum" in node or "const" in node:
+        options = node.get("enum") or [node["const"]]
+        return "one of " + ", ".join(f"`{o}`" for o in options)
+    kind = node.get("type", "value")
+    if kind == "array":
+        return f"list of {_kind(node.get('items', {}))}"
+    if kind == "object":
+        return f"mapping of {_kind(node.get('additionalProperties') or {})}"
+    if kind == "string" and node.get("pattern"):
+        return f"text matching `{node['pattern']}`"
+    return {"number": "number", "integer": "whole number", "string": "text"}.get(kind, kind)
+
+
+def _is_param(node: dict) -> bool:
+    return node.get("type") == "object" and "value" in node.get("properties", {})
+
+
+def _range(node: dict) -> str:
+    target = node["properties"]["value"] if _is_param(node) else node
+    lo, hi = target.get("minimum"), target.get("maximum")
+    if lo is None and hi is None:
+        lo, hi = target.get("exclusiveMinimum"), target.get("exclusiveMaximum")
+    if node.get("type") == "array" and ("maxItems" in node or "minItems" in node):
+        return f"{node.get('minItems', 0)}–{node.get('maxItems', '…')} entries"
+    if lo is None and hi is None:
+        return "—"
+    return f"{_num(lo) if lo is not None else '…'} – {_num(hi) if hi is not None else '…'}"
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def _unit(meaning: str) -> str:
+    for pattern, unit in UNITS:
+        if re.search(pattern, meaning):
+            return unit
+    return "—"
+
+
+def _synthetic(node: dict, defs: dict) -> object:
+    """A plausible example from the type and range, when the example level lacks one."""
+    if _is_param(node):
+        value = node["properties"]["value"]
+        lo, hi = value.get("minimum", 0), value.get("maximum", 1)
+        return {"value": _nice(lo, hi), "source": "my_source"}
+    if "$ref" in node:
+        return "{…}"
+    if "enum" in node:
+        return node["enum"][0]
+    if "const" in node:
+        return node["const"]
+    kind = node.get("type")
+    pattern = node.get("pattern", "")
+    if kind == "string":
+        if "Q[1-4]" in pattern:
+            return "2026Q1"
+        if pattern.startswith("^[a-z]"):
+            return "my_id"
+        return "text"
+    if kind in ("number", "integer"):
+        lo = node.get("minimum", 0)
+        hi = node.get("maximum", lo + 10)
+        value = _nice(lo, hi)
+        return int(value) if kind == "integer" else value
+    if kind == "boolean":
+        return False
+    if kind == "array":
+        return []
+    return {}
+
+
+def _nice(lo: float, hi: float) -> float:
+    if lo <= 1 <= hi:
+        return 1
+    return float(f"{(lo + hi) / 2:.2g}")
+
+
+def _examples(schema: dict, defs: dict) -> dict[str, dict]:
+    """Model name → the first instance of it in the example level."""
+    try:
+        data = yaml.safe_load(EXAMPLE_LEVEL.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    found: dict[str, dict] = {}
+
+    def walk(node: dict, value: object, name: str | None) -> None:
+        node, _ = _strip_null(node)
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            node = defs.get(name, {})
+        if isinstance(value, dict) and "properties" in node and not _is_param(node):
+            if name is not None:
+                found.setdefault(name, value)
+            for key, prop in node["properties"].items():
+                if key in value:
+                    walk(prop, value[key], None)
+        elif isinstance(value, list) and value and "items" in node:
+            walk(node["items"], value[0], None)
+        elif (
+            isinstance(value, dict) and value and isinstance(node.get("additionalProperties"), dict)
+        ):
+            walk(node["additionalProperties"], next(iter(value.values())), None)
+
+    walk(schema, data, "")
+    return found
+
+
+def _flow(value: object) -> str:
+    text = yaml.safe_dump(
+        value, default_flow_style=True, width=10_000, allow_unicode=True, sort_keys=False
+    )
+    text = text.strip().removesuffix("...").strip()
+    text = text.replace("|", "\\|")
+    return text if len(text) <= 70 else text[:67] + "…"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _codes_table() -> str:
+    lines = [
+        "## Problem codes\n",
+        "Every problem `python -m game validate` reports has one of these codes. Warnings "
+        'and hints can be silenced in the level with `suppress: {code: "why"}`; errors '
+        "cannot.\n",
+        "| code | severity | meaning | can be silenced |",
+        "|---|---|---|---|",
+    ]
+    for code, (severities, meaning) in CODES.items():
+        silence = "no" if severities == ("error",) else "yes"
+        lines.append(f"| `{code}` | {' / '.join(severities)} | {meaning} | {silence} |")
+    return "\n".join(lines) + "\n"
