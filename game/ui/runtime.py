@@ -23,7 +23,7 @@ from game.ui.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
 from game.ui.settings import Settings, load_settings, save_settings
-from game.ui.theme import Scale, gui_theme, palette_for
+from game.ui.theme import gui_theme, palette_for, scale_for
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +54,8 @@ class App:
         set_language(self.settings.language)
         pygame.display.set_caption("Swarms vs Titans")
         self.window = self._open_window(size)
-        self.scale = Scale(self.settings.ui_scale)
-        self.palette = palette_for(self.settings.colourblind_palette)
+        self.scale = scale_for(self.settings)  # projector mode: larger type too
+        self.palette = palette_for(self.settings.colourblind_palette, self.settings.projector)
         self.manager = self._make_manager()
         self.stack = SceneStack()
         self.clock = pygame.time.Clock()
@@ -121,9 +121,13 @@ class App:
             top.teardown()
         if new.fullscreen != old.fullscreen:
             self.window = self._open_window(DEFAULT_SIZE)
-        if new.ui_scale != old.ui_scale or new.colourblind_palette != old.colourblind_palette:
-            self.scale = Scale(new.ui_scale)
-            self.palette = palette_for(new.colourblind_palette)
+        if (
+            new.ui_scale != old.ui_scale
+            or new.colourblind_palette != old.colourblind_palette
+            or new.projector != old.projector
+        ):
+            self.scale = scale_for(new)
+            self.palette = palette_for(new.colourblind_palette, new.projector)
             self.manager = self._make_manager()
         else:
             self.manager.set_window_resolution(self.window.get_size())

@@ -22,6 +22,9 @@ LANGUAGES = ("en", "de")
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 ANIMATION_SPEEDS = ("off", "slow", "normal", "fast")
 MIN_SCALE, MAX_SCALE = 1.0, 2.0
+#: Projector mode: one switch for a big UI, larger type and high contrast (classroom use).
+PROJECTOR_SCALE = 1.75
+PROJECTOR_FONT_BOOST = 1.1
 
 
 def system_language() -> str:
@@ -42,10 +45,22 @@ class Settings:
     fullscreen: bool = False
     colourblind_palette: bool = False
     animation_speed: str = "normal"
+    projector: bool = False
 
     @classmethod
     def first_start(cls) -> Settings:
         return cls(language=system_language())
+
+    def with_projector(self, on: bool) -> Settings:
+        """These settings with projector mode switched on (scale 175 %) or off (100 %)."""
+        from dataclasses import replace
+
+        scale = max(self.ui_scale, PROJECTOR_SCALE) if on else 1.0
+        return replace(self, projector=on, ui_scale=scale)
+
+    def font_boost(self) -> float:
+        """Extra factor on every font size (projector mode reads from the back row)."""
+        return PROJECTOR_FONT_BOOST if self.projector else 1.0
 
     def animation_factor(self) -> float:
         """Multiplier on animation durations; 0 means 'jump to the end'."""
@@ -59,7 +74,7 @@ def _valid(name: str, value: object) -> object | None:
     if name == "ui_scale":
         number = isinstance(value, int | float) and not isinstance(value, bool)
         return float(value) if number and MIN_SCALE <= float(value) <= MAX_SCALE else None
-    if name in ("fullscreen", "colourblind_palette"):
+    if name in ("fullscreen", "colourblind_palette", "projector"):
         return value if isinstance(value, bool) else None
     if name == "animation_speed":
         return value if value in ANIMATION_SPEEDS else None

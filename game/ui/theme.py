@@ -67,7 +67,39 @@ COLOURBLIND_PALETTE = replace(
 )
 
 
-def palette_for(colourblind: bool) -> Palette:
+# Projector mode: black ground, white ink, brighter secondary text and borders, so a
+# washed-out classroom projector still shows every line; faction hues stay CVD-safe.
+HIGH_CONTRAST_PALETTE = replace(
+    DEFAULT_PALETTE,
+    bg=(0, 0, 0),
+    bg_deep=(0, 0, 0),
+    panel=(0x10, 0x12, 0x16),
+    panel_hi=(0x2A, 0x30, 0x3A),
+    border=(0xC8, 0xCE, 0xD8),
+    text=(0xFF, 0xFF, 0xFF),
+    text_dim=(0xE0, 0xE4, 0xEA),
+    text_faint=(0xB8, 0xC0, 0xCC),
+    accent=hex_colour("ffd84d"),
+    focus=hex_colour("ffffff"),
+    titans=hex_colour("56b4e9"),
+    swarms=hex_colour("ff9a3c"),
+    good=hex_colour("6fe3a8"),
+    bad=hex_colour("ff7b7b"),
+    warn=hex_colour("ffd84d"),
+)
+HIGH_CONTRAST_COLOURBLIND = replace(
+    HIGH_CONTRAST_PALETTE,
+    titans=hex_colour("56b4e9"),
+    swarms=hex_colour("e69f00"),
+    good=hex_colour("56b4e9"),
+    bad=hex_colour("f0e442"),
+    warn=hex_colour("e69f00"),
+)
+
+
+def palette_for(colourblind: bool, high_contrast: bool = False) -> Palette:
+    if high_contrast:
+        return HIGH_CONTRAST_COLOURBLIND if colourblind else HIGH_CONTRAST_PALETTE
     return COLOURBLIND_PALETTE if colourblind else DEFAULT_PALETTE
 
 
@@ -91,18 +123,25 @@ def font(size: int, weight: str = "regular") -> pygame.font.Font:
 class Scale:
     """Turns design-sized numbers (at 100%) into pixels at the current UI scale."""
 
-    def __init__(self, factor: float = 1.0):
+    def __init__(self, factor: float = 1.0, font_boost: float = 1.0):
         self.factor = factor
+        self.font_boost = font_boost  # projector mode: type a little larger than the layout
 
     def px(self, value: float) -> int:
         return round(value * self.factor)
 
     def font_size(self, role: str) -> int:
-        return self.px(FONT_SIZES[role])
+        return self.px(FONT_SIZES[role] * self.font_boost)
 
     def font(self, role: str = "body", bold: bool = False) -> pygame.font.Font:
         weight = "mono" if role == "mono" else ("bold" if bold else "regular")
         return font(self.font_size(role), weight)
+
+
+def scale_for(settings) -> Scale:
+    """The `Scale` for a `Settings` (UI scale, plus larger type in projector mode)."""
+    boost = settings.font_boost() if hasattr(settings, "font_boost") else 1.0
+    return Scale(settings.ui_scale, boost)
 
 
 def gui_theme(palette: Palette, scale: Scale) -> dict:

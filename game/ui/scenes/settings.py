@@ -16,13 +16,14 @@ from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
 from game.ui.settings import ANIMATION_SPEEDS, LANGUAGES, SCALES
 
-ROWS = ("language", "scale", "fullscreen", "palette", "animation")
+ROWS = ("language", "projector", "scale", "fullscreen", "palette", "animation")
 FIELDS = {
     "language": "language",
     "scale": "ui_scale",
     "fullscreen": "fullscreen",
     "palette": "colourblind_palette",
     "animation": "animation_speed",
+    "projector": "projector",
 }
 
 
@@ -41,13 +42,16 @@ class SettingsScene(Scene):
                 (f"settings.animation.{k}", t(f"settings.speed.{k}"), k, s.animation_speed == k)
                 for k in ANIMATION_SPEEDS
             ]
-        on = s.fullscreen if row == "fullscreen" else s.colourblind_palette
+        on = {"fullscreen": s.fullscreen, "projector": s.projector}.get(row, s.colourblind_palette)
         return [
             (f"settings.{row}.off", t("common.off"), False, not on),
             (f"settings.{row}.on", t("common.on"), True, on),
         ]
 
     def _set(self, row: str, value: object) -> None:
+        if row == "projector":  # one switch: scale, type size and contrast together
+            self.app.apply_settings(self.app.settings.with_projector(bool(value)))
+            return
         self.app.apply_settings(replace(self.app.settings, **{FIELDS[row]: value}))
 
     def _step_scale(self, step: int) -> None:
@@ -91,7 +95,10 @@ class SettingsScene(Scene):
                 rects = flow(widths, x, y, inner_right - x, bh, gap)
                 for (name, label, value, selected), rect in zip(options, rects, strict=True):
                     action = lambda row=row, value=value: self._set(row, value)  # noqa: E731
-                    tip = t("settings.palette_hint") if row == "palette" else None
+                    tip = {
+                        "palette": t("settings.palette_hint"),
+                        "projector": t("settings.projector_hint"),
+                    }.get(row)
                     button = self.button(name, rect, action, text=label, tooltip=tip)
                     if selected:
                         button.select()
