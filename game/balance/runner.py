@@ -1,0 +1,137 @@
+"""Play the lab's games across every core: the baseline pairing and each restricted player.
+
+Each game comes back as a small plain record (winner, length, stock curves, cards played),
+so worker processes send little and the analysis needs no engine objects.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from game.levels.model import SIDES
+
+# stock name -> how to read it from (rules, faction state)
+STOCKS: dict[str, Callable] = {
+    "capability": lambda r, f: r.capability(f.frontier_log10),
+    "budget": lambda r, f: f.budget,
+    "income": lambda r, f: f.income,
+    "chips_m_h100e": lambda r, f: f.fleet_h100e / 1e6,
+    "energy_gw": lambda r, f: f.energy_gw,
+    "idle_share": lambda r, f: f.idle_share,
+    "interconnect": lambda r, f: f.interconnect,
+    "talent": lambda r, f: f.talent,
+    "algo_log10": lambda r, f: math.log10(max(f.algo_efficiency, 1e-12)),
+    "adoption": lambda r, f: f.adoption,
+    "confidence": lambda r, f: f.confidence,
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """One pairing to play: `restriction` (if any) applies to `restricted_side`."""
+
+    name: str
+    usa: str
+    china: str
+    restricted_side: str | None = None
+    restriction: str | None = None
+    detailed: bool = False
+
+
+@dataclass
+class GameRecord:
+    config: str
+    seed: int
+    winner: str | None
+    reason: str
+    final_turn: int
+    curves: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    events: list[str] = field(default_factory=list)
+    policies: dict[str, list[str]] = field(default_factory=dict)
+
+
+_CACHE: dict = {}
+
+
+def _init(level_path: str) -> None:
+    from game.engine import compile_rules
+    from game.levels.loader import load_level
+
+    _CACHE.clear()
+    _CACHE["rules"] = compile_rules(load_level(level_path).level)
+
+
+def _player(spec: str, restriction: str | None):
+    from game.balance.players import RestrictedPlayer
+    from game.players.registry import make_player
+
+    key = (spec, restriction)
+    if key not in _CACHE:
+        inner = make_player(spec)
+        _CACHE[key] = RestrictedPlayer(inner, restriction) if restriction else inner
+    return _CACHE[key]
+
+
+def play_one(config: Config, seed: int) -> GameRecord:
+    """One game of `config` with `seed`, in this process (after `_init`)."""
+    from game.match import play_game
+
+    rules = _CACHE["rules"]
+    players = {
+        side: _player(
+            getattr(config, side),
+            config.restriction if side == config.restricted_side else None,
+        )
+        for side in SIDES
+    }
+    match = play_game(rules, players, seed)
+    outcome = match.state.outcome
+    record = GameRecord(config.name, seed, outcome.winner, outcome.reason, outcome.turn)
+    if config.detailed:
+        record.curves = {
+            side: {
+                name: [read(rules, s.factions[side]) for s in match.states]
+                for name, read in STOCKS.items()
+            }
+            for side in SIDES
+        }
+        record.events = sorted(match.state.fired)
+        record.policies = {
+            side: [t.orders[side].policy for t in match.turns if t.orders[side].policy]
+            for side in SIDES
+        }
+    return record
+
+
+def _task(job: tuple[Config, int]) -> GameRecord:
+    return play_one(*job)
+
+
+def run_lab(
+    level_path: str,
+    configs: list[Config],
+    games: int,
+    seed: int = 1,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[GameRecord]:
+    """Every config × `games` seeds (the same seeds for every config: paired comparisons)."""
+    jobs = [(c, s) for c in configs for s in range(seed, seed + games)]
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(jobs) < 8:
+        _init(level_path)
+        for i, job in enumerate(jobs):
+            yield _task(job)
+            if progress:
+                progress(i + 1, len(jobs))
+        return
+    chunk = max(1, len(jobs) // (workers * 16))
+    with ProcessPoolExecutor(workers, initializer=_init, initargs=(level_path,)) as pool:
+        for i, record in enumerate(pool.map(_task, jobs, chunksize=chunk)):
+            yield record
+            if progress:
+                progress(i + 1, len(jobs))

@@ -1,0 +1,83 @@
+"""`python -m game balance LEVEL`: the balance lab a designer runs on their own level.
+
+Plays `--games` AI-vs-AI games of the level (and as many for each restricted player),
+then writes report.md, report.html and the PNG charts into `--out` and prints a summary.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from game.balance.analysis import BASELINE, summarise
+from game.balance.players import RESTRICTIONS
+from game.balance.report import summary_text, write_reports
+from game.balance.runner import Config, run_lab
+from game.levels.model import SIDES
+
+
+def lab_configs(usa: str, china: str, restricted: bool = True) -> list[Config]:
+    """The baseline pairing, then each side with each lever taken away."""
+    configs = [Config(BASELINE, usa, china, detailed=True)]
+    if restricted:
+        for side in SIDES:
+            for restriction in RESTRICTIONS:
+                configs.append(Config(f"{side}:no-{restriction}", usa, china, side, restriction))
+    return configs
+
+
+def cmd_balance(args) -> int:
+    from game import __version__
+    from game.levels.diagnostics import LevelError
+    from game.levels.loader import load_level
+    from game.players.registry import UnknownPlayer, make_player
+
+    try:
+        loaded = load_level(args.level)
+        make_player(args.usa)
+        make_player(args.china)
+    except LevelError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except UnknownPlayer as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    out = Path(args.out or f"balance-{loaded.level.id}")
+    configs = lab_configs(args.usa, args.china, not getattr(args, "no_restricted", False))
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if tty and (done == total or done % max(1, total // 100) == 0):
+            print(f"\r{done}/{total} games", end="" if done < total else "\n", file=sys.stderr)
+
+    start = time.perf_counter()
+    records = list(run_lab(args.level, configs, args.games, args.seed, progress=progress))
+    seconds = time.perf_counter() - start
+    summary = summarise(records, loaded.level)
+    meta = {
+        "level": str(args.level),
+        "level_id": loaded.level.id,
+        "sha256": loaded.sha256,
+        "version": __version__,
+        "usa": args.usa,
+        "china": args.china,
+        "seed": args.seed,
+        "games_total": len(records),
+        "seconds": round(seconds, 1),
+        "command": " ".join(["python -m game balance", *sys.argv[2:]])
+        if sys.argv[1:2] == ["balance"]
+        else f"python -m game balance {args.level} --games {args.games}",
+    }
+    try:
+        paths = write_reports(summary, meta, out)
+        (out / "summary.json").write_text(
+            json.dumps({"meta": meta, **summary}, indent=1), encoding="utf-8"
+        )
+    except OSError as err:
+        print(f"error: cannot write the report into {out}: {err.strerror}", file=sys.stderr)
+        return 1
+    print(summary_text(summary, meta))
+    print(f"{len(records)} games in {seconds:.1f} s; report: {paths['markdown']}, {paths['html']}")
+    return 0
