@@ -37,6 +37,7 @@ SCENES: dict[str, str] = {
     "debrief": "game.ui.scenes.end:EndScene",
     "sources": "game.ui.scenes.sources:SourcesScene",
     "classroom_debrief": "game.ui.scenes.debrief:DebriefScene",
+    "tutorial": "game.ui.scenes.tutorial:TutorialScene",
 }
 
 

@@ -16,6 +16,7 @@ ENTRIES = (
     ("menu.new_game", "setup"),
     ("menu.continue", "continue"),
     ("menu.load", "load"),
+    ("menu.tutorial", "tutorial"),
     ("menu.sources", "sources"),
     ("menu.settings", "settings"),
     ("menu.help", "help"),
