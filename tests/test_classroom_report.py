@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.classroom.decisions import KeyDecision, key_decisions, play_on
+from game.classroom.decisions import KeyDecision, key_decisions, make_advisor, play_on
 from game.classroom.played import from_match
 from game.classroom.report import write_report
 from game.cli.main import main
@@ -31,7 +31,7 @@ LEVEL = ROOT / "levels" / "cold-ai-war.yaml"
 def played():
     loaded = load_level(str(LEVEL))
     rules = compile_rules(loaded.level)
-    players = {"usa": make_player("greedy"), "china": make_player("normal")}
+    players = {"usa": make_player("greedy"), "china": make_player("random")}
     match = play_game(rules, players, 11)
     return loaded, rules, match
 
@@ -112,13 +112,13 @@ def test_three_decisions_are_measured_by_replaying_with_the_ai_orders(played):
     for d in decisions:
         assert isinstance(d, KeyDecision) and d.side == "usa"
         # replaying with the suggestion again gives exactly the measured end (deterministic)
-        end = play_on(rules, match, d.index, d.side, d.suggested, make_player("normal"))
+        end = play_on(rules, match, d.index, d.side, d.suggested, make_advisor())
         f = end.factions
         lead = rules.lag_months(f["usa"].frontier_log10 - f["china"].frontier_log10)
         assert lead == pytest.approx(d.lead_alt)
     # replaying with the orders actually played gives the real game's end
     first = decisions[0]
-    same = play_on(rules, match, first.index, "usa", first.played, make_player("normal"))
+    same = play_on(rules, match, first.index, "usa", first.played, make_advisor())
     assert same.factions["usa"].frontier_log10 == pytest.approx(
         match.state.factions["usa"].frontier_log10
     )

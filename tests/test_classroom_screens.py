@@ -167,3 +167,16 @@ def test_language_follows_the_system_locale_at_first_start(home, monkeypatch, en
     assert system_language() == expected
     assert not settings_path().exists()
     assert load_settings().language == expected
+
+
+def test_end_screen_opens_the_classroom_debrief(home, tmp_path):
+    app = render_shot("end", tmp_path / "end.png", shot=Shot(lang="de", scale=2.0))
+    end = app.stack.top
+    button = end.widgets["debrief_c.open_debrief"]
+    assert app.window.get_rect().contains(button.rect)
+    assert not any(
+        button.rect.colliderect(w.rect) for n, w in end.widgets.items() if w is not button
+    )
+    click(app, button)
+    assert app.stack.top.name == "classroom_debrief"
+    assert app.stack.top.game.match is end.session.match

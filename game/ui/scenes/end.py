@@ -104,6 +104,14 @@ class EndScene(Scene):
         )
         mw = button_width(self.app, t("debrief.menu"), minimum=110)
         self.button("debrief.menu", pygame.Rect(m, y + (big - bh) // 2, mw, bh), self.back)
+        # Classroom (issue 7): decisions that mattered, real timeline, questions, report.
+        if self.app.has_scene("classroom_debrief"):
+            cw = button_width(self.app, t("debrief_c.open_debrief"), minimum=110)
+            self.button(
+                "debrief_c.open_debrief",
+                pygame.Rect(m + mw + px(12), y + (big - bh) // 2, cw, bh),
+                lambda: self.app.push("classroom_debrief", session=self.session),
+            )
         self.bottom = y - px(12)
         if self.focus_index is None:
             self.focus("debrief.new_game")

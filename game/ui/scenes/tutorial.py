@@ -127,14 +127,14 @@ class TutorialScene(Scene):
 
     def _submitted(self, orders) -> None:
         """End turn was accepted: the AI answers, the quarter is resolved, the next begins."""
+        from game.classroom.decisions import make_advisor
         from game.engine import view_for
         from game.match import player_rng
         from game.players.base import Decision
         from game.ui.narrate import HEADLINES, narrate
-        from game.ui.session import make_ai
 
         rival = "china" if SIDE == "usa" else "usa"
-        ai = make_ai("normal")
+        ai = make_advisor()  # the normal AI, or the simple one if it cannot be loaded
         decision = ai.decide(
             self.rules, view_for(self.rules, self.match.state, rival), player_rng(SEED, rival)
         )
