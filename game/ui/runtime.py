@@ -181,8 +181,9 @@ class App:
             return
         if self.manager.process_events(event):
             return
-        if top is not None:
-            top.handle_event(event)
+        used = top.handle_event(event) if top is not None else False
+        if not used and event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+            self.reload_level()  # F5 wherever a scene does not use it: reload the level
 
     def draw(self, surface: pygame.Surface) -> None:
         top = self.stack.top
@@ -236,21 +237,11 @@ class App:
             self.reload_level()
 
     def reload_level(self) -> None:
-        """Re-check the level file: show its problems, or hand the new level to the scene."""
-        from game.levels.loader import check_level_file
+        """Re-check the level file: show its problems, or offer the new level (restart or
+        continue) to the game in progress; see game/ui/scenes/reload.py."""
+        from game.ui.scenes.reload import hot_reload
 
-        loaded, problems = check_level_file(self.level_path)
-        top = self.stack.top
-        if loaded is None:
-            if top is not None and top.name == "level-errors":
-                top.show(self.level_path, problems)
-            else:
-                self.push("level-errors", path=self.level_path, problems=problems)
-            return
-        self.loaded_level = loaded
-        hook = getattr(top, "on_level_reloaded", None)
-        if callable(hook):
-            hook(loaded)
+        hot_reload(self)
 
     # --- crashes ----------------------------------------------------------------------
     def crash(self, exc: BaseException) -> None:

@@ -35,6 +35,7 @@ SCENES: dict[str, str] = {
     "resolution": "game.ui.scenes.resolution:ResolutionScene",
     "end": "game.ui.scenes.end:EndScene",
     "debrief": "game.ui.scenes.end:EndScene",
+    "reload": "game.ui.scenes.reload:ReloadScene",
     "sources": "game.ui.scenes.sources:SourcesScene",
     "classroom_debrief": "game.ui.scenes.debrief:DebriefScene",
     "tutorial": "game.ui.scenes.tutorial:TutorialScene",
