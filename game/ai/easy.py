@@ -1,13 +1,17 @@
-"""`easy`: the default plan and a quick reading of the policies, no lookahead (≤ 2 ms).
+"""`easy`: the analytic planner with little foresight and a quick reading of the policies.
 
-`plan_orders` is also the policy every rollout of `hard` follows and the rival model of
-`normal`, so it must stay fast and must never return orders `check()` rejects.
+It keeps its chips powered, buys what the market sells, hires and trains at set
+strengths — but orders power only for today's demand (not for when new plants will
+arrive) and picks policies by a rough reading of their effects, with no lookahead (≤ 2 ms).
+
+`planned_orders` is also how `normal` and `hard` imagine the rest of the game (with full
+foresight), so it must stay fast and must never return orders `check()` rejects.
 """
 
 from __future__ import annotations
 
-from game.ai.features import outlook
-from game.ai.heuristic import Plan, pick_policy, plan_money
+from game.ai.heuristic import pick_policy
+from game.ai.planner import Knobs, allocate
 from game.ai.reasons import explain_choice
 from game.ai.safety import safe_decision
 from game.ai.style import Style, style_for
@@ -15,18 +19,19 @@ from game.engine import Allocation, GameState, Orders, PlayerView, Rules
 from game.engine.rng import Rng
 from game.players.base import Decision
 
-DEFAULT_PLAN = Plan()
+DEFAULT_KNOBS = Knobs()
+EASY_KNOBS = Knobs(foresight=False)
 
 
-def plan_orders(
+def planned_orders(
     rules: Rules,
     state: GameState,
     side: str,
-    plan: Plan,
+    knobs: Knobs,
     style: Style,
     policy: str | bool | None = True,
 ) -> tuple[Orders, list[float]]:
-    """Orders following `plan`; `policy` True picks one by appeal, else plays the one given."""
+    """Orders following `knobs`; `policy` True picks one by appeal, else plays the one given."""
     budget = max(0.0, state.factions[side].budget)
     if policy is True:
         policy, _ = pick_policy(rules, state, side, style, budget)
@@ -34,20 +39,21 @@ def plan_orders(
         policy = None
     if policy is not None:
         budget = max(0.0, budget - rules.policies[policy].cost_bn.value)
-    money = plan_money(plan, outlook(rules, state, side), budget)
+    money = allocate(rules, state, side, knobs, budget)
     return Orders(Allocation.normalised(money), policy), money
 
 
 class EasyAI:
-    """Follows the level's style with the default plan; sensible, never random."""
+    """The planner without foresight in the level's style; sensible, never random."""
 
     name = "easy"
 
-    def __init__(self, plan: Plan = DEFAULT_PLAN) -> None:
-        self.plan = plan
+    def __init__(self, knobs: Knobs = EASY_KNOBS) -> None:
+        self.knobs = knobs
 
     def decide(self, rules: Rules, view: PlayerView, rng: Rng) -> Decision:
         style = style_for(rules, view.side)
-        orders, money = plan_orders(rules, view.state, view.side, self.plan.styled(style), style)
+        knobs = self.knobs.styled(style)
+        orders, money = planned_orders(rules, view.state, view.side, knobs, style)
         code, params = explain_choice(rules, view, orders, money)
         return safe_decision(rules, view, Decision(orders, code, params))

@@ -1,48 +1,100 @@
-"""`normal`: tries each candidate one quarter ahead through the engine, keeps the best.
+"""`normal`: each candidate played one quarter ahead through the engine, then projected.
 
-The rival is assumed to play the `easy` plan in its own style (a model, not a peek: the
-rival's real orders are secret). Random events are drawn with the AI's own dice; every
-candidate sees the same draw so they are compared fairly.
+The rival is assumed to follow the planner in its own style with the quick policy reading
+(a model, not a peek: the rival's real orders are secret). Random events are drawn with
+the AI's own dice; every candidate sees the same draw so they are compared fairly. After
+the first quarter both sides follow their plan for a couple more quarters through the
+engine (so a policy's effects show), and the end of the game is projected analytically
+(`game.ai.planner.project_final`): future powered compute, algorithms and budget.
 """
 
 from __future__ import annotations
 
-from game.ai.candidates import candidates
-from game.ai.easy import DEFAULT_PLAN, plan_orders
-from game.ai.evaluate import state_value
+from game.ai.candidates import Candidate, candidates
+from game.ai.easy import DEFAULT_KNOBS, planned_orders
+from game.ai.planner import Knobs, project_final
 from game.ai.reasons import explain_choice
 from game.ai.safety import safe_decision
-from game.ai.style import style_for
-from game.engine import PlayerView, Rules, other, resolve
+from game.ai.style import Style, style_for
+from game.engine import GameState, Orders, PlayerView, Rules, other, resolve
 from game.engine.rng import Rng
 from game.players.base import Decision
 
+DEPTH = 6  # quarters played through the engine before the projection takes over
 
-def rival_orders(rules: Rules, state, side: str):
-    """What we expect the rival to do: the easy plan in the rival's level style."""
+
+def rival_orders(rules: Rules, state: GameState, side: str, policy: bool = True) -> Orders:
+    """What we expect the rival to do: the plan in the rival's style."""
     rival = other(side)
     style = style_for(rules, rival)
-    orders, _ = plan_orders(rules, state, rival, DEFAULT_PLAN.styled(style), style)
+    orders, _ = planned_orders(rules, state, rival, DEFAULT_KNOBS.styled(style), style, policy)
     return orders
+
+
+def projected_margin(
+    rules: Rules, state: GameState, side: str, knobs: Knobs, style: Style
+) -> float:
+    """How far ahead `side` should finish (log10 FLOP), counting the follower's catch-up."""
+    rival = other(side)
+    if state.outcome is not None:
+        winner = state.outcome.winner
+        result = 0.0 if winner is None else (10.0 if winner == side else -10.0)
+        f = state.factions
+        return result + f[side].frontier_log10 - f[rival].frontier_log10
+    mine = project_final(rules, state, side, knobs)
+    theirs = project_final(rules, state, rival, DEFAULT_KNOBS.styled(style_for(rules, rival)))
+    # The follower closes `distillation` of the gap (open weights, distillation).
+    follower = side if mine < theirs else rival
+    catch_up = rules.params[follower]["distillation"]
+    return (1 - catch_up) * (mine - style.rival * theirs)
+
+
+def evaluate(
+    rules: Rules,
+    state: GameState,
+    side: str,
+    option: Candidate,
+    style: Style,
+    theirs: Orders,
+    depth: int = DEPTH,
+) -> float:
+    """The candidate's worth: `depth` quarters through the engine, then the projection."""
+    rival = other(side)
+    s, _ = resolve(rules, state, {side: option.orders, rival: theirs})
+    for _ in range(depth - 1):
+        if s.outcome is not None:
+            break
+        mine, _ = planned_orders(rules, s, side, option.knobs, style, False)
+        s, _ = resolve(rules, s, {side: mine, rival: rival_orders(rules, s, side, False)})
+    value = projected_margin(rules, s, side, option.knobs, style)
+    if option.policy is not None:
+        value += 0.01 * style.prefer.get(option.policy, 0.0)
+    return value
+
+
+def ranked(
+    rules: Rules, state: GameState, side: str, options: list[Candidate], style: Style, seed: int
+) -> list[tuple[float, int]]:
+    """(value, index) of every candidate, best first; the same dice for all of them."""
+    s = state.clone()
+    s.rng_state = seed
+    theirs = rival_orders(rules, s, side)
+    scores = [(evaluate(rules, s, side, o, style, theirs), i) for i, o in enumerate(options)]
+    scores.sort(key=lambda vi: (-vi[0], vi[1]))
+    return scores
 
 
 class NormalAI:
     name = "normal"
 
     def decide(self, rules: Rules, view: PlayerView, rng: Rng) -> Decision:
-        side, state = view.side, view.state.clone()
+        side, state = view.side, view.state
         if state.finished:
             return safe_decision(rules, view, Decision(rival_orders(rules, state, other(side))))
         style = style_for(rules, side)
-        state.rng_state = rng.randrange(1 << 62)
-        theirs = rival_orders(rules, state, side)
-        options = candidates(rules, state, side, DEFAULT_PLAN.styled(style), style)
-        best, best_value = options[0], float("-inf")
-        for option in options:
-            after, _ = resolve(rules, state, {side: option.orders, other(side): theirs})
-            value = state_value(rules, after, side, style.rival)
-            if value > best_value:
-                best, best_value = option, value
-        code, params = explain_choice(rules, view, best.orders, list(best.money))
+        options = candidates(rules, state, side, DEFAULT_KNOBS, style)
+        _, best = ranked(rules, state, side, options, style, rng.randrange(1 << 62))[0]
+        choice = options[best]
+        code, params = explain_choice(rules, view, choice.orders, list(choice.money))
         params["options"] = len(options)
-        return safe_decision(rules, view, Decision(best.orders, code + "+lookahead", params))
+        return safe_decision(rules, view, Decision(choice.orders, code + "+lookahead", params))

@@ -1,0 +1,275 @@
+"""The analytic planner behind `normal` and `hard`: money goes where the model pays most.
+
+It reads the formulas of `game/engine/MODEL.md` rather than guessing shares:
+
+- **Power first, and ahead.** New plants arrive after `energy_build_lag_turns`, so energy
+  is ordered for the demand the fleet will have *then* (today's fleet after depreciation
+  and retirements, plus the chips the market will sell until then), at most the grid cap.
+- **Chips only where they will be powered.** Chips without power idle; the planner buys
+  the cheapest compute first (as the engine does) up to the power free now plus the power
+  already on its way, and never more than the market sells (unspendable money only
+  partly returns: `carry_over_share`).
+- **Training run: saturating.** run_share = max × (1 − exp(−spend / scale)), so the
+  money for a run strength σ is scale × −ln(1 − σ); runs before the end mostly buy lead
+  (confidence, adoption), the last quarter buys the result.
+- **Talent: √ returns from a shared pool.** Hiring is worth it while many quarters remain
+  for algorithms to compound; the planner hires a share that fades towards the end.
+
+`Knobs` are the few choices left to judgement; `normal` and `hard` search over them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from game.ai.style import Style
+from game.engine import GameState, Rules
+from game.engine.effects import effective_params
+from game.engine.rules import SECONDS_PER_QUARTER
+
+
+@dataclass(frozen=True, slots=True)
+class Knobs:
+    """The judgement calls of a plan (shares and strengths, never absolute $bn)."""
+
+    run: float = 0.25  # training-run strength (share of `run_share_max`) in ordinary quarters
+    final_run: float = 0.99  # strength in the last quarter
+    talent: float = 0.85  # share of the budget hired while the game has long to run
+    energy_margin: float = 1.1  # spare power planned for, as a factor on expected demand
+    ahead: float = 0.0  # quarters of incoming power that chips may be bought ahead of
+    overbuy: float = 0.0  # share of money left over that buys chips beyond the power
+    chips: float = 1.0  # factor on the chips bought for the power available
+    foresight: bool = True  # order power for the demand when it arrives (False: for today)
+
+    def styled(self, style: Style) -> Knobs:
+        """These knobs under a level's AI style (multipliers per area; 0 switches off)."""
+        return replace(
+            self,
+            run=min(0.995, self.run * style.models),
+            final_run=min(0.999, self.final_run * style.models) if style.models > 0 else 0.0,
+            talent=min(1.0, self.talent * style.talent),
+            energy_margin=self.energy_margin * style.energy,
+            chips=self.chips * style.chips,
+        )
+
+
+def offers(rules: Rules, params: dict) -> list[tuple[float, float, float, float]]:
+    """Chips on sale, cheapest compute first: (price k$, supply units, H100e, kW) per unit."""
+    out = []
+    for chip in rules.chips:
+        supply = params[f"chips.{chip.id}.supply"]
+        price = params[f"chips.{chip.id}.price"]
+        if supply >= 1 and price > 0:
+            out.append((price / chip.h100e_per_unit, chip.id, price, supply, chip))
+    out.sort(key=lambda o: (o[0], o[1]))
+    return [
+        (price, supply, chip.h100e_per_unit, chip.kw_per_unit) for _, _, price, supply, chip in out
+    ]
+
+
+def market(rules: Rules, params: dict) -> tuple[float, float]:
+    """($bn the chip market sells this quarter, GW those chips draw)."""
+    money = gw = 0.0
+    for price, supply, _, kw in offers(rules, params):
+        money += supply * price / 1e6
+        gw += supply * kw / 1e6
+    return money, gw
+
+
+def chip_money_for_power(rules: Rules, params: dict, gw: float, cap_bn: float) -> float:
+    """$bn that buys chips (cheapest compute first) drawing at most `gw`, within `cap_bn`."""
+    money = 0.0
+    for price, supply, _, kw in offers(rules, params):
+        if gw <= 1e-9 or money >= cap_bn:
+            break
+        units = min(supply, gw * 1e6 / kw, (cap_bn - money) * 1e6 / price)
+        money += units * price / 1e6
+        gw -= units * kw / 1e6
+    return money
+
+
+def fleet_power_at(rules: Rules, state: GameState, side: str, turn: int) -> float:
+    """GW today's fleet will draw in `turn` (depreciation and retirements included)."""
+    f = state.factions[side]
+    keep = 1 - rules.params[side]["chip_depreciation_per_turn"]
+    max_age = rules.constants["chip_max_age_turns"]
+    ahead = turn - state.turn
+    kw = 0.0
+    for b in f.fleet:
+        if b.age + ahead <= max_age:
+            kw += b.units * b.kw_per_unit * keep**ahead
+    return kw / 1e6
+
+
+def power_at(state: GameState, side: str, params: dict, turn: int) -> float:
+    """GW the side will have in `turn` from plants built or ordered already (plus baseline)."""
+    f = state.factions[side]
+    arrived = sum(gw for t, gw in f.energy_pipeline if t <= turn)
+    return f.energy_gw + arrived + params["energy_baseline_gw_per_turn"] * (turn - state.turn + 1)
+
+
+def run_money(strength: float, scale_bn: float) -> float:
+    """$bn that buys `strength` (0–1) of the largest training share."""
+    strength = min(0.999, max(0.0, strength))
+    return scale_bn * -math.log(1.0 - strength)
+
+
+def allocate(
+    rules: Rules, state: GameState, side: str, knobs: Knobs, budget: float | None = None
+) -> list[float]:
+    """$bn for chips, energy, talent, models this quarter; adds up to the budget."""
+    f = state.factions[side]
+    budget = max(0.0, f.budget if budget is None else budget)
+    if budget <= 1e-9:
+        return [0.0, 0.0, 0.0, 0.0]
+    params = effective_params(rules, state, side)
+    turn, last = state.turn, rules.turns
+    left = budget
+    final = turn >= last
+    # Power: what arrives this quarter, and what is free for new chips.
+    spare_now = power_at(state, side, params, turn) - f.fleet_power_gw
+    lag = max(0, round(params["energy_build_lag_turns"]))
+    cap_gw = params["energy_build_cap_gw_per_turn"]
+    cost_gw = params["energy_cost_bn_per_gw"]
+    market_bn, market_gw = market(rules, params)
+    # Energy for the demand when new plants would arrive.
+    energy = 0.0
+    if turn + lag <= last and not knobs.foresight:
+        # Little foresight: build for today's shortfall plus this quarter's chips only.
+        need = (f.fleet_power_gw + market_gw) * knobs.energy_margin - power_at(
+            state, side, params, turn
+        )
+        energy = min(left, max(0.0, min(cap_gw, need)) * cost_gw)
+        left -= energy
+    elif turn + lag <= last:
+        arrive = turn + lag
+        demand = fleet_power_at(rules, state, side, arrive)
+        for k in range(turn, arrive + 1):
+            _, gw_k = market(rules, rules.base_params(side, k) if k > turn else params)
+            demand += gw_k * (1 - params["chip_depreciation_per_turn"]) ** (arrive - k)
+        need = demand * knobs.energy_margin - power_at(state, side, params, arrive)
+        if lag == 0:
+            need = max(need, -spare_now)
+        energy = min(left, max(0.0, min(cap_gw, need)) * cost_gw)
+        left -= energy
+    if lag == 0:
+        spare_now += energy / cost_gw if cost_gw > 0 else 0.0
+    # Training run.
+    strength = knobs.final_run if final else knobs.run
+    models = min(left, run_money(strength, params["models_scale_bn"]))
+    left -= models
+    # Chips up to the power free now, plus power already on its way soon.
+    incoming = 0.0
+    if knobs.ahead > 0 and not final:
+        nxt = power_at(state, side, params, turn + 1) - power_at(state, side, params, turn)
+        incoming = knobs.ahead * max(0.0, nxt)
+    chips = chip_money_for_power(rules, params, knobs.chips * max(0.0, spare_now + incoming), left)
+    left -= chips
+    # Talent, while algorithms have time to compound.
+    turns_left = last - turn + 1
+    fade = min(1.0, max(0.0, (turns_left - 1) / 8))
+    talent = min(left, knobs.talent * budget * fade)
+    left -= talent
+    # Left over: extra chips beyond the power, then the run.
+    extra = min(left * knobs.overbuy, max(0.0, market_bn - chips))
+    chips += extra
+    left -= extra
+    if strength <= 0 and talent <= 0:
+        chips += left  # a style with no run and no hiring: the market gets the rest
+    elif strength <= 0:
+        talent += left
+    else:
+        models += left
+    return [chips, energy, talent, models]
+
+
+def with_run(knobs: Knobs, run: float) -> Knobs:
+    return replace(knobs, run=min(0.995, max(0.0, run)))
+
+
+def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> float:
+    """The run (log10 FLOP) this side could train in the last quarter if it kept its plan.
+
+    A fast sketch of the engine on aggregate numbers (no events, no rival, confidence and
+    adoption held): budget growth, power built ahead, chips bought where powered, talent
+    compounding into algorithms, and a full-strength run at the end. It is the value of a
+    state for `normal`'s lookahead and the tail of `hard`'s rollouts.
+    """
+    f = state.factions[side]
+    c = rules.constants
+    params = effective_params(rules, state, side)
+    last = rules.turns
+    h100e = f.fleet_h100e
+    kw = f.fleet_power_gw
+    units = f.fleet_units
+    pipeline = dict()
+    for t, gw in f.energy_pipeline:
+        pipeline[t] = pipeline.get(t, 0.0) + gw
+    energy = f.energy_gw
+    talent = f.talent
+    log_algo = math.log10(max(1e-6, f.algo_efficiency))
+    income = f.income
+    lift = (1 + params["adoption_dividend"] * f.adoption) * f.confidence
+    budget = max(0.0, f.budget)
+    keep = 1 - params["chip_depreciation_per_turn"]
+    lag = max(0, round(params["energy_build_lag_turns"]))
+    cap_gw = params["energy_build_cap_gw_per_turn"]
+    cost_gw = params["energy_cost_bn_per_gw"]
+    free_ref = c.get("talent_free_reference")
+    rival_talent = state.factions["china" if side == "usa" else "usa"].talent
+    growth_run = 0.0
+    for turn in range(state.turn, last + 1):
+        p = params if turn == state.turn else rules.base_params(side, turn)
+        energy += pipeline.pop(turn, 0.0) + p["energy_baseline_gw_per_turn"]
+        left = budget
+        final = turn == last
+        models = min(left, run_money(knobs.final_run if final else knobs.run, p["models_scale_bn"]))
+        left -= models
+        if turn + lag <= last and left > 0:
+            gw = min(cap_gw, left / cost_gw)
+            _, market_gw = market(rules, p)
+            want = kw + market_gw * (lag + 1) * knobs.energy_margin - energy
+            gw = max(0.0, min(gw, want))
+            left -= gw * cost_gw
+            if lag == 0:
+                energy += gw
+            else:
+                pipeline[turn + lag] = pipeline.get(turn + lag, 0.0) + gw
+        spare = max(0.0, energy - kw)
+        for price, supply, h, k in offers(rules, p):
+            if spare <= 1e-9 or left <= 1e-9:
+                break
+            n = min(supply, spare * 1e6 / k, left * 1e6 / price)
+            left -= n * price / 1e6
+            spare -= n * k / 1e6
+            h100e += n * h
+            kw += n * k / 1e6
+            units += n
+        fade = min(1.0, max(0.0, (last - turn) / 8))
+        hire = max(0.0, min(left, knobs.talent * budget * fade))
+        new = p["talent_per_sqrt_bn"] * math.sqrt(hire) + p["talent_inflow_per_turn"]
+        if free_ref is not None and new > 0:
+            free = max(0.0, 100.0 - talent - rival_talent)
+            new = min(new * min(1.0, free / free_ref), free / 2)
+        talent = min(100.0, (talent + new) * (1 - p["talent_attrition_per_turn"]))
+        growth_run += (
+            p["algo_log10_per_turn"]
+            * (talent / c["talent_reference"]) ** c["algo_talent_elasticity"]
+        )
+        if final:
+            break
+        h100e *= keep
+        kw *= keep
+        units *= keep
+        growth = 1 + (p["income_growth"] - 1) * p["income_growth_damping"] ** (turn - 1)
+        income *= growth
+        budget = income * lift
+    powered = 1.0 if kw <= 0 else min(1.0, energy / kw)
+    link = f.interconnect / (1 + params["interconnect_overhead"] * math.log2(1 + units / 1e6))
+    share = params["run_share_max"] * (1 - math.exp(-budget / params["models_scale_bn"]))
+    flop = h100e * c["h100e_tflops"] * 1e12 * powered * link * SECONDS_PER_QUARTER
+    flop *= c["model_flop_utilisation"] * share
+    if flop <= 1:
+        return f.frontier_log10
+    return max(f.frontier_log10, math.log10(flop) + log_algo + growth_run)
