@@ -22,12 +22,15 @@ VARIANTS = (
     {"run": 0.05},
     {"run": 0.6},
     {"talent": 0.45},
+    {"hire_first": 0.5},
 )
 # `hard` searches a wider set.
 WIDE_VARIANTS = (
     *VARIANTS,
     {"run": 0.9},
     {"talent": 1.0, "run": 0.1},
+    {"hire_first": 0.25},
+    {"hire_first": 0.8},
     {"ahead": 2.0},
     {"overbuy": 1.0},
 )

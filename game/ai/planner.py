@@ -40,6 +40,8 @@ class Knobs:
     ahead: float = 0.0  # quarters of incoming power that chips may be bought ahead of
     overbuy: float = 0.0  # share of money left over that buys chips beyond the power
     chips: float = 1.0  # factor on the chips bought for the power available
+    hire_first: float = 0.0  # share of the budget hired before chips are bought
+    fade_turns: float = 8.0  # hiring fades out over the last this many quarters
     foresight: bool = True  # order power for the demand when it arrives (False: for today)
 
     def styled(self, style: Style) -> Knobs:
@@ -159,6 +161,10 @@ def allocate(
     strength = knobs.final_run if final else knobs.run
     models = min(left, run_money(strength, params["models_scale_bn"]))
     left -= models
+    turns_left = last - turn + 1
+    fade = min(1.0, max(0.0, (turns_left - 1) / max(1.0, knobs.fade_turns)))
+    early = min(left, knobs.hire_first * budget * fade)
+    left -= early
     # Chips up to the power free now, plus power already on its way soon.
     incoming = 0.0
     if knobs.ahead > 0 and not final:
@@ -167,10 +173,9 @@ def allocate(
     chips = chip_money_for_power(rules, params, knobs.chips * max(0.0, spare_now + incoming), left)
     left -= chips
     # Talent, while algorithms have time to compound.
-    turns_left = last - turn + 1
-    fade = min(1.0, max(0.0, (turns_left - 1) / 8))
-    talent = min(left, knobs.talent * budget * fade)
+    talent = min(left, max(0.0, knobs.talent * budget * fade - early))
     left -= talent
+    talent += early
     # Left over: extra chips beyond the power, then the run.
     extra = min(left * knobs.overbuy, max(0.0, market_bn - chips))
     chips += extra
