@@ -359,3 +359,11 @@ def test_only_the_carry_over_share_of_unspendable_money_comes_back():
     after, events = play(rules, new_game(rules, 1), usa=Orders(Allocation(1, 0, 0, 0)))
     assert of(events, ev.SupplyCapped, "usa")[0].unspent_bn == pytest.approx(80)
     assert after.factions["usa"].budget == pytest.approx(100 + 0.5 * 80)
+
+
+def test_milestones_below_the_start_are_not_news():
+    rules = make_rules(lambda d: set_start(d, "usa", "frontier_log10", 27.5))
+    state = new_game(rules, 1)
+    assert state.factions["usa"].milestones == ["m27"]
+    _, events = play(rules, state)
+    assert of(events, ev.MilestoneReached, "usa") == []

@@ -43,6 +43,8 @@ def new_game(rules: Rules, seed: int) -> GameState:
             frontier_log10=start.frontier_log10.value,
             adoption=adoption,
             confidence=confidence,
+            # Rungs already below the starting frontier are history, not news.
+            milestones=[m.id for m in rules.milestones if start.frontier_log10.value >= m.log10],
         )
     return GameState(
         level_id=rules.level_id,
