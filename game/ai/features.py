@@ -6,12 +6,10 @@ the level's rules, exactly what a human sees on screen. No engine internals are 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from game.engine import GameState, Rules
 from game.engine.effects import effective_params
-from game.engine.rules import SECONDS_PER_QUARTER
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,51 +70,3 @@ def outlook(rules: Rules, state: GameState, side: str, params: dict | None = Non
         models_scale_bn=params["models_scale_bn"],
         idle_share=max(0.0, min(1.0, me.idle_share)),
     )
-
-
-def potential_log10(
-    rules: Rules,
-    state: GameState,
-    side: str,
-    horizon: int,
-    more_h100e: float = 0.0,
-    more_gw: float = 0.0,
-) -> float:
-    """The best run this side could train `horizon` quarters from now.
-
-    Counts the fleet (after depreciation) plus `more_h100e` still to be bought, the power
-    it will have (pipeline and `more_gw` included), algorithms improved by today's talent,
-    and a full-strength training share. It is the yardstick that lets a one-turn lookahead
-    value chips, power and talent, not just this quarter's run.
-    """
-    me = state.factions[side]
-    p = rules.params[side]
-    c = rules.constants
-    keep = (1 - p["chip_depreciation_per_turn"]) ** horizon
-    h100e = me.fleet_h100e * keep + more_h100e
-    demand = (me.fleet_power_gw * keep) + more_gw
-    energy = (
-        me.energy_gw
-        + sum(gw for t, gw in me.energy_pipeline if t <= state.turn + horizon)
-        + p["energy_baseline_gw_per_turn"] * horizon
-        + more_gw
-    )
-    powered = 1.0 if demand <= 0 else min(1.0, energy / demand)
-    millions = me.fleet_units * keep / 1e6 * (h100e / max(1e-9, me.fleet_h100e * keep))
-    link = me.interconnect / (1 + p["interconnect_overhead"] * math.log2(1 + millions))
-    relative = max(0.0, me.talent) / c["talent_reference"]
-    algo_gain = p["algo_log10_per_turn"] * relative ** c["algo_talent_elasticity"] * horizon
-    flop = (
-        h100e
-        * c["h100e_tflops"]
-        * 1e12
-        * powered
-        * link
-        * SECONDS_PER_QUARTER
-        * c["model_flop_utilisation"]
-        * p["run_share_max"]
-        * 0.9
-    )
-    if flop <= 1:
-        return me.frontier_log10
-    return math.log10(flop) + math.log10(max(1e-6, me.algo_efficiency)) + algo_gain
