@@ -83,11 +83,10 @@ def event_marks(match: Match) -> list[EventMark]:
 
 def plot_x_span(app, rect) -> tuple[int, int]:
     """Left and width of the plot inside a large chart (the widget's own arithmetic)."""
-    from game.ui.widgets.charts import format_value
+    from game.ui.widgets.charts import plot_rect
 
-    pad = app.px(8)
-    axis_w = app.font("small").size(format_value("capability", 8888.8))[0] + pad
-    return rect.left + pad + axis_w, rect.width - 2 * pad - axis_w
+    plot = plot_rect(app, rect, "capability")
+    return plot.left, plot.width
 
 
 def draw_capability(surface, rect, rules: Rules, match: Match, app) -> list[EventMark]:

@@ -39,6 +39,7 @@ SCENES: dict[str, str] = {
     "sources": "game.ui.scenes.sources:SourcesScene",
     "classroom_debrief": "game.ui.scenes.debrief:DebriefScene",
     "tutorial": "game.ui.scenes.tutorial:TutorialScene",
+    "charts": "game.ui.scenes.charts:ChartsScene",
 }
 
 

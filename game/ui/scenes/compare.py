@@ -23,6 +23,7 @@ from game.ui.layout import button_height, button_width, margin
 from game.ui.scene import Scene
 from game.ui.theme import mix
 from game.ui.widgets import fmt
+from game.ui.widgets.charts import spread_labels, y_steps
 
 MAX_DIFFS = 8
 
@@ -82,16 +83,23 @@ def draw_capability_chart(
         return round(plot.bottom - plot.height * max(0.0, min(100.0, value)) / 100.0)
 
     grid = mix(p.border, p.panel, 0.4)
-    for value in (0, 25, 50, 75, 100):
+    steps = y_steps(app, plot.height, True)
+    for k in range(steps + 1):
+        value = 100 * k // steps
         y = y_of(value)
         colour = p.accent if value == 100 else grid
         pygame.draw.line(surface, colour, (plot.left, y), (plot.right, y), 1)
         label = small.render(str(value), True, p.text_faint)
         surface.blit(label, (plot.left - pad - label.get_width(), y - label.get_height() // 2))
-    step = max(1, round(span / 8))
-    for turn in range(first, last + 1, step):
-        label = small.render(str(turn), True, p.text_faint)
-        surface.blit(label, (x_of(turn) - label.get_width() // 2, plot.bottom + px(2)))
+    # Turn numbers along x: as many as fit without touching, the last kept inside the panel.
+    labels = [small.render(str(turn), True, p.text_faint) for turn in range(first, last + 1)]
+    boxes = []
+    for turn, label in zip(range(first, last + 1), labels, strict=True):
+        box = label.get_rect(midtop=(x_of(turn), plot.bottom + px(2)))
+        box.right = min(box.right, rect.right - pad)
+        boxes.append(box)
+    for k in spread_labels(boxes, px(8), limit=rect.right - pad):
+        surface.blit(labels[k], boxes[k])
     if split is not None:
         x = x_of(split)
         pygame.draw.line(surface, p.text_dim, (x, plot.top), (x, plot.bottom), max(1, px(2)))
@@ -159,11 +167,13 @@ class CompareScene(Scene):
         return cls(app, original, what_if)
 
     def build(self) -> None:
-        h = self.app.size[1]
+        # Close sits top right, beside the title, so the chart and the list get the height.
+        w = self.app.size[0]
         m = margin(self.app)
         bh = button_height(self.app)
         width = button_width(self.app, t("saves.compare.back"), minimum=120)
-        self.button("saves.compare.back", pygame.Rect(m, h - m - bh, width, bh), self.back)
+        self.close_rect = pygame.Rect(w - m - width, m, width, bh)
+        self.button("saves.compare.back", self.close_rect, self.back)
         if self.focus_index is None:
             self.focus_index = 0
 
@@ -177,7 +187,7 @@ class CompareScene(Scene):
         head = draw_text(
             surface,
             t("saves.compare.title") + (f" — {self.title}" if self.title else ""),
-            pygame.Rect(m, m, w - 2 * m, px(36)),
+            pygame.Rect(m, m, self.close_rect.left - px(12) - m, px(36)),
             p.text,
             size("heading"),
             bold=True,
@@ -190,17 +200,21 @@ class CompareScene(Scene):
                 quarter=fmt.quarter(rules.quarter(c.split_turn)),
                 turn=c.split_turn,
             ),
-            pygame.Rect(m, m + head.height + px(2), w - 2 * m, px(24)),
+            pygame.Rect(m, m + head.height + px(2), self.close_rect.left - px(12) - m, px(24)),
             p.text_dim,
             size("body"),
             max_lines=1,
         )
         top = m + head.height + sub.height + px(14)
-        bottom = h - m - button_height(self.app) - px(14)
-        chart_w = round((w - 2 * m) * 0.58)
+        top = max(top, self.close_rect.bottom + px(14))
+        bottom = h - m
+        # At a large UI scale the differences need more of the width to show anything.
+        share = 0.58 if w / self.app.scale.factor >= 1000 else 0.5
+        chart_w = round((w - 2 * m) * share)
         chart = pygame.Rect(m, top, chart_w, bottom - top)
         panel(surface, chart, p, self.app.scale)
-        legend_h = self.app.font("small").get_linesize() + px(10)
+        lines = 1 if self._legend_width() <= chart.width - px(20) else 2
+        legend_h = self.app.font("small").get_linesize() * lines + px(10)
         draw_capability_chart(
             surface,
             pygame.Rect(chart.left, chart.top, chart.width, chart.height - legend_h),
@@ -219,18 +233,35 @@ class CompareScene(Scene):
         )
         self._outcomes_and_differences(surface, side_rect)
 
+    def _legend_width(self) -> int:
+        px, small = self.app.px, self.app.font("small")
+        names = sum(px(30) + small.size(side_name(side))[0] for side in SIDES)
+        return names + small.size(t("saves.compare.legend"))[0]
+
     def _legend(self, surface, rect) -> None:
+        """Both sides, then the line styles: on the same row if it fits, else below."""
         p, px = self.app.palette, self.app.px
         small = self.app.font("small")
+        line = small.get_linesize()
+        g_size = px(10)
         x = rect.left
         for side in SIDES:
-            g = pygame.Rect(x, rect.top + px(2), px(10), px(10))
+            g = pygame.Rect(x, rect.top + (line - g_size) // 2, g_size, g_size)
             faction_glyph(surface, side, g, p.faction(side))
             img = small.render(side_name(side), True, p.faction(side))
             surface.blit(img, (g.right + px(4), rect.top))
             x = g.right + img.get_width() + px(16)
-        img = small.render(t("saves.compare.legend"), True, p.text_dim)
-        surface.blit(img, (x, rect.top))
+        styles = pygame.Rect(x, rect.top, rect.right - x, line)
+        if self._legend_width() > rect.width:
+            styles = pygame.Rect(rect.left, rect.top + line, rect.width, line)
+        draw_text(
+            surface,
+            t("saves.compare.legend"),
+            styles,
+            p.text_dim,
+            self.app.scale.font_size("small"),
+            max_lines=1,
+        )
 
     def _outcome(self, timeline: Timeline, name: str) -> str:
         if timeline.outcome is None:
@@ -245,6 +276,9 @@ class CompareScene(Scene):
         panel(surface, rect, p, self.app.scale)
         inner = rect.inflate(-px(24), -px(20))
         y = inner.top
+        # A small logical screen (large UI scale): smaller type so differences still show.
+        cramped = self.app.size[0] / self.app.scale.factor < 1000
+        text_role, head_role = ("small", "body") if cramped else ("body", "large")
         lines = [
             (self._outcome(c.original, t("saves.compare.original")), p.text, True),
             (self._outcome(c.branch, t("saves.compare.branch")), p.text, True),
@@ -258,9 +292,11 @@ class CompareScene(Scene):
             fitted = draw_text(
                 surface,
                 text,
-                pygame.Rect(inner.left, y, inner.width, px(48)),
+                pygame.Rect(
+                    inner.left, y, inner.width, self.app.font(text_role).get_linesize() * 2
+                ),
                 colour,
-                size("body"),
+                size(text_role),
                 bold=bold,
                 max_lines=2,
             )
@@ -269,11 +305,13 @@ class CompareScene(Scene):
         fitted = draw_text(
             surface,
             t("saves.compare.differences"),
-            pygame.Rect(inner.left, y, inner.width, px(30)),
+            pygame.Rect(
+                inner.left, y, inner.width, self.app.font(head_role, True).get_linesize() * 2
+            ),
             p.text,
-            size("large"),
+            size(head_role),
             bold=True,
-            max_lines=1,
+            max_lines=2,
         )
         y += fitted.height + px(6)
         if not c.differences:
@@ -294,9 +332,16 @@ class CompareScene(Scene):
                 (t("saves.compare.now", orders=orders_text(rules, diff.branch)), p.text),
             ]
             width = inner.width - px(16)
-            fits = [fit_text(text, width, small_h * 2, small, max_lines=2) for text, _ in texts]
-            need = small_h + sum(f.height for f in fits) + px(8)
-            if y + need > inner.bottom - small_h:
+            later = len(c.differences) - shown - 1
+            for lines in (2, 1):
+                fits = [
+                    fit_text(text, width, small_h * lines, small, max_lines=lines)
+                    for text, _ in texts
+                ]
+                need = small_h + sum(f.height for f in fits) + px(8)
+                if y + need <= inner.bottom - (small_h if later else 0):
+                    break
+            else:
                 break
             head = t(
                 "saves.compare.turn_side",
@@ -322,7 +367,7 @@ class CompareScene(Scene):
                     pygame.Rect(inner.left + px(16), y, width, fitted.height),
                     colour,
                     small,
-                    max_lines=2,
+                    max_lines=len(fitted.lines),
                 )
                 y += fitted.height
             y += px(8)

@@ -199,20 +199,18 @@ class EndScene(Scene):
         p, px = self.app.palette, self.app.px
         panel(surface, rect, p, self.app.scale)
         series = history(self.session.rules, self.session.match.states)["capability"]
-        draw_chart(surface, rect, series, self.app, large=True)
-        plot = _plot_rect(self.app, rect)
-        if plot.height < px(16) or plot.width < px(30):
+        plot = draw_chart(surface, rect, series, self.app, large=True)
+        if not plot.usable:
             return
-        span = max(1, len(self.session.match.states) - 1)
-        rules = self.session.rules
+        box, rules = plot.rect, self.session.rules
         for k, record in enumerate(self.session.match.turns):
             cards = [e.event for e in record.events if isinstance(e, ev.CardFired)]
             if not cards:
                 continue
-            x = round(plot.left + plot.width * (k + 1) / span)
+            x = plot.x(k + 1)
             r = max(3, px(4))
-            centre = (x, plot.bottom - r - px(2))
-            pygame.draw.line(surface, p.border, (x, plot.top), (x, centre[1] - r), 1)
+            centre = (x, box.bottom - r - px(2))
+            pygame.draw.line(surface, p.border, (x, box.top), (x, centre[1] - r), 1)
             diamond = [
                 (x, centre[1] - r),
                 (x + r, centre[1]),
@@ -222,16 +220,15 @@ class EndScene(Scene):
             pygame.draw.polygon(surface, p.accent, diamond)
             titles = ", ".join(card_title(rules, c) for c in cards)
             self.tips.add(
-                pygame.Rect(x - px(8), plot.top, px(16), plot.height),
+                pygame.Rect(x - px(8), box.top, px(16), box.height),
                 f"{quarter_words(rules.quarter(record.turn))}: {titles}",
             )
         # The key for the marks, right-aligned in the legend row if the legend leaves room.
         small = self.app.font("small")
         img = small.render(t("debrief.chart_events"), True, p.accent)
-        legend_w = sum(small.size(t(f"faction.{s}.full"))[0] + px(32) for s in SIDES)
-        if plot.left + legend_w + img.get_width() < rect.right - px(8):
-            y = rect.bottom - px(8) - small.get_linesize()
-            surface.blit(img, img.get_rect(topright=(rect.right - px(8), y)))
+        legend = plot.legend
+        if legend is not None and legend.right + px(18) + img.get_width() < rect.right - px(8):
+            surface.blit(img, img.get_rect(topright=(rect.right - px(8), legend.top)))
 
     def _draw_points(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         p, px = self.app.palette, self.app.px
@@ -246,20 +243,3 @@ class EndScene(Scene):
     def draw_overlay(self, surface: pygame.Surface) -> None:
         super().draw_overlay(surface)
         self.tips.draw(surface, self.app.palette, self.app.scale)
-
-
-def _plot_rect(app, rect: pygame.Rect) -> pygame.Rect:
-    """Where `draw_chart(..., large=True)` puts its plot inside `rect` (same arithmetic)."""
-    px = app.px
-    small = app.font("small")
-    pad = px(8)
-    title_bottom = rect.top + pad + app.font("body", True).get_linesize()
-    legend_h = small.get_linesize() + pad
-    axis_w = small.size(format_value("capability", 8888.8))[0] + pad
-    x_labels = small.get_linesize()
-    return pygame.Rect(
-        rect.left + pad + axis_w,
-        title_bottom + px(4),
-        rect.width - 2 * pad - axis_w,
-        rect.height - (title_bottom - rect.top) - px(4) - pad - legend_h - x_labels,
-    )
