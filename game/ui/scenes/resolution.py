@@ -383,7 +383,8 @@ class ResolutionScene(Scene):
         p, px = self.app.palette, self.app.px
         size = self.app.scale.font_size
         rules, match = self.session.rules, self.session.match
-        ladder_w = max(px(220), round(self.body.width * 0.36))
+        # At a large UI scale the ladder needs more than its share to keep its labels.
+        ladder_w = min(max(px(280), round(self.body.width * 0.36)), self.body.width // 2)
         ladder = pygame.Rect(self.body.left, self.body.top, ladder_w, self.body.height)
         view = LadderView.from_states(rules, match.states[-1], match.states[-2])
         draw_ladder(surface, ladder, view, self.app, self.progress)

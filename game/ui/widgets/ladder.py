@@ -128,22 +128,55 @@ def _goal_glow(w: int, colour: Colour, unit: float) -> pygame.Surface:
     return surf
 
 
+def _number_font(app, width: int) -> pygame.font.Font:
+    """The largest bold font in which "100.0" fits a column `width` wide."""
+    widest = fmt.num(100.0, 1)
+    for role in ("large", "body", "small"):
+        font = app.font(role, True)
+        if font.size(widest)[0] + app.px(4) <= width:
+            return font
+    return app.font("small", True)
+
+
 def draw_ladder(
     surface: pygame.Surface, rect: pygame.Rect, view: LadderView, app, progress: float = 1.0
 ) -> dict[str, pygame.Rect]:
-    """Draw the ladder inside `rect`; returns hover regions (name -> rect) for tooltips."""
+    """Draw the ladder inside `rect`; returns hover regions (name -> rect) for tooltips.
+
+    Copes with short and narrow rects: the columns get at least the width of their numbers
+    (smaller type when even that is too much), the lines under the columns collapse to one,
+    rung titles that would touch a neighbour or a number keep only their tooltip, and
+    nothing is drawn outside `rect`."""
+    old_clip = surface.get_clip()
+    surface.set_clip(rect.clip(old_clip) if old_clip else rect)
+    try:
+        return _draw_ladder(surface, rect, view, app, progress)
+    finally:
+        surface.set_clip(old_clip)
+
+
+def _draw_ladder(
+    surface: pygame.Surface, rect: pygame.Rect, view: LadderView, app, progress: float
+) -> dict[str, pygame.Rect]:
     p, px, size = app.palette, app.px, app.scale.font_size
     regions: dict[str, pygame.Rect] = {}
     small = app.font("small")
     line = small.get_linesize()
     top_band = line + px(14)
-    bottom_band = app.font("body", True).get_linesize() + line + px(14)
+    name_font = app.font("body", True)
+    # A short ladder keeps one line under the columns (names and gap), not two.
+    two_lines = rect.height >= px(260)
+    bottom_band = name_font.get_linesize() + (line if two_lines else 0) + px(14)
     climb = pygame.Rect(rect.left, rect.top + top_band, rect.width, rect.height - top_band)
     climb.height -= bottom_band
     if climb.height < px(40) or rect.width < px(160):
         return regions
     centre_w = max(round(rect.width * 0.4), px(120))
+    number_need = app.font("large", True).size(fmt.num(100.0, 1))[0] + px(8)
+    if (rect.width - centre_w - px(16)) // 2 < number_need:  # narrow: give the columns room
+        centre_w = max(round(rect.width * 0.34), px(96), rect.width - px(16) - 2 * number_need)
     col_w = (rect.width - centre_w - px(16)) // 2
+    number_font = _number_font(app, col_w)
     cols = {
         "usa": pygame.Rect(rect.left + px(4), climb.top, col_w, climb.height),
         "china": pygame.Rect(rect.right - px(4) - col_w, climb.top, col_w, climb.height),
@@ -152,6 +185,21 @@ def draw_ladder(
 
     def y_of(capability: float) -> int:
         return round(climb.bottom - climb.height * max(0.0, min(100.0, capability)) / 100)
+
+    # Where each side's number goes: above its column's top, or inside it near the goal.
+    tags: dict[str, tuple[pygame.Surface, pygame.Rect, bool]] = {}
+    for side in SIDES:
+        col = cols[side]
+        top_y = y_of(view.at(side, progress))
+        tag = number_font.render(fmt.num(view.at(side, progress), 1), True, p.faction(side))
+        tag_rect = tag.get_rect(
+            midbottom=(col.centerx, max(top_y - px(4), climb.top + tag.get_height() - px(20)))
+        )
+        inside = tag_rect.top < rect.top + top_band - px(2)
+        if inside:
+            tag_rect.top = top_y + px(6)
+        tag_rect.clamp_ip(rect)
+        tags[side] = (tag, tag_rect, inside)
 
     # The rails of the ladder and its rungs: the milestones.
     rail = max(1, px(2))
@@ -173,17 +221,26 @@ def draw_ladder(
     upcoming = [r for r in rungs if not r.passed_by]
     reached = [r for r in rungs if r.passed_by]
     order = upcoming[:1] + reached[-1:] + upcoming[1:] + reached[-2::-1]
+    numbers = [tag_rect.inflate(px(10), px(4)) for _, tag_rect, _ in tags.values()]
     placed: list[pygame.Rect] = []
+    label_lines = 2 if climb.height >= px(150) else 1
+    glyph = px(9)
     for rung in order:
         y = y_of(rung.capability)
         passed = bool(rung.passed_by)
         title = pick(rung.title)
-        fitted = _fit_words(title, centre.width - px(30), line * 2, size("small"), passed)
+        fitted = _fit_words(title, centre.width - px(30), line * label_lines, size("small"), passed)
         if fitted is None:
             continue
         box = pygame.Rect(0, 0, fitted.width + px(10), fitted.height + px(2))
         box.center = (centre.centerx, y)
-        if box.top < climb.top + px(6) or any(box.colliderect(b.inflate(0, px(4))) for b in placed):
+        marked = box.inflate(2 * (glyph + px(3)), 0)  # with the glyphs of who passed it
+        if (
+            box.top < climb.top + px(6)
+            or box.bottom > climb.bottom
+            or any(box.colliderect(b.inflate(0, px(4))) for b in placed)
+            or any(marked.colliderect(b) for b in numbers)
+        ):
             continue
         placed.append(box)
         pygame.draw.rect(surface, p.panel, box, border_radius=px(4))
@@ -193,7 +250,6 @@ def draw_ladder(
             surface.blit(img, img.get_rect(midtop=(box.centerx, y_text)))
             y_text += fitted.line_height
         regions[f"rung:{rung.id}"] = box
-        glyph = px(9)
         for side in rung.passed_by:
             gx = box.left - glyph - px(3) if side == "usa" else box.right + px(3)
             g_rect = pygame.Rect(gx, box.centery - glyph // 2, glyph, glyph)
@@ -241,13 +297,8 @@ def draw_ladder(
         if abs(view.previous[side] - view.capability[side]) > 0.05 and progress < 1:
             ghost = y_of(view.previous[side])
             _dashed(surface, colour, col.left, col.right, ghost, px)
-        number = fmt.num(cap, 1)
-        tag = app.font("large", True).render(number, True, colour)
-        tag_rect = tag.get_rect(
-            midbottom=(col.centerx, max(top_y - px(4), climb.top + tag.get_height() - px(20)))
-        )
-        if tag_rect.top < rect.top + top_band - px(2):
-            tag_rect.top = top_y + px(6)
+        tag, tag_rect, inside = tags[side]
+        if inside:
             bg = tag_rect.inflate(px(10), px(4))
             pygame.draw.rect(surface, p.bg_deep, bg, border_radius=px(4))
         surface.blit(tag, tag_rect)
@@ -257,27 +308,7 @@ def draw_ladder(
 
     # Names under the columns (glyph + label, never colour alone) and the gap in months.
     base = pygame.Rect(rect.left, climb.bottom + px(6), rect.width, bottom_band - px(6))
-    name_font = app.font("body", True)
-    for side in SIDES:
-        col = cols[side]
-        glyph = px(14)
-        label = t(f"faction.{side}.name")
-        box = pygame.Rect(
-            col.left + glyph + px(6), base.top, col.width - glyph - px(6), name_font.get_linesize()
-        )
-        fitted = draw_text(
-            surface, label, box, p.faction(side), size("body"), bold=True, max_lines=1
-        )
-        faction_glyph(
-            surface,
-            side,
-            pygame.Rect(col.left, base.top + (fitted.line_height - glyph) // 2, glyph, glyph),
-            p.faction(side),
-        )
-        sub = pygame.Rect(col.left, base.top + fitted.line_height, col.width, line)
-        draw_text(
-            surface, t(f"faction.{side}.country"), sub, p.text_faint, size("small"), max_lines=1
-        )
+    _side_names(surface, cols, base.top, app, two_lines)
     gap_box = pygame.Rect(centre.left, base.top, centre.width, base.height)
     if view.leader is None or view.lag_months < 0.05:
         gap_text = t("ladder.level")
@@ -298,19 +329,81 @@ def draw_ladder(
     draw_text(
         surface, gap_text, top_line, p.text, size("body"), bold=True, align="center", max_lines=1
     )
-    if detail:
+    if detail and two_lines:
         lower = pygame.Rect(gap_box.left, top_line.bottom, gap_box.width, line)
         draw_text(surface, detail, lower, p.text_dim, size("small"), align="center", max_lines=1)
     regions["gap"] = gap_box
     return regions
 
 
+def _name_options(side: str, col: pygame.Rect, top: int, app, two_lines: bool) -> list:
+    """(text, box, with_glyph) to try under a column, best first: glyph and name, the
+    name alone (a little smaller), glyph and country (short ladders), the glyph alone."""
+    px = app.px
+    name_h = app.font("body", True).get_linesize()
+    glyph = px(14)
+    beside = pygame.Rect(col.left + glyph + px(6), top, col.width - glyph - px(6), name_h)
+    whole = pygame.Rect(col.left, top, col.width, name_h)
+    name = t(f"faction.{side}.name")
+    options = [(name, beside, True), (name, whole, False)]
+    if not two_lines:
+        options.append((t(f"faction.{side}.country"), beside, True))
+    return [*options, ("", beside, True)]
+
+
+def _name_fits(option, app) -> bool:
+    text, box, _ = option
+    size = app.scale.font_size("body")
+    floor = round(size * 0.6)
+    return (
+        not text
+        or not fit_text(
+            text, box.width, box.height, size, bold=True, min_size=floor, max_lines=1
+        ).cut
+    )
+
+
+def _side_names(surface, cols: dict, top: int, app, two_lines: bool) -> None:
+    """Both factions' names under their columns, in the same form for both (the best
+    that fits either), then the country below if there is room. Never a cut-off name."""
+    p, px, size = app.palette, app.px, app.scale.font_size
+    options = {side: _name_options(side, cols[side], top, app, two_lines) for side in SIDES}
+    pick_at = max(
+        next(k for k, option in enumerate(opts) if _name_fits(option, app))
+        for opts in options.values()
+    )
+    glyph = px(14)
+    for side in SIDES:
+        text, box, with_glyph = options[side][pick_at]
+        if text:
+            draw_text(
+                surface,
+                text,
+                box,
+                p.faction(side),
+                size("body"),
+                bold=True,
+                max_lines=1,
+                align="left" if with_glyph else "center",
+                valign="middle",
+                min_size=round(size("body") * 0.6),
+            )
+        if with_glyph:
+            g_rect = pygame.Rect(box.left - glyph - px(6), box.centery - glyph // 2, glyph, glyph)
+            faction_glyph(surface, side, g_rect, p.faction(side))
+        if two_lines:
+            col = cols[side]
+            line = app.font("small").get_linesize()
+            sub = pygame.Rect(col.left, box.bottom, col.width, line)
+            country = t(f"faction.{side}.country")
+            draw_text(surface, country, sub, p.text_faint, size("small"), max_lines=1)
+
+
 def _fit_words(text: str, width: int, height: int, size: int, bold: bool) -> Fitted | None:
     """`text` wrapped at word boundaries only (no word split), shrunk to 75% at most."""
     for step in range(6):
-        fitted = fit_text(
-            text, width, height, round(size * (1 - 0.05 * step)), bold=bold, min_size=1
-        )
+        step_size = round(size * (1 - 0.05 * step))
+        fitted = fit_text(text, width, height, step_size, bold=bold, min_size=step_size)
         words_fit = all(fitted.font.size(w)[0] <= width for w in text.split())
         if words_fit and not fitted.cut:
             return fitted
