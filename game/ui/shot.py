@@ -3,7 +3,8 @@
 The scene is looked up in the scene registry (game/ui/scenes/__init__.py) and built with
 `SceneClass.for_shot(app, shot)`; `shot` carries the level, the seed and a `Match` after
 `turn` quarters of greedy-vs-greedy play, computed only when a scene asks for it. Scenes
-that need more set-up (turn, curtain, resolution, debrief, setup) override `for_shot`.
+that need more set-up (turn, curtain, resolution, debrief, setup, …) override `for_shot`;
+`--opt KEY=VALUE` passes scene settings (`SHOT_OPTIONS`), e.g. `--opt phase=report`.
 """
 
 from __future__ import annotations
@@ -16,18 +17,58 @@ from pathlib import Path
 from game.levels.locations import MAIN_LEVEL
 
 DEFAULT_LEVEL = str(MAIN_LEVEL)
+#: Every scene `shot` can render, in the order a player meets them (the scene registry,
+#: game/ui/scenes/__init__.py, may hold more; those render too if they have `for_shot`).
 SHOT_SCENES = (
     "menu",
     "setup",
+    "tutorial",
     "turn",
+    "charts",
     "curtain",
     "resolution",
+    "end",
     "debrief",
+    "classroom_debrief",
+    "sources",
+    "load",
+    "continue",
+    "replay",
+    "compare",
     "settings",
     "help",
     "level-errors",
+    "reload",
     "crash",
 )
+#: `--opt KEY=VALUE` settings the scenes read (anything else is ignored).
+SHOT_OPTIONS = {
+    "turn": "page=decide|race, side=usa|china",
+    "resolution": "phase=report",
+    "curtain": "covered=false (the recap)",
+    "classroom_debrief": "tab=chart|decisions|timeline|questions",
+    "sources": "area=chips|energy|talent|money|models|events|policies",
+    "tutorial": "step=N",
+    "replay": "frame=N",
+}
+
+
+def shot_scenes() -> list[str]:
+    """`SHOT_SCENES` plus any other registered scene, for the help text and errors."""
+    from game.ui.scenes import SCENES
+
+    return [*SHOT_SCENES, *(name for name in SCENES if name not in SHOT_SCENES)]
+
+
+def parse_option(text: str) -> tuple[str, object]:
+    """'frame=3' → ('frame', 3); 'covered=false' → ('covered', False); else a string."""
+    key, _, raw = text.partition("=")
+    value: object = raw
+    if raw.lower() in ("true", "false"):
+        value = raw.lower() == "true"
+    elif raw.lstrip("-").isdigit():
+        value = int(raw)
+    return key.strip(), value
 
 
 @dataclass
@@ -97,7 +138,7 @@ def render_shot(
     shot = shot or Shot()
     cls = scene_class(scene)
     if cls is None:
-        raise KeyError(f"no scene named {scene!r}")
+        raise KeyError(f"no scene named {scene!r}; try one of: {', '.join(shot_scenes())}")
     settings = Settings(language=shot.lang, ui_scale=shot.scale)
     app = App(settings=settings, size=size, persist=False)
     built = cls.for_shot(app, shot) if hasattr(cls, "for_shot") else cls(app)
@@ -131,6 +172,7 @@ def cmd_shot(args) -> int:
         seed=args.seed,
         lang=args.lang,
         scale=args.scale,
+        options=dict(parse_option(text) for text in args.opt or ()),
     )
     try:
         render_shot(args.scene, args.out, shot=shot, size=parse_size(args.size))
@@ -149,11 +191,14 @@ def cmd_shot(args) -> int:
 
 def add_shot_parser(sub) -> None:
     """Register `shot` on the CLI's subparsers."""
-    p = sub.add_parser("shot", help="render one scene headless to a PNG")
-    p.add_argument(
-        "scene",
-        help="menu, setup, turn, curtain, resolution, debrief, settings, help, level-errors, crash",
+    options = "; ".join(f"{scene}: {text}" for scene, text in SHOT_OPTIONS.items())
+    p = sub.add_parser(
+        "shot",
+        help="render one scene headless to a PNG",
+        description="Render one scene headless (SDL dummy driver) after --turn quarters of "
+        "greedy-vs-greedy play and write a PNG.",
     )
+    p.add_argument("scene", help="one of: " + ", ".join(SHOT_SCENES))
     p.add_argument("--out", required=True, help="PNG file to write")
     p.add_argument("--lang", choices=("en", "de"), default="en")
     p.add_argument("--scale", type=float, default=1.0, help="UI scale 1.0–2.0")
@@ -161,3 +206,9 @@ def add_shot_parser(sub) -> None:
     p.add_argument("--turn", type=int, default=0, help="quarters of AI-vs-AI play first")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--size", default="1280x720", help="window size WxH")
+    p.add_argument(
+        "--opt",
+        action="append",
+        metavar="KEY=VALUE",
+        help=f"a scene setting, repeatable ({options})",
+    )

@@ -69,7 +69,9 @@ class TurnScene(Scene):
     def for_shot(cls, app, shot) -> TurnScene:
         match = shot.match
         side = shot.options.get("side", "china" if match.state.turn % 2 == 0 else "usa")
-        return cls(app, match, side, lambda orders: None)
+        scene = cls(app, match, side, lambda orders: None)
+        scene.page = shot.options.get("page", scene.page)
+        return scene
 
     # --- orders -----------------------------------------------------------------------
     def orders(self) -> Orders:
