@@ -193,10 +193,23 @@ class ReplayScene(Scene):
                 ("saves.replay.branch", None, self.ask_branch, can_branch),
                 ("saves.replay.back", None, self.back, True),
             ]
-        x, y = m, h - m - bh
-        self.buttons_top = y
         labels = [text if text is not None else t(name) for name, text, _, _ in buttons]
         widths = [button_width(self.app, label, minimum=96) for label in labels]
+        self.head_right = w - m
+        role, object_id, moved = "body", None, None
+        if not self.branching and sum(widths) + px(10) * (len(widths) - 1) > w - 2 * m:
+            # One row only: Close moves up beside the title, the rest may take small type.
+            name, _, action, enabled = buttons.pop()
+            label, close_w = labels.pop(), widths.pop()
+            close = pygame.Rect(w - m - close_w, m - px(16), close_w, bh)
+            moved = (name, close, action, label, enabled)
+            self.head_right = close.left - px(12)
+            if sum(widths) + px(10) * (len(widths) - 1) > w - 2 * m:
+                role, object_id = "small", "#small_button"
+                widths = [button_width(self.app, text, role, minimum=72) for text in labels]
+                bh = button_height(self.app, role)
+        x, y = m, h - m - bh
+        self.buttons_top = y
         if self.branching:  # the choices sit inside the dialog box, under its text
             box_w = min(w - 2 * m, max(px(640), sum(widths) + px(10) * len(widths) + px(32)))
             rects = flow(widths, 0, 0, box_w - px(32), bh, px(10))
@@ -205,9 +218,15 @@ class ReplayScene(Scene):
             self.dialog_rect.center = (w // 2, h // 2)
             left, top = self.dialog_rect.left + px(16), self.dialog_rect.bottom - px(16) - rows_h
             rects = [r.move(left, top) for r in rects]
-        else:
+        else:  # wrapped rows (large UI scale) grow upward from the bottom margin
             rects = flow(widths, x, y, w - 2 * m, bh, px(10))
+            rise = rects[-1].bottom - (h - m)
+            rects = [r.move(0, -rise) for r in rects]
+            self.buttons_top = rects[0].top
         for (name, _, action, enabled), label, rect in zip(buttons, labels, rects, strict=True):
+            self.button(name, rect, action, text=label, enabled=enabled, object_id=object_id)
+        if moved is not None:  # last in the focus order, as in the bottom row
+            name, rect, action, label, enabled = moved
             self.button(name, rect, action, text=label, enabled=enabled)
         if self.focus_index is None or self.branching:
             self.focus("saves.branch.cancel" if self.branching else "saves.replay.next")
@@ -253,7 +272,7 @@ class ReplayScene(Scene):
         head = draw_text(
             surface,
             t("saves.replay.title", title=title),
-            pygame.Rect(m, m - px(16), w - 2 * m, px(36)),
+            pygame.Rect(m, m - px(16), self.head_right - m, px(36)),
             p.text,
             size("heading"),
             bold=True,
@@ -269,7 +288,7 @@ class ReplayScene(Scene):
         sub = draw_text(
             surface,
             where + (f"  ·  {note}" if note else ""),
-            pygame.Rect(m, m - px(16) + head.height, w - 2 * m, px(22)),
+            pygame.Rect(m, m - px(16) + head.height, self.head_right - m, px(22)),
             p.text_dim,
             size("body"),
             max_lines=1,
@@ -419,7 +438,12 @@ class ReplayScene(Scene):
         ]
         small = self.app.font("small")
         line = small.get_linesize()
-        col_w = round(inner.width * 0.24)
+        # Each side's column as wide as its widest figure; the labels take what is left.
+        widest = max(
+            [small.size(value(side))[0] for _, value in rows for side in SIDES]
+            + [small.size(side_name(side))[0] + px(17) for side in SIDES]
+        )
+        col_w = max(round(inner.width * 0.24), widest + px(10))
         cols = {"usa": inner.right - 2 * col_w, "china": inner.right - col_w}
         y = inner.top + head.height + px(6)
         for side in SIDES:
@@ -427,16 +451,20 @@ class ReplayScene(Scene):
             faction_glyph(surface, side, g, p.faction(side))
             surface.blit(small.render(side_name(side), True, p.faction(side)), (g.right + px(5), y))
         y += line + px(2)
-        room = (inner.bottom - y) // max(1, line)
+        # Too narrow for labels beside the figures: each label on its own line above them.
+        stacked = cols["usa"] - inner.left - px(8) < px(60)
+        row_h = 2 * line if stacked else line
+        room = (inner.bottom - y) // max(1, row_h)
         for key, value in rows[:room]:
             label = fit_text(
                 t(f"saves.stock.{key}"),
-                cols["usa"] - inner.left - px(8),
+                inner.width if stacked else cols["usa"] - inner.left - px(8),
                 line,
                 size("small"),
                 max_lines=1,
             )
             surface.blit(label.font.render(label.lines[0], True, p.text_dim), (inner.left, y))
+            y += line if stacked else 0
             for side in SIDES:
                 surface.blit(small.render(value(side), True, p.text), (cols[side], y))
             y += line

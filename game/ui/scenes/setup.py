@@ -274,7 +274,10 @@ class SetupScene(Scene):
         pad = px(14)
         glyph_w = px(76)
         text_rect = pygame.Rect(
-            rect.left + pad, rect.top + px(10), rect.width - 2 * pad - glyph_w, rect.height - px(20)
+            rect.left + pad,
+            rect.top + px(10),
+            rect.width - 2 * pad - glyph_w - px(10),
+            rect.height - px(20),
         )
         if "setup.show_problems" in self.widgets:
             text_rect.height -= button_height(self.app) + px(8)
