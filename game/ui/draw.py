@@ -8,6 +8,7 @@ so tests can assert that every label fits.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -67,7 +68,23 @@ def fit_text(
     min_size: int | None = None,
     max_lines: int | None = None,
 ) -> Fitted:
-    """Wrap `text` into `width`×`height`, shrinking from `size` to `min_size` if needed."""
+    """Wrap `text` into `width`×`height`, shrinking from `size` to `min_size` if needed.
+    Cached: every frame asks again for the same texts in the same boxes (treat the result
+    as read-only)."""
+    return _fit_text(text, width, height, size, bold, mono, min_size, max_lines)
+
+
+@lru_cache(maxsize=4096)
+def _fit_text(
+    text: str,
+    width: int,
+    height: int,
+    size: int,
+    bold: bool,
+    mono: bool,
+    min_size: int | None,
+    max_lines: int | None,
+) -> Fitted:
     weight = "mono" if mono else ("bold" if bold else "regular")
     floor = min_size if min_size is not None else max(8, int(size * 0.7))
     current = size

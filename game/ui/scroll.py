@@ -29,9 +29,27 @@ class ScrollText:
         self.offset = 0
         self.content_height = 0
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self._laid_out: tuple[object, list, int] | None = None
 
     def _layout(self, width: int) -> list[tuple[int, int, pygame.Surface]]:
-        """(x, y, image) for every line, y from the top of the content."""
+        """(x, y, image) for every line, y from the top of the content; rendered again only
+        when the blocks, the width, the palette or the scale changed."""
+        scale = self.app.scale
+        key = (
+            width,
+            self.app.palette,
+            scale.factor,
+            scale.font_boost,
+            tuple((b.kind, b.text, b.value, b.colour) for b in self.blocks),
+        )
+        if self._laid_out is not None and self._laid_out[0] == key:
+            self.content_height = self._laid_out[2]
+            return self._laid_out[1]
+        items = self._render(width)
+        self._laid_out = (key, items, self.content_height)
+        return items
+
+    def _render(self, width: int) -> list[tuple[int, int, pygame.Surface]]:
         p, px = self.app.palette, self.app.px
         body = self.app.font("body")
         items: list[tuple[int, int, pygame.Surface]] = []

@@ -28,17 +28,39 @@ DEFAULT_LEVEL = "cold-ai-war.yaml"
 SEED_DIGITS = len(str(MAX_SEED))
 
 
-def find_levels(folder=LEVELS_DIR) -> list[tuple[str, object, list]]:
-    """(path, LoadedLevel or None, problems) for every level file, the main level first."""
+#: path -> ((mtime_ns, size), (LoadedLevel or None, problems)): a full check of every
+#: level takes about a second, and the screen opens often; an edited file is re-checked.
+_CHECKED: dict[str, tuple[tuple[int, int], tuple[object, list]]] = {}
+
+
+def _check(path) -> tuple[object, list]:
     from game.levels.loader import check_level_file
 
+    try:
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = None
+    cached = _CHECKED.get(str(path))
+    if stamp is not None and cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        loaded, problems = check_level_file(str(path))
+    except Exception as exc:  # a loader bug must not close the screen
+        loaded, problems = None, [exc]
+    result = (loaded, list(problems))
+    if stamp is not None:
+        _CHECKED[str(path)] = (stamp, result)
+    return result
+
+
+def find_levels(folder=LEVELS_DIR) -> list[tuple[str, object, list]]:
+    """(path, LoadedLevel or None, problems) for every level file, the main level first.
+    A file unchanged since it was last checked is not checked again."""
     paths = sorted(folder.glob("*.yaml"), key=lambda p: (p.name != DEFAULT_LEVEL, p.name))
     found = []
     for path in paths:
-        try:
-            loaded, problems = check_level_file(str(path))
-        except Exception as exc:  # a loader bug must not close the screen
-            loaded, problems = None, [exc]
+        loaded, problems = _check(path)
         found.append((str(path), loaded, list(problems)))
     return found
 

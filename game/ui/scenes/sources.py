@@ -93,7 +93,15 @@ class SourcesScene(Scene):
 
     @property
     def entries(self) -> dict[str, list[SourceEntry]]:
-        return by_area(level_sources(self.loaded.level)) if self.loaded else {}
+        """Every source of the level by area; gathered once per level and language (it
+        walks the whole level, far too slow to repeat every frame)."""
+        from game.i18n import language
+
+        cached = getattr(self, "_entries", None)
+        if cached is None or cached[0] is not self.loaded or cached[1] != language():
+            found = by_area(level_sources(self.loaded.level)) if self.loaded else {}
+            self._entries = (self.loaded, language(), found)
+        return self._entries[2]
 
     # --- widgets ----------------------------------------------------------------------
     def build(self) -> None:
