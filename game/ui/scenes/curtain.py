@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pygame
 
 from game.i18n import t
-from game.ui.draw import draw_text, panel
+from game.ui.draw import draw_text, fit_text, panel
 from game.ui.icons import faction_glyph
 from game.ui.layout import button_height, button_width, margin
 from game.ui.narrate import quarter_words
@@ -68,10 +68,7 @@ class CurtainScene(Scene):
         px = self.app.px
         m = margin(self.app)
         if self.covered:
-            label = t("curtain.ready_button")
-            bw = button_width(self.app, label, "large", minimum=220)
-            bh = button_height(self.app, "large")
-            rect = pygame.Rect((w - bw) // 2, round(h * 0.66), bw, bh)
+            rect = self._curtain_layout()["button"]
             self.button("curtain.ready_button", rect, self.reveal, object_id="#menu_button")
             self.focus("curtain.ready_button")
             return
@@ -113,31 +110,59 @@ class CurtainScene(Scene):
         fold = max(px(36), w // 24)
         for x in range(0, w, fold):
             pygame.draw.line(surface, p.bg, (x, 0), (x, h), max(1, px(2)))
-        glyph = px(96)
-        faction_glyph(
-            surface, self.side, pygame.Rect((w - glyph) // 2, round(h * 0.14), glyph, glyph), colour
-        )
-        m = margin(self.app)
-        title = pygame.Rect(m, round(h * 0.14) + glyph + px(20), w - 2 * m, px(120))
-        name = t(f"faction.{self.side}.name")
-        fitted = draw_text(
+        lay = self._curtain_layout()
+        faction_glyph(surface, self.side, lay["glyph"], colour)
+        draw_text(
             surface,
-            t("curtain.pass", name=name),
-            title,
+            lay["title_text"],
+            lay["title"],
             p.text,
             size("title"),
             bold=True,
             align="center",
             max_lines=2,
         )
-        sub = pygame.Rect(m, title.top + fitted.height + px(10), w - 2 * m, px(60))
-        fitted = draw_text(
-            surface, t("curtain.ready"), sub, colour, size("large"), align="center", max_lines=2
+        draw_text(
+            surface,
+            t("curtain.ready"),
+            lay["sub"],
+            colour,
+            size("large"),
+            align="center",
+            max_lines=2,
         )
-        button = self.widgets.get("curtain.ready_button")
-        bottom = button.rect.bottom + px(16) if button is not None else round(h * 0.8)
-        note = pygame.Rect(m, bottom, w - 2 * m, h - bottom - px(10))
-        draw_text(surface, t("curtain.secret"), note, p.text_faint, size("small"), align="center")
+        draw_text(
+            surface, t("curtain.secret"), lay["note"], p.text_faint, size("small"), align="center"
+        )
+
+    def _curtain_layout(self) -> dict:
+        """The covered screen as one centred column — glyph, title, "press Space", button,
+        note — sized from the texts, so nothing overlaps at any scale or window size."""
+        px, size = self.app.px, self.app.scale.font_size
+        w, h = self.app.size
+        m = margin(self.app)
+        width = w - 2 * m
+        glyph = min(px(96), round(h * 0.14))
+        title_text = t("curtain.pass", name=t(f"faction.{self.side}.name"))
+        title = fit_text(title_text, width, round(h * 0.28), size("title"), bold=True, max_lines=2)
+        sub = fit_text(t("curtain.ready"), width, px(60), size("large"), max_lines=2)
+        note = fit_text(t("curtain.secret"), width, px(60), size("small"))
+        label = t("curtain.ready_button")
+        bw = button_width(self.app, label, "large", minimum=220)
+        bh = button_height(self.app, "large")
+        gaps = (px(20), px(10), px(28), px(16))
+        total = glyph + title.height + sub.height + bh + note.height + sum(gaps)
+        y = max(px(12), round((h - total) * 0.45))
+        out = {"glyph": pygame.Rect((w - glyph) // 2, y, glyph, glyph), "title_text": title_text}
+        y += glyph + gaps[0]
+        out["title"] = pygame.Rect(m, y, width, title.height)
+        y += title.height + gaps[1]
+        out["sub"] = pygame.Rect(m, y, width, sub.height)
+        y += sub.height + gaps[2]
+        out["button"] = pygame.Rect((w - bw) // 2, y, bw, bh)
+        y += bh + gaps[3]
+        out["note"] = pygame.Rect(m, y, width, max(note.height, h - y - px(10)))
+        return out
 
     def _draw_recap(self, surface: pygame.Surface) -> None:
         p, px = self.app.palette, self.app.px
@@ -156,9 +181,11 @@ class CurtainScene(Scene):
         name = t(f"faction.{self.side}.name")
         text = t("curtain.recap_quarter", quarter=quarter_words(self.quarter), name=name)
         draw_text(surface, text, sub, colour, size("body"), bold=True, max_lines=1)
-        box = self.list_rect
-        panel(surface, box, p, self.app.scale)
-        inner = box.inflate(-2 * px(16), -2 * px(12))
         lines = self.recap or [t("curtain.recap_first")]
         self.recap_text.blocks = [Block("text", "•  " + line) for line in lines]
-        self.recap_text.draw(surface, inner)
+        # The panel as tall as the recap (up to the room there is), not a large empty box.
+        box = pygame.Rect(self.list_rect)
+        self.recap_text._layout(box.width - 2 * px(16) - px(10))
+        box.height = min(box.height, self.recap_text.content_height + 2 * px(12) + px(4))
+        panel(surface, box, p, self.app.scale)
+        self.recap_text.draw(surface, box.inflate(-2 * px(16), -2 * px(12)))
