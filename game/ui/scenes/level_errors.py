@@ -175,7 +175,9 @@ class LevelErrorsScene(Scene):
             for line in fitted.lines[:2]:
                 surface.blit(fitted.font.render(line, True, colour), (head.left, y))
                 y += fitted.line_height
+        bottom = self.list_rect.bottom  # the list starts below the heading, ends where it did
         self.list_rect.top = max(self.list_rect.top, y + px(10))
+        self.list_rect.height = max(0, bottom - self.list_rect.top)
         self._draw_list(surface)
 
     def _draw_list(self, surface: pygame.Surface) -> None:
@@ -188,10 +190,11 @@ class LevelErrorsScene(Scene):
         old_clip = surface.get_clip()
         surface.set_clip(area)
         y = area.top - self.scroll
+        card_w = area.width - (px(10) if total > area.height else 0)  # room for the bar
         for lines in cards:
             height = sum(f.get_linesize() for _, f, _ in lines) + 2 * pad
             if y + height >= area.top and y <= area.bottom:
-                panel(surface, pygame.Rect(area.left, y, area.width, height), p, self.app.scale)
+                panel(surface, pygame.Rect(area.left, y, card_w, height), p, self.app.scale)
                 ly = y + pad
                 for text, fnt, colour in lines:
                     surface.blit(fnt.render(text, True, colour), (area.left + pad, ly))

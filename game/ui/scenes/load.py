@@ -260,8 +260,11 @@ class LoadScene(Scene):
         old_clip = surface.get_clip()
         surface.set_clip(area)
         pad = px(10)
+        bar_room = px(10) if total > area.height else 0  # the cards stop short of the bar
         for i, entry in enumerate(self.entries):
-            rect = pygame.Rect(area.left, area.top + i * row_h - self.scroll, area.width, row_h)
+            rect = pygame.Rect(
+                area.left, area.top + i * row_h - self.scroll, area.width - bar_room, row_h
+            )
             if rect.bottom < area.top or rect.top > area.bottom:
                 continue
             card = rect.inflate(-px(2), -px(6))

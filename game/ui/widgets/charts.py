@@ -322,7 +322,7 @@ def draw_chart(
                 pygame.draw.circle(surface, colour, pt, mark + 1)
     if large:
         _x_labels(surface, plot, series, app, rect.right - pad)
-        row = pygame.Rect(box.left, 0, rect.right - pad - box.left, 0)
+        row = pygame.Rect(rect.left + pad, 0, rect.width - 2 * pad, 0)
         legend = _legend(surface, row, box.bottom + small.get_linesize() + px(6), app)
         return Plot(box, count, top, legend)
     return plot
