@@ -10,9 +10,12 @@ from __future__ import annotations
 from game.levels.diagnostics import Reporter
 from game.levels.model import SIDES, Level, quarter_index, quarter_name
 
-# Simple players for the dry run: a sensible heuristic and two steady plans.
-DRY_RUN_PLAYERS = ("greedy", "fixed:30/15/10/45", "fixed:20/10/10/60")
+# Players for the dry run, cheapest first: the easy AI (a fast planner), a heuristic and
+# two steady plans. One of them reaching superintelligence is enough.
+DRY_RUN_PLAYERS = ("easy", "greedy", "fixed:30/15/10/45", "fixed:20/10/10/60")
 DRY_RUN_SEEDS = (1, 2)
+# Trial players are not the best players: a best run this close counts as reachable.
+NEAR_MISS_CAPABILITY = 90.0
 
 
 def check_semantics(level: Level, report: Reporter) -> None:
@@ -202,12 +205,14 @@ def check_dry_run(level: Level, report: Reporter) -> None:
             f"({type(exc).__name__}: {exc}); please report this as a bug, with the file",
         )
         return
+    if best >= NEAR_MISS_CAPABILITY:
+        return  # stronger play than the trial players' can close the last few points
     report.add(
         ("ladder", "superintelligence_log10", "value"),
         "unreachable-victory",
-        f"in {runs} trial games with simple players nobody reached superintelligence within "
-        f"{level.calendar.turns} turns (best: capability {best:.0f} of 100), so games are "
-        "always decided on points",
+        f"in {runs} trial games with the easy AI and simple players nobody came near "
+        f"superintelligence within {level.calendar.turns} turns (best: capability "
+        f"{best:.0f} of 100), so games will almost always be decided on points",
         severity="warning",
         hint="lower superintelligence_log10, add turns, or suppress this if that is the plan",
     )
