@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.levels.model import (
+    CHIP_KNOBS,
+    PARAMS,
     SIDES,
+    STOCKS,
     Condition,
     Effect,
     Event,
@@ -24,20 +27,6 @@ from game.levels.model import (
 
 SECONDS_PER_QUARTER = 365.25 * 86400 / 4
 HOURS_PER_QUARTER = 365.25 * 24 / 4
-
-STOCKS = (
-    "budget",
-    "income",
-    "energy_gw",
-    "talent",
-    "algo_efficiency",
-    "frontier_log10",
-    "adoption",
-    "confidence",
-    "interconnect",
-)
-PARAMS = tuple(FactionParams.model_fields)
-CHIP_KNOBS = ("supply", "price", "levy")
 
 
 def other(side: str) -> str:

@@ -12,29 +12,17 @@ from pydantic import BaseModel
 
 from game.levels.diagnostics import Loc, Reporter, did_you_mean
 from game.levels.model import (
+    CHIP_KNOBS,
+    PARAMS,
     SCHEMA_VERSION,
+    STOCKS,
     Condition,
     Effect,
-    FactionParams,
     Level,
     Param,
     quarter_index,
     quarter_name,
 )
-
-STOCKS = (
-    "budget",
-    "income",
-    "energy_gw",
-    "talent",
-    "algo_efficiency",
-    "frontier_log10",
-    "adoption",
-    "confidence",
-    "interconnect",
-)
-CHIP_KNOBS = ("supply", "price", "levy")
-PARAMS = tuple(FactionParams.model_fields)
 
 
 def check_schema_version(data: dict, report: Reporter) -> bool:

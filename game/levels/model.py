@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -364,6 +364,10 @@ StockName = Literal[
     "confidence",
     "interconnect",
 ]
+# The effects vocabulary (MODEL.md): stocks change once, parameters for N quarters.
+STOCKS: tuple[str, ...] = get_args(StockName)
+PARAMS: tuple[str, ...] = tuple(FactionParams.model_fields)
+CHIP_KNOBS = ("supply", "price", "levy")
 
 
 class Threshold(Strict):
