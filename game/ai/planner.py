@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from game.ai.style import Style
 from game.engine import GameState, Rules
 from game.engine.effects import effective_params
+from game.engine.market import chip_offers
 from game.engine.rules import SECONDS_PER_QUARTER
 
 
@@ -58,15 +59,9 @@ class Knobs:
 
 def offers(rules: Rules, params: dict) -> list[tuple[float, float, float, float]]:
     """Chips on sale, cheapest compute first: (price k$, supply units, H100e, kW) per unit."""
-    out = []
-    for chip in rules.chips:
-        supply = params[f"chips.{chip.id}.supply"]
-        price = params[f"chips.{chip.id}.price"]
-        if supply >= 1 and price > 0:
-            out.append((price / chip.h100e_per_unit, chip.id, price, supply, chip))
-    out.sort(key=lambda o: (o[0], o[1]))
     return [
-        (price, supply, chip.h100e_per_unit, chip.kw_per_unit) for _, _, price, supply, chip in out
+        (price, supply, chip.h100e_per_unit, chip.kw_per_unit)
+        for chip, price, supply in chip_offers(rules, params)
     ]
 
 

@@ -11,6 +11,7 @@ import math
 from game.engine import events as ev
 from game.engine.conditions import unmet_condition
 from game.engine.effects import apply_card, effective_params, expire
+from game.engine.market import chip_offers
 from game.engine.orders import Orders, check
 from game.engine.rng import uniform
 from game.engine.rules import HOURS_PER_QUARTER, SECONDS_PER_QUARTER, Rules, other
@@ -113,15 +114,9 @@ def _buy_chips(
     rules: Rules, turn: int, f: FactionState, p: dict, money: float, levies: dict, log
 ) -> float:
     """Buy the cheapest compute first, within each chip's supply; return unspent $bn."""
-    offers = []
-    for chip in rules.chips:
-        supply = p[f"chips.{chip.id}.supply"]
-        price = p[f"chips.{chip.id}.price"]
-        if supply >= 1 and price > 0:
-            offers.append((price / chip.h100e_per_unit, chip.id, chip, supply, price))
-    offers.sort(key=lambda o: (o[0], o[1]))
+    offers = chip_offers(rules, p)
     bought_any = False
-    for _, _, chip, supply, price in offers:
+    for chip, price, supply in offers:
         if money <= 1e-9:
             break
         units = min(supply, money * 1e6 / price)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine import Allocation, Orders, PlayerView, Rules, available_policies
 from game.engine.effects import effective_params
+from game.engine.market import chip_offers
 from game.engine.rng import Rng
 from game.players.base import Decision
 
@@ -34,10 +35,7 @@ class FixedPlayer:
 def chip_money_absorbable(rules: Rules, view: PlayerView) -> float:
     """How many $bn of chips the market will sell this side this quarter."""
     params = effective_params(rules, view.state, view.side)
-    total = 0.0
-    for chip in rules.chips:
-        total += params[f"chips.{chip.id}.supply"] * params[f"chips.{chip.id}.price"] / 1e6
-    return total
+    return sum(o.supply_units * o.price_k_usd for o in chip_offers(rules, params)) / 1e6
 
 
 def power_shortfall(rules: Rules, view: PlayerView, extra_chip_gw: float) -> float:
@@ -79,11 +77,5 @@ class GreedyPlayer:
 
 def _kw_per_bn(rules: Rules, params: dict) -> float:
     """Power drawn per $bn of the cheapest chips on sale (kW)."""
-    best = None
-    for chip in rules.chips:
-        price = params[f"chips.{chip.id}.price"]
-        if params[f"chips.{chip.id}.supply"] >= 1 and price > 0:
-            value = chip.h100e_per_unit / price
-            if best is None or value > best[0]:
-                best = (value, chip.kw_per_unit * 1e6 / price)
-    return best[1] if best else 0.0
+    offers = chip_offers(rules, params)
+    return offers[0].chip.kw_per_unit * 1e6 / offers[0].price_k_usd if offers else 0.0

@@ -1,0 +1,29 @@
+"""The chip market a side faces this quarter, cheapest compute first.
+
+The engine buys from it, and players plan with it, so both see the same offers in the
+same order.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from game.engine.rules import ChipSpec, Rules
+
+
+class Offer(NamedTuple):
+    chip: ChipSpec
+    price_k_usd: float
+    supply_units: float
+
+
+def chip_offers(rules: Rules, params: dict[str, float]) -> list[Offer]:
+    """Chips on sale to the side whose `params` (see `effective_params`) are given."""
+    offers = []
+    for chip in rules.chips:
+        supply = params[f"chips.{chip.id}.supply"]
+        price = params[f"chips.{chip.id}.price"]
+        if supply >= 1 and price > 0:
+            offers.append((price / chip.h100e_per_unit, chip.id, Offer(chip, price, supply)))
+    offers.sort(key=lambda o: (o[0], o[1]))
+    return [offer for _, _, offer in offers]
