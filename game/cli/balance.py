@@ -30,27 +30,15 @@ def lab_configs(usa: str, china: str, restricted: bool = True) -> list[Config]:
 
 def cmd_balance(args) -> int:
     from game import __version__
-    from game.levels.diagnostics import LevelError
-    from game.levels.loader import load_level
-    from game.players.registry import UnknownPlayer, make_player
+    from game.cli.common import InputProblem, load_inputs, progress_printer
 
     try:
-        loaded = load_level(args.level)
-        make_player(args.usa)
-        make_player(args.china)
-    except LevelError as err:
-        print(err, file=sys.stderr)
-        return 1
-    except UnknownPlayer as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        loaded = load_inputs(args.level, (args.usa, args.china))
+    except InputProblem as problem:
+        return problem.report()
     out = Path(args.out or f"balance-{loaded.level.id}")
     configs = lab_configs(args.usa, args.china, not getattr(args, "no_restricted", False))
-    tty = sys.stderr.isatty()
-
-    def progress(done: int, total: int) -> None:
-        if tty and (done == total or done % max(1, total // 100) == 0):
-            print(f"\r{done}/{total} games", end="" if done < total else "\n", file=sys.stderr)
+    progress = progress_printer()
 
     start = time.perf_counter()
     records = list(run_lab(args.level, configs, args.games, args.seed, progress=progress))

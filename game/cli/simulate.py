@@ -8,6 +8,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from game.cli.common import InputProblem, load_inputs, progress_printer
 from game.cli.stats import median, wilson_interval
 from game.engine import compile_rules
 from game.levels.model import SIDES
@@ -125,23 +126,13 @@ def format_summary(s: dict) -> str:
 
 
 def cmd_simulate(args) -> int:
-    from game.levels.diagnostics import LevelError
-    from game.levels.loader import load_level
-    from game.players.registry import UnknownPlayer
-
     think_ms = getattr(args, "think_ms", None)
     if think_ms:
         args.usa, args.china = (with_think_ms(p, think_ms) for p in (args.usa, args.china))
     try:
-        load_level(args.level)
-        make_player(args.usa)
-        make_player(args.china)
-    except LevelError as err:
-        print(err, file=sys.stderr)
-        return 1
-    except UnknownPlayer as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        load_inputs(args.level, (args.usa, args.china))
+    except InputProblem as problem:
+        return problem.report()
     save_dir = getattr(args, "save_dir", None)
     if save_dir:
         try:
@@ -151,11 +142,7 @@ def cmd_simulate(args) -> int:
                 f"error: cannot create the save folder {save_dir}: {err.strerror}", file=sys.stderr
             )
             return 1
-    tty = sys.stderr.isatty()
-
-    def progress(done: int, total: int) -> None:
-        if tty and (done == total or done % max(1, total // 100) == 0):
-            print(f"\r{done}/{total} games", end="" if done < total else "\n", file=sys.stderr)
+    progress = progress_printer()
 
     results = list(
         run_games(args.level, args.games, args.seed, args.usa, args.china, progress, save_dir)

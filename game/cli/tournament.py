@@ -13,10 +13,11 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from itertools import combinations
 
+from game.cli.common import InputProblem, load_inputs, progress_printer
 from game.cli.stats import binomial_p_two_sided, wilson_interval
 from game.engine import compile_rules
 from game.match import play_game
-from game.players.registry import UnknownPlayer, make_player
+from game.players.registry import make_player
 
 DEFAULT_PLAYERS = "random,easy,normal,hard"
 _WORKER: dict = {}
@@ -123,28 +124,15 @@ def format_matrix(result: dict) -> str:
 
 
 def cmd_tournament(args) -> int:
-    from game.levels.diagnostics import LevelError
-    from game.levels.loader import load_level
-
     players = [p.strip() for p in args.players.split(",") if p.strip()]
     try:
-        load_level(args.level)
-        for spec in players:
-            make_player(spec, args.think_ms)
-    except LevelError as err:
-        print(err, file=sys.stderr)
-        return 1
-    except UnknownPlayer as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        load_inputs(args.level, players, args.think_ms)
+    except InputProblem as problem:
+        return problem.report()
     if len(players) < 2 or len(set(players)) != len(players):
         print("error: name at least two different players, separated by commas", file=sys.stderr)
         return 2
-    tty = sys.stderr.isatty()
-
-    def progress(done: int, total: int) -> None:
-        if tty and (done == total or done % max(1, total // 100) == 0):
-            print(f"\r{done}/{total} games", end="" if done < total else "\n", file=sys.stderr)
+    progress = progress_printer()
 
     result = run_tournament(args.level, players, args.games, args.seed, args.think_ms, progress)
     print(json.dumps(result) if args.json else format_matrix(result))

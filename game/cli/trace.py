@@ -42,19 +42,13 @@ def _row(rules, f) -> list[str]:
 
 
 def cmd_trace(args, out=sys.stdout) -> int:
-    from game.levels.diagnostics import LevelError
-    from game.levels.loader import load_level
-    from game.players.registry import UnknownPlayer
+    from game.cli.common import InputProblem, load_inputs
 
     try:
-        rules = compile_rules(load_level(args.level).level)
-        players = {"usa": make_player(args.usa), "china": make_player(args.china)}
-    except LevelError as err:
-        print(err, file=sys.stderr)
-        return 1
-    except UnknownPlayer as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        rules = compile_rules(load_inputs(args.level, (args.usa, args.china)).level)
+    except InputProblem as problem:
+        return problem.report()
+    players = {"usa": make_player(args.usa), "china": make_player(args.china)}
     match = play_game(rules, players, args.seed)
     head = " ".join(f"{name:>7}" for name, _ in COLUMNS)
     print(f"{'quarter':8} {'side':5} {head}  lag(months)", file=out)

@@ -1,0 +1,48 @@
+"""What the headless commands share: checking a level and player names before any game is
+played (a plain message and an exit code, never a traceback), and a progress line."""
+
+from __future__ import annotations
+
+import sys
+
+
+class InputProblem(Exception):
+    """A user's level or player name cannot be used; `exit_code` 1 (level) or 2 (usage)."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def report(self) -> int:
+        print(self, file=sys.stderr)
+        return self.exit_code
+
+
+def load_inputs(level_path: str, player_specs, think_ms: float | None = None):
+    """The loaded level, after checking that every player spec names a player."""
+    from game.levels.diagnostics import LevelError
+    from game.levels.loader import load_level
+    from game.players.registry import UnknownPlayer, make_player
+
+    try:
+        loaded = load_level(level_path)
+    except LevelError as err:
+        raise InputProblem(str(err), 1) from err
+    try:
+        for spec in player_specs:
+            make_player(spec, think_ms)
+    except UnknownPlayer as err:
+        raise InputProblem(f"error: {err}", 2) from err
+    return loaded
+
+
+def progress_printer():
+    """A `progress(done, total)` that redraws one line on a terminal, and stays quiet in pipes."""
+    if not sys.stderr.isatty():
+        return None
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % max(1, total // 100) == 0:
+            print(f"\r{done}/{total} games", end="" if done < total else "\n", file=sys.stderr)
+
+    return progress
