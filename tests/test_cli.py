@@ -72,3 +72,27 @@ def test_missing_level_file_is_a_message_not_a_traceback():
     result = run("simulate", "levels/nope.yaml")
     assert result.returncode != 0
     assert "nope.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_tournament_runs_in_a_pipe_and_prints_the_matrix():
+    result = run("tournament", str(LEVEL), "--games", "1", "--players", "random,greedy")
+    assert result.returncode == 0, result.stderr
+    assert "random vs greedy" in result.stdout
+
+
+def test_balance_runs_in_a_pipe(tmp_path):
+    result = run(
+        "balance",
+        str(LEVEL),
+        "--games",
+        "2",
+        "--usa",
+        "greedy",
+        "--china",
+        "greedy",
+        "--no-restricted",
+        "--out",
+        str(tmp_path / "lab"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "lab" / "report.html").exists()

@@ -38,11 +38,10 @@ def load_inputs(level_path: str, player_specs, think_ms: float | None = None):
 
 def progress_printer():
     """A `progress(done, total)` that redraws one line on a terminal, and stays quiet in pipes."""
-    if not sys.stderr.isatty():
-        return None
+    tty = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
-        if done == total or done % max(1, total // 100) == 0:
+        if tty and (done == total or done % max(1, total // 100) == 0):
             print(f"\r{done}/{total} games", end="" if done < total else "\n", file=sys.stderr)
 
     return progress
