@@ -138,3 +138,41 @@ class ScrollText:
             pygame.draw.rect(
                 surface, p.text_dim, (track.left, y, track.width, h), border_radius=px(2)
             )
+
+
+class ScrollKeys:
+    """Scrolling for a scene that draws a tall column into `self.view`.
+
+    Mix in before `Scene`; the scene keeps `offset` (pixels scrolled) and `content_height`.
+    The wheel, arrows, Page Up/Down, Home and End move it, never past either end.
+    """
+
+    view: pygame.Rect
+    offset: int
+    content_height: int
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll(-event.y * self.app.font("body").get_linesize() * 3)
+            return True
+        return super().handle_event(event)
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        line = self.app.font("body").get_linesize()
+        page = max(line, self.view.height - line)
+        steps = {
+            pygame.K_DOWN: 2 * line,
+            pygame.K_UP: -2 * line,
+            pygame.K_PAGEDOWN: page,
+            pygame.K_PAGEUP: -page,
+            pygame.K_HOME: -(10**9),
+            pygame.K_END: 10**9,
+        }
+        if event.key in steps:
+            self.scroll(steps[event.key])
+            return True
+        return super().handle_key(event)
+
+    def scroll(self, delta: int) -> None:
+        most = max(0, self.content_height - self.view.height)
+        self.offset = max(0, min(self.offset + delta, most))

@@ -31,6 +31,7 @@ from game.ui.draw import Tooltips, draw_text, panel, wrap_lines
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.narrate import card_title
 from game.ui.scene import Scene
+from game.ui.scroll import ScrollKeys
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ TABS = ("decisions", "timeline", "questions")
 WIDE_DESIGN_WIDTH = 980  # below this many design pixels, the chart gets its own tab
 
 
-class DebriefScene(Scene):
+class DebriefScene(ScrollKeys, Scene):
     name = "classroom_debrief"
 
     def __init__(self, app, session=None, game: PlayedGame | None = None, tab: str = "decisions"):
@@ -168,31 +169,7 @@ class DebriefScene(Scene):
         self.export_message = t("debrief_c.exported", path=str(path.parent))
         self.exported_path = path
 
-    # --- input ------------------------------------------------------------------------
-    def handle_event(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.MOUSEWHEEL:
-            self.scroll(-event.y * self.app.font("body").get_linesize() * 3)
-            return True
-        return super().handle_event(event)
-
-    def handle_key(self, event: pygame.event.Event) -> bool:
-        line = self.app.font("body").get_linesize()
-        page = max(line, self.view.height - line)
-        steps = {
-            pygame.K_DOWN: 2 * line,
-            pygame.K_UP: -2 * line,
-            pygame.K_PAGEDOWN: page,
-            pygame.K_PAGEUP: -page,
-        }
-        if event.key in steps:
-            self.scroll(steps[event.key])
-            return True
-        return super().handle_key(event)
-
-    def scroll(self, delta: int) -> None:
-        most = max(0, self.content_height - self.view.height)
-        self.offset = max(0, min(self.offset + delta, most))
-
+    # --- state ------------------------------------------------------------------------
     def update(self, dt: float) -> None:
         if self._cache is not None and self._cache[0][-1] != (self.decisions is not None):
             self._cache = None  # the analysis just finished

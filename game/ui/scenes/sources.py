@@ -20,6 +20,7 @@ from game.i18n import language, pick, t
 from game.ui.draw import draw_text, panel, wrap_lines
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
+from game.ui.scroll import ScrollKeys
 
 LEVELS_DIR = Path(__file__).resolve().parents[3] / "levels"
 DEFAULT_LEVEL = "cold-ai-war.yaml"
@@ -29,7 +30,7 @@ def shipped_levels(folder: Path = LEVELS_DIR) -> list[Path]:
     return sorted(folder.glob("*.yaml"), key=lambda p: (p.name != DEFAULT_LEVEL, p.name))
 
 
-class SourcesScene(Scene):
+class SourcesScene(ScrollKeys, Scene):
     name = "sources"
 
     def __init__(self, app, loaded=None, area: str = "chips"):
@@ -151,33 +152,6 @@ class SourcesScene(Scene):
         self._cache = None
         if self.focus_index is None:
             self.focus(f"sources.tab.{self.area}")
-
-    # --- input ------------------------------------------------------------------------
-    def handle_event(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.MOUSEWHEEL:
-            self.scroll(-event.y * self.app.font("body").get_linesize() * 3)
-            return True
-        return super().handle_event(event)
-
-    def handle_key(self, event: pygame.event.Event) -> bool:
-        line = self.app.font("body").get_linesize()
-        page = max(line, self.view.height - line)
-        steps = {
-            pygame.K_DOWN: line * 2,
-            pygame.K_UP: -line * 2,
-            pygame.K_PAGEDOWN: page,
-            pygame.K_PAGEUP: -page,
-            pygame.K_HOME: -(10**9),
-            pygame.K_END: 10**9,
-        }
-        if event.key in steps:
-            self.scroll(steps[event.key])
-            return True
-        return super().handle_key(event)
-
-    def scroll(self, delta: int) -> None:
-        most = max(0, self.content_height - self.view.height)
-        self.offset = max(0, min(self.offset + delta, most))
 
     # --- drawing ----------------------------------------------------------------------
     def _layout(self) -> list[tuple[int, int, pygame.Surface]]:
