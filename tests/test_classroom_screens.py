@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from ui_driver import click, press, settle
 
 from game.classroom.played import from_match
 from game.classroom.sources import AREAS, cite, level_sources
@@ -29,27 +30,6 @@ def home(tmp_path, monkeypatch):
     monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
     yield tmp_path
     set_language("en")
-
-
-def settle(app: App, frames: int = 3) -> None:
-    for _ in range(frames):
-        app.step()
-
-
-def click(app: App, widget) -> None:
-    pos = widget.rect.center
-    pygame.event.post(
-        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
-    )
-    settle(app, 1)
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-    settle(app)
-
-
-def press(app: App, key: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
-    settle(app)
 
 
 def screen_text(scene) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from ui_driver import click, press, settle
 
 from game.engine import Allocation, Orders, compile_rules, view_for
 from game.i18n import set_language
@@ -45,28 +46,6 @@ def finished_game(folder: Path, slot: str = "finished"):
     match = play_game(compile_rules(loaded.level), players, 4)
     save_match(match, loaded, slot, "ai_vs_ai", {"usa": "greedy", "china": "random"}, folder=folder)
     return loaded, match
-
-
-def settle(app: App, frames: int = 3) -> None:
-    for _ in range(frames):
-        app.step()
-
-
-def click(app: App, widget) -> None:
-    pos = widget.rect.center
-    pygame.event.post(
-        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
-    )
-    settle(app, 1)
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-    settle(app)
-
-
-def press(app: App, key: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0))
-    settle(app)
 
 
 def open_load(lang: str = "en") -> App:

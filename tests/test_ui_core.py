@@ -10,6 +10,7 @@ from pathlib import Path
 import pygame
 import pytest
 from pygame_gui.elements import UIButton
+from ui_driver import click, press, settle
 
 from game.i18n import set_language, t
 from game.ui.runtime import App
@@ -30,28 +31,6 @@ def home(tmp_path, monkeypatch):
 def make_app(lang: str = "en", scale: float = 1.0, persist: bool = False) -> App:
     app = App(settings=Settings(language=lang, ui_scale=scale), persist=persist)
     return app
-
-
-def settle(app: App, frames: int = 3) -> None:
-    for _ in range(frames):
-        app.step()
-
-
-def click(app: App, widget) -> None:
-    pos = widget.rect.center
-    pygame.event.post(
-        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
-    )
-    settle(app, 1)
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-    settle(app)
-
-
-def press(app: App, key: int, mod: int = 0) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0))
-    settle(app)
 
 
 def top_name(app: App) -> str:

@@ -8,6 +8,7 @@ import pygame
 import pytest
 import yaml
 from level_factory import level_dict
+from ui_driver import click, press, settle
 
 from game.i18n import set_language, t
 from game.levels.model import SIDES
@@ -37,30 +38,6 @@ def level_folder(tmp_path):
 
 def make_app(lang: str = "en", speed: str = "off") -> App:
     return App(settings=Settings(language=lang, animation_speed=speed), persist=False)
-
-
-def settle(app: App, frames: int = 2) -> None:
-    for _ in range(frames):
-        app.step()
-
-
-def click(app: App, widget) -> None:
-    pos = widget.rect.center
-    pygame.event.post(
-        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
-    )
-    settle(app, 1)
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-    settle(app)
-
-
-def press(app: App, key: int, unicode: str = "") -> None:
-    pygame.event.post(
-        pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=unicode, scancode=0)
-    )
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode=unicode, scancode=0))
-    settle(app)
 
 
 def top(app: App):

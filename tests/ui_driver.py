@@ -1,0 +1,32 @@
+"""Real pygame events for screen tests: click a widget, press a key, let frames pass.
+
+Shared by the screen tests so that every one drives the game the same way a player does.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+
+def settle(app, frames: int = 3) -> None:
+    for _ in range(frames):
+        app.step()
+
+
+def click(app, widget) -> None:
+    """Hover, then press and release the left button on the widget's centre."""
+    pos = widget.rect.center
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+    )
+    settle(app, 1)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    settle(app)
+
+
+def press(app, key: int, unicode: str = "", mod: int = 0) -> None:
+    """Key down and up, then a few frames."""
+    for kind in (pygame.KEYDOWN, pygame.KEYUP):
+        pygame.event.post(pygame.event.Event(kind, key=key, mod=mod, unicode=unicode, scancode=0))
+    settle(app)
