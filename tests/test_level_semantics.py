@@ -68,6 +68,17 @@ def test_source_nobody_cites_is_a_hint():
     assert codes(problems) == [("hint", "unused-source", "sources.orphan")]
 
 
+def test_assumption_that_names_a_source_cites_it():
+    data = variant()
+    data["sources"]["orphan"] = dict(data["sources"]["epoch"])
+    param = data["ladder"]["superintelligence_log10"]
+    param.pop("source", None)
+    param["assumption"] = "Tuned so the race ends near 2030 (orphan: the trend)"
+    loaded, problems = check(data)
+    assert loaded is not None
+    assert "unused-source" not in [p.code for p in problems]
+
+
 def test_chip_nobody_can_buy_or_own_is_a_warning():
     data = variant()
     data["chips"][1]["supply"] = {}

@@ -70,6 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     bal.add_argument("--out", default=None, help="report folder (default: balance-<level id>)")
     bal.add_argument("--no-restricted", action="store_true", help="skip restricted play")
 
+    prof = sub.add_parser(
+        "profiles", help="search for a fixed budget split that beats the AI (a dominant strategy)"
+    )
+    prof.add_argument("level", help="level file")
+    prof.add_argument("--against", default="normal", help="the AI the profiles play")
+    prof.add_argument("--games", type=_positive, default=100, help="final games per side")
+    prof.add_argument("--seed", type=int, default=1)
+    prof.add_argument("--json", action="store_true", help="print one JSON object")
+
     from game.ui.shot import add_shot_parser
 
     add_shot_parser(sub)
@@ -129,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.balance import cmd_balance
 
         return cmd_balance(args)
+    if command == "profiles":
+        from game.cli.profiles import cmd_profiles
+
+        return cmd_profiles(args)
     from game.app import run_app
 
     return run_app(level=getattr(args, "level", None), designer=getattr(args, "designer", False))

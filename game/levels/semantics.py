@@ -7,6 +7,8 @@ designer meant. Most are warnings or hints, so they can be silenced with `suppre
 
 from __future__ import annotations
 
+import re
+
 from game.levels.diagnostics import Reporter
 from game.levels.model import SIDES, Level, quarter_index, quarter_name
 
@@ -100,13 +102,20 @@ def _unaffordable_policies(level: Level, report: Reporter) -> None:
 
 
 def _cited_sources(level: Level) -> set[str]:
-    """Every source id the level names anywhere (numbers, cards, the timeline)."""
+    """Every source id the level names anywhere (numbers, cards, the timeline).
+
+    An assumption that names a source ("of ~51 GW/yr (F3) ...") leans on it, so the
+    source is cited even though the number itself is a judgement.
+    """
     from game.levels.crossrefs import params_in
 
-    cited = {p.source for _, p in params_in(level) if p.source is not None}
+    params = [p for _, p in params_in(level)]
+    cited = {p.source for p in params if p.source is not None}
     for kind in ("policies", "events", "timeline"):
         cited |= {card.source for card in getattr(level, kind)}
-    return cited
+    notes = " ".join(p.assumption for p in params if p.assumption is not None)
+    named = set(re.findall(r"[A-Za-z0-9_]+", notes))
+    return cited | (named & set(level.sources))
 
 
 def _unused_sources(level: Level, report: Reporter) -> None:

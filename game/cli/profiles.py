@@ -1,0 +1,63 @@
+"""`python -m game profiles LEVEL`: is there a fixed budget split that beats the AI?
+
+Prints the strongest fixed profiles found (`game.balance.profiles.search`) with their win
+share against the AI on each side and over both, and says whether any of them beats it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+from game.balance.profiles import search, spec
+from game.levels.model import SIDES
+
+
+def cmd_profiles(args) -> int:
+    from game.cli.common import InputProblem, load_inputs
+
+    try:
+        load_inputs(args.level, (args.against,))
+    except InputProblem as problem:
+        return problem.report()
+    tty = sys.stderr.isatty()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if tty and (done == total or done % max(1, total // 50) == 0):
+            end = "" if done < total else "\n"
+            print(f"\r{stage}: {done}/{total} games", end=end, file=sys.stderr)
+
+    start = time.perf_counter()
+    results = search(
+        args.level, args.against, final_games=args.games, seed=args.seed, progress=progress
+    )
+    seconds = time.perf_counter() - start
+    rows = [
+        {
+            "profile": spec(r.profile),
+            "share": r.share,
+            "ci95": list(r.interval()),
+            **{f"as_{side}": r.side_share(side) for side in SIDES},
+            "games_per_side": r.games["usa"],
+        }
+        for r in results
+    ]
+    beaten = [row for row in rows if row["share"] > 0.5]
+    if args.json:
+        print(json.dumps({"against": args.against, "rows": rows, "seconds": seconds}, indent=1))
+        return 0
+    print(f"strongest fixed profiles against {args.against} (C/E/T/M percent, no policies):")
+    for row in rows:
+        lo, hi = row["ci95"]
+        print(
+            f"  {row['profile']:<20} wins {row['share']:6.1%} (95% CI {lo:.1%}–{hi:.1%})"
+            f"  as USA {row['as_usa']:6.1%}  as China {row['as_china']:6.1%}"
+            f"  ({row['games_per_side']} games per side)"
+        )
+    if beaten:
+        print(f"a fixed profile beats {args.against}: the level has a dominant split")
+    else:
+        print(f"no fixed profile found that beats {args.against}")
+    print(f"{seconds:.0f} s")
+    return 0
