@@ -74,6 +74,18 @@ def market(rules: Rules, params: dict) -> tuple[float, float]:
     return money, gw
 
 
+def chip_power_for_money(rules: Rules, params: dict, money_bn: float) -> float:
+    """GW the chips `money_bn` can buy (cheapest compute first, within supply) would draw."""
+    gw = 0.0
+    for price, supply, _, kw in offers(rules, params):
+        if money_bn <= 1e-9:
+            break
+        units = min(supply, money_bn * 1e6 / price)
+        money_bn -= units * price / 1e6
+        gw += units * kw / 1e6
+    return gw
+
+
 def chip_money_for_power(rules: Rules, params: dict, gw: float, cap_bn: float) -> float:
     """$bn that buys chips (cheapest compute first) drawing at most `gw`, within `cap_bn`."""
     money = 0.0
@@ -129,12 +141,17 @@ def allocate(
     lag = max(0, round(params["energy_build_lag_turns"]))
     cap_gw = params["energy_build_cap_gw_per_turn"]
     cost_gw = params["energy_cost_bn_per_gw"]
-    market_bn, market_gw = market(rules, params)
+    market_bn, _ = market(rules, params)
+    strength = knobs.final_run if final else knobs.run
+    # Chips can take at most what the run leaves: power is planned for the chips the
+    # budget buys, not for the whole market (a growing market outruns any budget).
+    chip_cap = max(0.0, budget - run_money(strength, params["models_scale_bn"]))
     # Energy for the demand when new plants would arrive.
     energy = 0.0
     if turn + lag <= last and not knobs.foresight:
         # Little foresight: build for today's shortfall plus this quarter's chips only.
-        need = (f.fleet_power_gw + market_gw) * knobs.energy_margin - power_at(
+        bought_gw = chip_power_for_money(rules, params, chip_cap)
+        need = (f.fleet_power_gw + bought_gw) * knobs.energy_margin - power_at(
             state, side, params, turn
         )
         energy = min(left, max(0.0, min(cap_gw, need)) * cost_gw)
@@ -143,7 +160,9 @@ def allocate(
         arrive = turn + lag
         demand = fleet_power_at(rules, state, side, arrive)
         for k in range(turn, arrive + 1):
-            _, gw_k = market(rules, rules.base_params(side, k) if k > turn else params)
+            gw_k = chip_power_for_money(
+                rules, rules.base_params(side, k) if k > turn else params, chip_cap
+            )
             demand += gw_k * (1 - params["chip_depreciation_per_turn"]) ** (arrive - k)
         need = demand * knobs.energy_margin - power_at(state, side, params, arrive)
         if lag == 0:
@@ -153,7 +172,6 @@ def allocate(
     if lag == 0:
         spare_now += energy / cost_gw if cost_gw > 0 else 0.0
     # Training run.
-    strength = knobs.final_run if final else knobs.run
     models = min(left, run_money(strength, params["models_scale_bn"]))
     left -= models
     turns_left = last - turn + 1
@@ -228,8 +246,8 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         left -= models
         if turn + lag <= last and left > 0:
             gw = min(cap_gw, left / cost_gw)
-            _, market_gw = market(rules, p)
-            want = kw + market_gw * (lag + 1) * knobs.energy_margin - energy
+            bought_gw = chip_power_for_money(rules, p, left)
+            want = kw + bought_gw * (lag + 1) * knobs.energy_margin - energy
             gw = max(0.0, min(gw, want))
             left -= gw * cost_gw
             if lag == 0:
