@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from ui_driver import click_at, press, settle
 
 from game.i18n import set_language
 from game.ui.runtime import App
@@ -17,24 +18,6 @@ def home(tmp_path, monkeypatch):
     monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
     yield tmp_path
     set_language("en")
-
-
-def settle(app: App, frames: int = 2) -> None:
-    for _ in range(frames):
-        app.step()
-
-
-def click_at(app: App, pos) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-    settle(app)
-
-
-def press(app: App, key: int, unicode: str = "") -> None:
-    pygame.event.post(
-        pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=unicode, scancode=0)
-    )
-    settle(app)
 
 
 def open_tutorial(lang: str = "en", scale: float = 1.0) -> App:

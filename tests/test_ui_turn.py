@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from level_factory import make_rules
+from ui_driver import click_at, press
 
 from game.engine import Allocation, Orders, check
 from game.match import Match
@@ -49,18 +50,6 @@ def step(app: App, n: int = 2) -> None:
 
 def post(event_type: int, **attrs) -> None:
     pygame.event.post(pygame.event.Event(event_type, **attrs))
-
-
-def click_at(app: App, pos: tuple[int, int]) -> None:
-    post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
-    post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
-    step(app, 3)
-
-
-def press(app: App, key: int, mod: int = 0, unicode: str = "") -> None:
-    post(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0)
-    post(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0)
-    step(app, 1)
 
 
 def start(app: App, match: Match | None = None, side: str = "usa"):

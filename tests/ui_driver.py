@@ -15,7 +15,11 @@ def settle(app, frames: int = 3) -> None:
 
 def click(app, widget) -> None:
     """Hover, then press and release the left button on the widget's centre."""
-    pos = widget.rect.center
+    click_at(app, widget.rect.center)
+
+
+def click_at(app, pos: tuple[int, int]) -> None:
+    """Hover, then press and release the left button at `pos` (a list row, a chart point)."""
     pygame.event.post(
         pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
     )
