@@ -79,6 +79,15 @@ def test_assumption_that_names_a_source_cites_it():
     assert "unused-source" not in [p.code for p in problems]
 
 
+def test_description_that_names_a_source_cites_it():
+    data = variant()
+    data["sources"]["orphan"] = dict(data["sources"]["epoch"])
+    data["description"]["en"] += " Compare the real figures (orphan)."
+    loaded, problems = check(data)
+    assert loaded is not None
+    assert "unused-source" not in [p.code for p in problems]
+
+
 def test_chip_nobody_can_buy_or_own_is_a_warning():
     data = variant()
     data["chips"][1]["supply"] = {}

@@ -104,8 +104,8 @@ def _unaffordable_policies(level: Level, report: Reporter) -> None:
 def _cited_sources(level: Level) -> set[str]:
     """Every source id the level names anywhere (numbers, cards, the timeline).
 
-    An assumption that names a source ("of ~51 GW/yr (F3) ...") leans on it, so the
-    source is cited even though the number itself is a judgement.
+    An assumption or the description naming a source ("of ~51 GW/yr (F3) ...") leans on
+    it, so the source is cited even though no number takes it as its origin.
     """
     from game.levels.crossrefs import params_in
 
@@ -113,7 +113,9 @@ def _cited_sources(level: Level) -> set[str]:
     cited = {p.source for p in params if p.source is not None}
     for kind in ("policies", "events", "timeline"):
         cited |= {card.source for card in getattr(level, kind)}
-    notes = " ".join(p.assumption for p in params if p.assumption is not None)
+    notes = " ".join(
+        [level.description.en, *(p.assumption for p in params if p.assumption is not None)]
+    )
     named = set(re.findall(r"[A-Za-z0-9_]+", notes))
     return cited | (named & set(level.sources))
 
