@@ -105,7 +105,8 @@ def _cited_sources(level: Level) -> set[str]:
     """Every source id the level names anywhere (numbers, cards, the timeline).
 
     An assumption that names a source ("of ~51 GW/yr (F3) ...") leans on it, so the
-    source is cited even though the number itself is a judgement.
+    source is cited even though the number itself is a judgement. The English text is
+    read: a plain assumption is English, and a translation keeps the ids.
     """
     from game.levels.crossrefs import params_in
 
@@ -113,7 +114,7 @@ def _cited_sources(level: Level) -> set[str]:
     cited = {p.source for p in params if p.source is not None}
     for kind in ("policies", "events", "timeline"):
         cited |= {card.source for card in getattr(level, kind)}
-    notes = " ".join(p.assumption for p in params if p.assumption is not None)
+    notes = " ".join(p.assumption_text("en") for p in params if p.assumption is not None)
     named = set(re.findall(r"[A-Za-z0-9_]+", notes))
     return cited | (named & set(level.sources))
 
