@@ -11,7 +11,9 @@ import pytest
 from game.classroom.sources import level_sources
 from game.engine import compile_rules
 from game.i18n import set_language
-from game.levels.loader import check_level_bytes, load_level_text
+from game.levels.crossrefs import params_in
+from game.levels.loader import check_level_bytes, load_level, load_level_text
+from game.levels.locations import shipped_levels
 from game.levels.model import Assumption
 from game.ui.scenes.turn_info import origin_text
 
@@ -100,3 +102,14 @@ def test_a_badly_written_assumption_names_its_path(written, path, message):
     _, problems = check_level_bytes(text.encode(), "m.yaml")
     assert [p.path for p in problems if p.severity == "error"] == [f"{KEY}.{path}"]
     assert message in problems[0].message
+
+
+@pytest.mark.parametrize("path", shipped_levels(), ids=lambda p: p.stem)
+def test_every_assumption_of_every_shipped_level_is_in_both_languages(path):
+    level = load_level(path).level
+    notes = [(loc, p.assumption) for loc, p in params_in(level) if p.assumption is not None]
+    assert notes
+    english = [".".join(map(str, loc)) for loc, note in notes if not isinstance(note, Assumption)]
+    assert english == [], "assumptions without a German text"
+    untranslated = [".".join(map(str, loc)) for loc, note in notes if note.de == note.en]
+    assert untranslated == [], "German text copied from the English"
