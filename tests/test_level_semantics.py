@@ -3,6 +3,7 @@
 import copy
 from pathlib import Path
 
+import pytest
 import yaml
 
 from game.levels.codes import CODES, can_suppress
@@ -68,12 +69,20 @@ def test_source_nobody_cites_is_a_hint():
     assert codes(problems) == [("hint", "unused-source", "sources.orphan")]
 
 
-def test_assumption_that_names_a_source_cites_it():
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Tuned so the race ends near 2030 (orphan: the trend)",
+        {"en": "Tuned so the race ends near 2030 (orphan)", "de": "Rennen endet um 2030 (orphan)"},
+    ],
+    ids=["plain", "bilingual"],
+)
+def test_assumption_that_names_a_source_cites_it(note):
     data = variant()
     data["sources"]["orphan"] = dict(data["sources"]["epoch"])
     param = data["ladder"]["superintelligence_log10"]
     param.pop("source", None)
-    param["assumption"] = "Tuned so the race ends near 2030 (orphan: the trend)"
+    param["assumption"] = note
     loaded, problems = check(data)
     assert loaded is not None
     assert "unused-source" not in [p.code for p in problems]

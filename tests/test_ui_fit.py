@@ -11,6 +11,7 @@ from level_factory import make_rules
 
 from game.i18n import set_language
 from game.levels.model import SIDES
+from game.ui.draw import wrap_lines
 from game.ui.runtime import App
 from game.ui.settings import Settings
 from game.ui.widgets.charts import draw_chart, history, spread_labels
@@ -73,3 +74,13 @@ def test_ladder_never_paints_outside_its_box(app, states, size):
         if not box.collidepoint(x, y) and tuple(surface.get_at((x, y)))[:3] != sentinel
     ]
     assert outside == []
+
+
+def test_a_wrapped_line_never_starts_with_a_lone_percent_or_dollar_sign(app):
+    fnt = app.font("small")
+    text = "Der Anteil fiel von 59 % auf 42 % (A10, A11); Strom kostet 2,5 Mrd. $ pro GW"
+    for width in range(fnt.size("Anteil fiel von")[0], fnt.size(text)[0] + 1, 2):
+        lines = wrap_lines(text, fnt, width)
+        assert " ".join(lines) == text
+        assert all(fnt.size(line)[0] <= width for line in lines)
+        assert not [line for line in lines if line.startswith(("%", "$"))], width

@@ -1,9 +1,9 @@
 """Every figure and every card of a level with where it comes from, grouped by area.
 
-The level format gives every number a `source` id (or a one-line `assumption`), and every
-policy and event a source and, where the game departs from reality, a `simplification`
-note. This module collects them in one list the sources screen, the report and the tests
-share. Pure: no pygame; labels are put into words through `game.i18n`.
+The level format gives every number a `source` id (or a one-line `assumption`, in en and
+de or plain English), and every policy and event a source and, where the game departs from
+reality, a `simplification` note. This module collects them in one list the sources screen,
+the report and the tests share. Pure: no pygame; labels are put into words through `game.i18n`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from game.i18n import has_key, pick, t
+from game.i18n import has_key, language, pick, t
 from game.levels.model import Level, Param, Source, Text
 
 AREAS = ("chips", "energy", "talent", "money", "models", "events", "policies")
@@ -34,7 +34,7 @@ class SourceEntry:
     value: str = ""
     source_id: str | None = None
     source: Source | None = None
-    assumption: str | None = None
+    assumption: str | None = None  # in the current language
     simplification: Text | None = None
     when: str = ""  # the quarter a scripted event strikes, else ""
     chance: float | None = None  # a random event's chance per quarter
@@ -124,7 +124,7 @@ def level_sources(level: Level) -> list[SourceEntry]:
                 _number(param.value),
                 param.source,
                 level.sources.get(param.source) if param.source else None,
-                param.assumption,
+                param.assumption_text(language()),
             )
         )
     for kind, cards in (("event", level.events), ("policy", level.policies)):

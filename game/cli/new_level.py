@@ -24,7 +24,8 @@ HEADER = """\
 # This file starts as a copy of the main scenario ({main}): a complete, tuned world.
 # Change only what your "what if" is about, and mark each change with a comment.
 #   1. Edit the title and description below (both English and German).
-#   2. Change numbers: each is {{value: N, source: id}} or {{value: N, assumption: "why"}}.
+#   2. Change numbers: each is {{value: N, source: id}} or {{value: N, assumption: "why"}};
+#      give the assumption in both languages ({{en: "why", de: "warum"}}) for German classes.
 #   3. Check it:           python -m game validate levels/{name}.yaml
 #   4. Play it live:        python -m game play --level levels/{name}.yaml --designer
 #      (save the file and the game reloads it; F5 reloads by hand)

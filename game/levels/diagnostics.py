@@ -15,6 +15,8 @@ from typing import Annotated, Literal, Protocol, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from game.levels.model import ASSUMPTION_FORMS
+
 Severity = Literal["error", "warning", "hint"]
 Loc = tuple[Hashable, ...]
 
@@ -202,7 +204,7 @@ def report_validation_error(
     found = []
     for err in exc.errors(include_url=False):
         key = "[key]" in err["loc"]
-        loc = tuple(part for part in err["loc"] if part != "[key]")
+        loc = _designer_loc(err["loc"])
         code, message, hint = _translate(err, loc, root)
         found.append((loc, code, message, hint, key or code == "unknown-key"))
     # A misspelt key also shows up as the right key missing; the typo says it all.
@@ -218,6 +220,16 @@ def report_validation_error(
         if report.index is not None and report.index.locate(loc, key=key)[1:] in skip:
             continue
         report.add(loc, code, message, hint=hint, key=key)
+
+
+def _designer_loc(loc: Loc) -> Loc:
+    """Pydantic's path without the parts no file has: `[key]` and an assumption's form."""
+    out: list[Hashable] = []
+    for part in loc:
+        if part == "[key]" or (part in ASSUMPTION_FORMS and out and out[-1] == "assumption"):
+            continue
+        out.append(part)
+    return tuple(out)
 
 
 def _translate(err: dict, loc: Loc, root: type[BaseModel]) -> tuple[str, str, str | None]:
@@ -238,6 +250,8 @@ def _translate(err: dict, loc: Loc, root: type[BaseModel]) -> tuple[str, str, st
         if kind == "model_type" and set(_fields_at(root, loc)) == {"value", "source", "assumption"}:
             shown = value if isinstance(value, int | float) else 5
             hint = f"write a number with where it comes from: {{value: {shown}, source: some_id}}"
+        if kind == "string_type" and name == "assumption" and hint is None:
+            hint = 'write one line of text, or both languages: {en: "…", de: "…"}'
         return "type", f"expected {_EXPECTED[kind]}, got {describe(value)}", hint
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
@@ -316,12 +330,14 @@ def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
 
 
 def _unwrap(tp: object) -> object:
-    """`Annotated[X, ...]` and `X | None` → X."""
+    """`Annotated[X, ...]` and `X | None` → X; of `str | Model`, the model (it has keys)."""
     while True:
         origin = get_origin(tp)
         if origin is Annotated:
             tp = get_args(tp)[0]
         elif origin in (Union, UnionType):
-            tp = next(a for a in get_args(tp) if a is not type(None))
+            options = [_unwrap(a) for a in get_args(tp) if a is not type(None)]
+            models = [o for o in options if isinstance(o, type) and issubclass(o, BaseModel)]
+            return (models or options)[0]
         else:
             return tp

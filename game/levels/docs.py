@@ -49,7 +49,9 @@ Check a level with `python -m game validate levels/NAME.yaml`; start a new one w
 
 **Numbers with a source.** Most numbers are written `{value: 1.5, source: some_id}` (an id
 under `sources`) or `{value: 1.5, assumption: "why this number"}` — exactly one of the two.
-The range below applies to `value`.
+The range below applies to `value`. Pupils read assumptions on the Sources screen, so give
+them in both languages, `assumption: {en: "why this number", de: "warum diese Zahl"}`;
+plain text still works and is shown in English to everyone.
 """
 
 

@@ -16,8 +16,10 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
-    WithJsonSchema,
+    Tag,
+    TypeAdapter,
     field_validator,
     model_validator,
 )
@@ -50,6 +52,34 @@ class Text(Strict):
     de: str = Field(min_length=1, max_length=2000, description="German text.")
 
 
+ASSUMPTION_MIN_LENGTH = 5
+
+
+class Assumption(Strict):
+    """Why a number was chosen, in both languages, so German pupils read it in German."""
+
+    en: str = Field(min_length=ASSUMPTION_MIN_LENGTH, description="Why this number, in English.")
+    de: str = Field(min_length=ASSUMPTION_MIN_LENGTH, description="Why this number, in German.")
+
+
+# Pydantic names the chosen form of an assumption in an error's path; the checker drops
+# these names again, so a designer reads `….assumption.de`, not a type name.
+PLAIN_FORM, BILINGUAL_FORM = "[plain text]", "[en/de]"
+ASSUMPTION_FORMS = frozenset({PLAIN_FORM, BILINGUAL_FORM})
+
+
+def _assumption_form(note: object) -> str:
+    """A mapping is the en/de form; anything else is checked as plain (English) text."""
+    return BILINGUAL_FORM if isinstance(note, dict | Assumption) else PLAIN_FORM
+
+
+AssumptionNote = Annotated[
+    Annotated[str, Field(min_length=ASSUMPTION_MIN_LENGTH), Tag(PLAIN_FORM)]
+    | Annotated[Assumption, Tag(BILINGUAL_FORM)],
+    Discriminator(_assumption_form),
+]
+
+
 class Param(Strict):
     """A tunable number with where it comes from: a `source` id, or an `assumption`."""
 
@@ -57,10 +87,12 @@ class Param(Strict):
     source: str | None = Field(
         default=None, description="Id of an entry under `sources` that this number comes from."
     )
-    assumption: str | None = Field(
+    assumption: AssumptionNote | None = Field(
         default=None,
-        min_length=5,
-        description="One line saying why this number was chosen when no source gives it.",
+        description=(
+            "One line saying why this number was chosen when no source gives it: plain text "
+            "(English only) or `{en: ..., de: ...}`."
+        ),
     )
 
     @model_validator(mode="after")
@@ -68,6 +100,13 @@ class Param(Strict):
         if (self.source is None) == (self.assumption is None):
             raise ValueError("give exactly one of `source` or `assumption` for every number")
         return self
+
+    def assumption_text(self, lang: str = "en") -> str | None:
+        """The assumption in `lang` (en or de); plain text is English and shown as it is."""
+        note = self.assumption
+        if note is None or isinstance(note, str):
+            return note
+        return note.de if lang == "de" else note.en
 
 
 def _in_range(lo: float, hi: float):
@@ -101,11 +140,23 @@ def ranged(lo: float, hi: float) -> object:
         Param,
         Range(lo, hi),
         AfterValidator(_in_range(lo, hi)),
-        WithJsonSchema(_param_schema(lo, hi), mode="validation"),
+        _ParamSchema(lo, hi),
     ]
 
 
-def _param_schema(lo: float, hi: float) -> dict:
+@dataclass(frozen=True)
+class _ParamSchema:
+    """Writes a ranged `Param`'s schema inline, with the shared `Assumption` definition."""
+
+    lo: float
+    hi: float
+
+    def __get_pydantic_json_schema__(self, core_schema: object, handler) -> dict:
+        note = handler(TypeAdapter(AssumptionNote).core_schema)
+        return _param_schema(self.lo, self.hi, note)
+
+
+def _param_schema(lo: float, hi: float, note: dict) -> dict:
     """Inline schema of a ranged `Param`, so editors show and check the value's range."""
     text = {"type": "string", "minLength": 1}
     return {
@@ -118,7 +169,13 @@ def _param_schema(lo: float, hi: float) -> dict:
                 "description": f"The number itself, from {lo:g} to {hi:g}.",
             },
             "source": {**text, "description": "Id of an entry under `sources`."},
-            "assumption": {**text, "description": "Why this number, when no source gives it."},
+            "assumption": {
+                "description": (
+                    "Why this number, when no source gives it: plain text (English only) "
+                    "or {en, de}."
+                ),
+                **note,
+            },
         },
         "required": ["value"],
         "additionalProperties": False,

@@ -105,7 +105,8 @@ def _cited_sources(level: Level) -> set[str]:
     """Every source id the level names anywhere (numbers, cards, the timeline).
 
     An assumption or the description naming a source ("of ~51 GW/yr (F3) ...") leans on
-    it, so the source is cited even though no number takes it as its origin.
+    it, so the source is cited even though no number takes it as its origin. The English
+    text is read: a plain assumption is English, and a translation keeps the ids.
     """
     from game.levels.crossrefs import params_in
 
@@ -114,7 +115,7 @@ def _cited_sources(level: Level) -> set[str]:
     for kind in ("policies", "events", "timeline"):
         cited |= {card.source for card in getattr(level, kind)}
     notes = " ".join(
-        [level.description.en, *(p.assumption for p in params if p.assumption is not None)]
+        [level.description.en, *(p.assumption_text("en") for p in params if p.assumption)]
     )
     named = set(re.findall(r"[A-Za-z0-9_]+", notes))
     return cited | (named & set(level.sources))

@@ -17,11 +17,26 @@ from game.ui.theme import Colour, Palette, Scale, font
 ELLIPSIS = "…"
 
 
+# German writes "59 %" and "2,5 Mrd. $"; a line must not start with the lone sign.
+_UNIT_SIGNS = ("%", "$")
+
+
+def _words(paragraph: str) -> list[str]:
+    """The paragraph's words, a unit sign kept together with the word before it."""
+    words: list[str] = []
+    for word in paragraph.split(" "):
+        if words and words[-1] and word.rstrip(".,;:!?)") in _UNIT_SIGNS:
+            words[-1] = f"{words[-1]} {word}"
+        else:
+            words.append(word)
+    return words
+
+
 def wrap_lines(text: str, fnt: pygame.font.Font, width: int) -> list[str]:
     """Split `text` into lines no wider than `width` (words too long are split by letter)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split(" ")
+        words = _words(paragraph)
         line = ""
         for word in words:
             candidate = f"{line} {word}" if line else word

@@ -11,7 +11,7 @@ from game.engine import Allocation, IllegalOrders, Orders, Rules, other, resolve
 from game.engine.effects import effective_params
 from game.engine.state import FactionState, GameState
 from game.engine.view import PlayerView
-from game.i18n import t
+from game.i18n import language, t
 from game.levels.model import Param
 from game.ui.widgets import fmt
 
@@ -44,7 +44,7 @@ def origin_text(rules: Rules, param: Param | None) -> str:
         if src is None:
             return ""
         return t("turn.source", title=src.title, publisher=src.publisher, date=src.date)
-    return t("turn.assumption", text=param.assumption)
+    return t("turn.assumption", text=param.assumption_text(language()))
 
 
 def _main_chip(rules: Rules, f: FactionState):
