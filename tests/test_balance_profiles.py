@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from game.balance.profiles import grid, neighbours, play, search
+from game.balance.profiles import ProfileResult, grid, neighbours, play, search, strength
 from game.cli.main import main
 
 LEVELS = Path(__file__).resolve().parents[1] / "levels"
@@ -22,6 +22,13 @@ def test_neighbours_move_one_step_and_keep_a_run():
     assert (40, 10, 0, 50) in near and (60, 0, 0, 40) in near
     assert all(sum(p) == 100 and min(p) >= 0 and p[3] > 0 for p in near)
     assert (50, 0, 0, 50) not in near
+
+
+def test_when_every_split_loses_the_closest_one_ranks_first():
+    far = ProfileResult((0, 0, 0, 100), {"usa": 0, "china": 0}, {"usa": 2, "china": 2}, -4.0)
+    near = ProfileResult((60, 0, 20, 20), {"usa": 0, "china": 0}, {"usa": 2, "china": 2}, -0.4)
+    ranked = sorted([far, near], key=strength)
+    assert ranked[0] is near and near.margin == -0.1
 
 
 def test_a_split_without_chips_loses_to_one_with_chips():

@@ -4,7 +4,9 @@ A level where "always 40% chips, 60% models" wins more often than the AI has a d
 strategy: nothing the player decides each quarter matters. The search plays every profile
 on a coarse grid of the budget simplex against the AI (on both sides, the same seeds for
 every profile), refines around the best few on a finer grid, and finally plays the
-strongest candidates long enough for a confidence interval.
+strongest candidates long enough for a confidence interval. Profiles are ranked by win
+share, then by their mean final lead (log10 FLOP), so the search still climbs towards the
+strongest split when every profile loses.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ class ProfileResult:
     profile: Profile
     wins: dict[str, int]  # side the profile played -> games it won there
     games: dict[str, int]
+    margin_sum: float = 0.0  # the profile's final frontier minus the AI's, summed (log10)
 
     @property
     def share(self) -> float:
@@ -66,6 +69,11 @@ class ProfileResult:
 
     def side_share(self, side: str) -> float:
         return self.wins[side] / max(1, self.games[side])
+
+    @property
+    def margin(self) -> float:
+        """Mean final lead in log10 FLOP (negative: behind): ranks profiles that all lose."""
+        return self.margin_sum / max(1, sum(self.games.values()))
 
     def interval(self) -> tuple[float, float]:
         return wilson_interval(sum(self.wins.values()), sum(self.games.values()))
@@ -100,7 +108,14 @@ def play(
         result = results[by_spec[name]]
         result.games[side] += 1
         result.wins[side] += record.winner == side
-    return sorted(results.values(), key=lambda r: (-r.share, r.profile))
+        rival = SIDES[1 - SIDES.index(side)]
+        result.margin_sum += record.frontier[side] - record.frontier[rival]
+    return sorted(results.values(), key=strength)
+
+
+def strength(result: ProfileResult) -> tuple:
+    """Sort key, strongest first: win share, then mean final lead."""
+    return (-result.share, -result.margin, result.profile)
 
 
 def search(
@@ -124,6 +139,6 @@ def search(
     seen = {r.profile for r in coarse}
     near = sorted({n for r in coarse[:keep] for n in neighbours(r.profile, fine_step)} - seen)
     fine = play(level_path, near, opponent, fine_games, seed, stage("fine")) if near else []
-    pool = sorted([*coarse[:keep], *fine], key=lambda r: (-r.share, r.profile))
+    pool = sorted([*coarse[:keep], *fine], key=strength)
     best = [r.profile for r in pool[:keep]]
     return play(level_path, best, opponent, final_games, seed + 100_000, stage("final"))

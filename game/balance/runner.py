@@ -49,6 +49,7 @@ class GameRecord:
     winner: str | None
     reason: str
     final_turn: int
+    frontier: dict[str, float] = field(default_factory=dict)  # log10 FLOP at the end
     curves: dict[str, dict[str, list[float]]] = field(default_factory=dict)
     events: list[str] = field(default_factory=list)
     policies: dict[str, list[str]] = field(default_factory=dict)
@@ -90,7 +91,14 @@ def play_one(config: Config, seed: int) -> GameRecord:
     }
     match = play_game(rules, players, seed)
     outcome = match.state.outcome
-    record = GameRecord(config.name, seed, outcome.winner, outcome.reason, outcome.turn)
+    record = GameRecord(
+        config.name,
+        seed,
+        outcome.winner,
+        outcome.reason,
+        outcome.turn,
+        {side: match.state.factions[side].frontier_log10 for side in SIDES},
+    )
     if config.detailed:
         record.curves = {
             side: {

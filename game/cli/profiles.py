@@ -37,6 +37,7 @@ def cmd_profiles(args) -> int:
         {
             "profile": spec(r.profile),
             "share": r.share,
+            "margin_log10": r.margin,
             "ci95": list(r.interval()),
             **{f"as_{side}": r.side_share(side) for side in SIDES},
             "games_per_side": r.games["usa"],
@@ -53,6 +54,7 @@ def cmd_profiles(args) -> int:
         print(
             f"  {row['profile']:<20} wins {row['share']:6.1%} (95% CI {lo:.1%}–{hi:.1%})"
             f"  as USA {row['as_usa']:6.1%}  as China {row['as_china']:6.1%}"
+            f"  final lead {row['margin_log10']:+.2f} log10"
             f"  ({row['games_per_side']} games per side)"
         )
     if beaten:
