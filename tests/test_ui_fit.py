@@ -13,6 +13,7 @@ from game.i18n import set_language
 from game.levels.model import SIDES
 from game.ui.draw import wrap_lines
 from game.ui.runtime import App
+from game.ui.scroll import Block, ScrollText
 from game.ui.settings import Settings
 from game.ui.widgets.charts import draw_chart, history, spread_labels
 from game.ui.widgets.ladder import LadderView, draw_ladder
@@ -84,3 +85,24 @@ def test_a_wrapped_line_never_starts_with_a_lone_percent_or_dollar_sign(app):
         assert " ".join(lines) == text
         assert all(fnt.size(line)[0] <= width for line in lines)
         assert not [line for line in lines if line.startswith(("%", "$"))], width
+
+
+def inked(surface: pygame.Surface, rect: pygame.Rect) -> bool:
+    return any(
+        surface.get_at((x, y))[:3] != (0, 0, 0)
+        for x in range(rect.left, rect.right)
+        for y in range(rect.top, rect.bottom)
+    )
+
+
+def test_scroll_text_draws_whole_lines_only(app):
+    """Half a line of glyphs at the edge of a short panel looks like a rendering bug."""
+    text = ScrollText(app, [Block("text", "Ein Satz. " * 60)])
+    line = app.font("body").get_linesize()
+    surface = pygame.Surface((600, 400))
+    surface.fill((0, 0, 0))
+    box = pygame.Rect(0, 0, 600, line + line // 2)  # room for one and a half lines
+    text.draw(surface, box)
+    assert text.scrollable
+    assert inked(surface, pygame.Rect(0, 0, 560, line))
+    assert not inked(surface, pygame.Rect(0, line, 560, box.height - line))

@@ -124,7 +124,8 @@ class ScrollText:
         surface.set_clip(rect.clip(old) if old else rect)
         for x, y, image in items:
             top = rect.top + y - self.offset
-            if top + image.get_height() >= rect.top and top <= rect.bottom:
+            # Whole lines only: half a line of glyphs at an edge reads as a rendering bug.
+            if top >= rect.top and top + image.get_height() <= rect.bottom:
                 surface.blit(image, (rect.left + x, top))
         surface.set_clip(old)
         if self.scrollable:

@@ -255,8 +255,12 @@ class SetupScene(Scene):
             draw_text(surface, t(key), rect, p.text, size("body"), bold=True, valign="middle")
         self._draw_info(surface)
 
-    def _blocks(self) -> list[Block]:
-        """What the info panel explains: the scenario, then what each choice means."""
+    def _blocks(self, compact: bool = False) -> list[Block]:
+        """What the info panel explains: the scenario, then what each choice means.
+
+        `compact` (a short panel, at a large UI scale) leaves out the scenario's title: the
+        scenario button above already shows it, and the room is better spent on the text.
+        """
         p = self.app.palette
         if not self.levels:
             return [Block("text", t("setup.no_levels"), colour=p.bad)]
@@ -272,10 +276,11 @@ class SetupScene(Scene):
                 n=level.calendar.turns,
                 start=quarter_words(level.calendar.start),
             )
+            if not compact:
+                blocks.append(Block("heading", pick(level.title), colour=p.text))
             blocks += [
-                Block("heading", pick(level.title), colour=p.text),
                 Block("text", meta, colour=p.accent),
-                Block("gap"),
+                *([] if compact else [Block("gap")]),
                 Block("text", pick(level.description), colour=p.text_dim),
                 Block("gap"),
             ]
@@ -303,7 +308,8 @@ class SetupScene(Scene):
         )
         if "setup.show_problems" in self.widgets:
             text_rect.height -= button_height(self.app) + px(8)
-        self.info.blocks = self._blocks()
+        compact = text_rect.height < 6 * self.app.font("body").get_linesize()
+        self.info.blocks = self._blocks(compact)
         self.info._layout(text_rect.width - px(10))  # measure, to fit the panel to its text
         used = min(rect.height, self.info.content_height + px(20))
         if "setup.show_problems" in self.widgets:
