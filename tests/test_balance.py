@@ -16,6 +16,7 @@ from game.levels.loader import load_level
 from game.players.simple import FixedPlayer, GreedyPlayer
 
 LEVEL = Path(__file__).resolve().parents[1] / "levels" / "cold-ai-war.yaml"
+TUTORIAL = LEVEL.parent / "tutorial.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +113,15 @@ def test_fixed_player_shares_survive_the_wrapper(rules):
         .orders.allocation.as_tuple()
     )
     assert shares == pytest.approx((0.5, 0, 0.25, 0.25))
+
+
+def test_balance_profiles_adds_the_fixed_split_section(tmp_path, capsys):
+    out = tmp_path / "report"
+    args = ["balance", str(TUTORIAL), "--games", "2", "--usa", "greedy", "--china", "greedy"]
+    assert main([*args, "--no-restricted", "--profiles", "--out", str(out)]) == 0
+    assert "fixed split fixed:" in capsys.readouterr().out
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "## Fixed splits" in md and "fixed split found beats the AI" in md
+    data = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert len(data["profiles"]) == 3
+    assert all(row["games_per_side"] == 2 for row in data["profiles"])

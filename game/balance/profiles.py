@@ -79,18 +79,22 @@ class ProfileResult:
         return wilson_interval(sum(self.wins.values()), sum(self.games.values()))
 
 
-def _configs(profiles: list[Profile], opponent: str) -> list[Config]:
+Opponent = str | dict[str, str]  # one player spec, or {profile's side: the rival's spec}
+
+
+def _configs(profiles: list[Profile], opponent: Opponent) -> list[Config]:
+    rival = opponent if isinstance(opponent, dict) else dict.fromkeys(SIDES, opponent)
     configs = []
     for profile in profiles:
-        configs.append(Config(f"usa|{spec(profile)}", spec(profile), opponent))
-        configs.append(Config(f"china|{spec(profile)}", opponent, spec(profile)))
+        configs.append(Config(f"usa|{spec(profile)}", spec(profile), rival["usa"]))
+        configs.append(Config(f"china|{spec(profile)}", rival["china"], spec(profile)))
     return configs
 
 
 def play(
     level_path: str,
     profiles: list[Profile],
-    opponent: str,
+    opponent: Opponent,
     games: int,
     seed: int,
     progress: Callable[[int, int], None] | None = None,
@@ -113,6 +117,21 @@ def play(
     return sorted(results.values(), key=strength)
 
 
+def rows(results: list[ProfileResult]) -> list[dict]:
+    """Plain figures per profile, best first, for JSON and the reports."""
+    return [
+        {
+            "profile": spec(r.profile),
+            "share": r.share,
+            "ci95": list(r.interval()),
+            "margin_log10": r.margin,
+            **{f"as_{side}": r.side_share(side) for side in SIDES},
+            "games_per_side": r.games["usa"],
+        }
+        for r in results
+    ]
+
+
 def strength(result: ProfileResult) -> tuple:
     """Sort key, strongest first: win share, then mean final lead."""
     return (-result.share, -result.margin, result.profile)
@@ -120,7 +139,7 @@ def strength(result: ProfileResult) -> tuple:
 
 def search(
     level_path: str,
-    opponent: str = "normal",
+    opponent: Opponent = "normal",
     coarse_step: int = 20,
     fine_step: int = 10,
     coarse_games: int = 4,

@@ -62,6 +62,11 @@ def summary_text(summary: dict, meta: dict) -> str:
             f"restricted {r['side']:>5} without {r['restriction']:<8} wins {pct(r['share']):>6}"
             f"  ({r['change_points']:+.1f} points)"
         )
+    for row in summary.get("profiles", []):
+        lines.append(
+            f"fixed split {row['profile']:<20} wins {pct(row['share']):>6}"
+            f"  (final lead {row['margin_log10']:+.2f} log10)"
+        )
     return "\n".join(lines)
 
 
@@ -143,7 +148,34 @@ def markdown(summary: dict, meta: dict, images: dict[str, str]) -> str:
         )
     if not summary["restricted"]:
         out.append("| — | (not run) | | | |")
+    if "profiles" in summary:
+        out += _profiles_section(summary["profiles"])
     return "\n".join(out) + "\n"
+
+
+def _profiles_section(rows: list[dict]) -> list[str]:
+    """The strongest fixed splits found: a level where one beats the AI has a dominant plan."""
+    out = [
+        "",
+        "## Fixed splits",
+        "",
+        "The strongest fixed budget splits (chips/energy/talent/models, no policies) found by a "
+        "coarse-to-fine search, each playing both sides against the lab's AI. A split that wins "
+        "more than half its games is a dominant strategy: the quarter-by-quarter decisions "
+        "would not matter.",
+        "",
+        "| split | win share | 95% interval | as USA | as China | mean final lead (log10) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        out.append(
+            f"| {row['profile']} | {pct(row['share'])} | {pct(row['ci95'][0])}–"
+            f"{pct(row['ci95'][1])} | {pct(row['as_usa'])} | {pct(row['as_china'])} | "
+            f"{row['margin_log10']:+.2f} |"
+        )
+    dominant = any(row["share"] > 0.5 for row in rows)
+    out += ["", "A fixed split beats the AI." if dominant else "No fixed split found beats the AI."]
+    return out
 
 
 def write_reports(summary: dict, meta: dict, out: Path) -> dict[str, Path]:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from game.balance.analysis import BASELINE, summarise
 from game.balance.players import RESTRICTIONS
+from game.balance.profiles import rows as profile_rows
+from game.balance.profiles import search
 from game.balance.report import summary_text, write_reports
 from game.balance.runner import Config, run_lab
 from game.levels.model import SIDES
@@ -42,8 +44,13 @@ def cmd_balance(args) -> int:
 
     start = time.perf_counter()
     records = list(run_lab(args.level, configs, args.games, args.seed, progress=progress))
-    seconds = time.perf_counter() - start
     summary = summarise(records, loaded.level)
+    if getattr(args, "profiles", False):
+        # The profile plays one side against the lab's player on the other side.
+        rivals = {"usa": args.china, "china": args.usa}
+        found = search(args.level, rivals, final_games=min(args.games, 100), seed=args.seed)
+        summary["profiles"] = profile_rows(found)
+    seconds = time.perf_counter() - start
     meta = {
         "level": str(args.level),
         "level_id": loaded.level.id,
@@ -67,5 +74,6 @@ def cmd_balance(args) -> int:
         print(f"error: cannot write the report into {out}: {err.strerror}", file=sys.stderr)
         return 1
     print(summary_text(summary, meta))
-    print(f"{len(records)} games in {seconds:.1f} s; report: {paths['markdown']}, {paths['html']}")
+    games = f"{len(records)} games" + (" plus the split search" if "profiles" in summary else "")
+    print(f"{games} in {seconds:.1f} s; report: {paths['markdown']}, {paths['html']}")
     return 0

@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     bal.add_argument("--seed", type=int, default=1)
     bal.add_argument("--out", default=None, help="report folder (default: balance-<level id>)")
     bal.add_argument("--no-restricted", action="store_true", help="skip restricted play")
+    bal.add_argument(
+        "--profiles",
+        action="store_true",
+        help="also search for a fixed budget split that beats the AI (see `profiles`)",
+    )
 
     prof = sub.add_parser(
         "profiles", help="search for a fixed budget split that beats the AI (a dominant strategy)"

@@ -10,8 +10,8 @@ import json
 import sys
 import time
 
-from game.balance.profiles import search, spec
-from game.levels.model import SIDES
+from game.balance.profiles import rows as profile_rows
+from game.balance.profiles import search
 
 
 def cmd_profiles(args) -> int:
@@ -33,17 +33,7 @@ def cmd_profiles(args) -> int:
         args.level, args.against, final_games=args.games, seed=args.seed, progress=progress
     )
     seconds = time.perf_counter() - start
-    rows = [
-        {
-            "profile": spec(r.profile),
-            "share": r.share,
-            "margin_log10": r.margin,
-            "ci95": list(r.interval()),
-            **{f"as_{side}": r.side_share(side) for side in SIDES},
-            "games_per_side": r.games["usa"],
-        }
-        for r in results
-    ]
+    rows = profile_rows(results)
     beaten = [row for row in rows if row["share"] > 0.5]
     if args.json:
         print(json.dumps({"against": args.against, "rows": rows, "seconds": seconds}, indent=1))
