@@ -36,12 +36,14 @@ def load_inputs(level_path: str, player_specs, think_ms: float | None = None):
     return loaded
 
 
-def progress_printer():
+def progress_printer(label: str = ""):
     """A `progress(done, total)` that redraws one line on a terminal, and stays quiet in pipes."""
     tty = sys.stderr.isatty()
+    prefix = f"{label}: " if label else ""
 
     def progress(done: int, total: int) -> None:
         if tty and (done == total or done % max(1, total // 100) == 0):
-            print(f"\r{done}/{total} games", end="" if done < total else "\n", file=sys.stderr)
+            line = f"\r{prefix}{done}/{total} games"
+            print(line, end="" if done < total else "\n", file=sys.stderr)
 
     return progress

@@ -7,7 +7,6 @@ share against the AI on each side and over both, and says whether any of them be
 from __future__ import annotations
 
 import json
-import sys
 import time
 
 from game.balance.profiles import rows as profile_rows
@@ -15,18 +14,16 @@ from game.balance.profiles import search
 
 
 def cmd_profiles(args) -> int:
-    from game.cli.common import InputProblem, load_inputs
+    from game.cli.common import InputProblem, load_inputs, progress_printer
 
     try:
         load_inputs(args.level, (args.against,))
     except InputProblem as problem:
         return problem.report()
-    tty = sys.stderr.isatty()
+    printers: dict = {}
 
     def progress(stage: str, done: int, total: int) -> None:
-        if tty and (done == total or done % max(1, total // 50) == 0):
-            end = "" if done < total else "\n"
-            print(f"\r{stage}: {done}/{total} games", end=end, file=sys.stderr)
+        printers.setdefault(stage, progress_printer(stage))(done, total)
 
     start = time.perf_counter()
     results = search(
