@@ -84,6 +84,20 @@ def build_parser() -> argparse.ArgumentParser:
     prof.add_argument("--seed", type=int, default=1)
     prof.add_argument("--json", action="store_true", help="print one JSON object")
 
+    depth = sub.add_parser(
+        "depth", help="the depth report: luck share, decision leverage, predictability, fidelity"
+    )
+    depth.add_argument("level", help="level file")
+    depth.add_argument("--games", type=_positive, default=200, help="normal-vs-normal games")
+    depth.add_argument("--seed", type=int, default=2025)
+    depth.add_argument(
+        "--positions", type=_positive, default=20, help="games whose positions are branched"
+    )
+    depth.add_argument(
+        "--policy-seeds", type=_positive, default=3, help="calm games per removed policy"
+    )
+    depth.add_argument("--json", action="store_true", help="print one JSON object")
+
     from game.ui.shot import add_shot_parser
 
     add_shot_parser(sub)
@@ -143,6 +157,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.balance import cmd_balance
 
         return cmd_balance(args)
+    if command == "depth":
+        from game.cli.depth import cmd_depth
+
+        return cmd_depth(args)
     if command == "profiles":
         from game.cli.profiles import cmd_profiles
 

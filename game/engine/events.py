@@ -63,6 +63,14 @@ class EnergyOrdered(GameEvent):
 
 
 @dataclass(frozen=True, slots=True)
+class TalentCapped(GameEvent):
+    """Talent money the free researcher pool could not absorb (carried over)."""
+
+    side: str
+    unspent_bn: float
+
+
+@dataclass(frozen=True, slots=True)
 class EnergyCapped(GameEvent):
     """Energy money the grid could not absorb this quarter (carried over)."""
 

@@ -11,10 +11,20 @@ import math
 from game.engine import events as ev
 from game.engine.conditions import unmet_condition
 from game.engine.effects import apply_card, effective_params, expire
+from game.engine.formulas import (
+    frontier_run_log10,
+    installed_totals,
+    interconnect_efficiency,
+    next_run_history,
+    powered_share,
+    run_flop_this_quarter,
+    run_share,
+    talent_money_absorbed,
+)
 from game.engine.market import chip_offers
 from game.engine.orders import Orders, check
 from game.engine.rng import uniform
-from game.engine.rules import HOURS_PER_QUARTER, SECONDS_PER_QUARTER, Rules, other
+from game.engine.rules import HOURS_PER_QUARTER, Rules, other
 from game.engine.state import ChipBatch, FactionState, GameState, Outcome
 from game.levels.model import SIDES
 
@@ -52,17 +62,17 @@ def resolve(
         spend = [max(0.0, f.budget) * share for share in orders[side].allocation.as_tuple()]
         carry[side] += _buy_chips(rules, s.turn, f, p, spend[0], levies, log)
         carry[side] += _order_energy(s.turn, f, p, spend[1], log)
-        _hire_talent(rules, f, p, spend[2], state.factions[other(side)].talent, log)
+        carry[side] += _hire_talent(rules, f, p, spend[2], state.factions[other(side)].talent, log)
         _improve_algorithms(rules, f, p)
     bills = {}
     for side in SIDES:
         f, p = s.factions[side], params[side]
         spend_models = max(0.0, f.budget) * orders[side].allocation.models
-        bills[side] = _train(rules, f, p, spend_models, rival_frontier[side], log)
+        bills[side] = _train(rules, s.turn, f, p, spend_models, rival_frontier[side], log)
     for side in SIDES:
         f, p = s.factions[side], params[side]
         _depreciate(rules, f, p, s.turn, log)
-        _milestones(rules, f, log)
+        _milestones(rules, s, f, log)
         _adoption(rules, f, p)
         _confidence(rules, f, p, s.factions[other(side)].frontier_log10)
         _next_budget(rules, s.turn, f, p, bills[side], carry[side], levies[side], log)
@@ -116,6 +126,7 @@ def _buy_chips(
     """Buy the cheapest compute first, within each chip's supply; return unspent $bn."""
     offers = chip_offers(rules, p)
     bought_any = False
+    install_age = -round(p["chip_install_lag_turns"])
     for chip, price, supply in offers:
         if money <= 1e-9:
             break
@@ -124,7 +135,9 @@ def _buy_chips(
         money -= cost
         bought_any = True
         f.fleet.append(
-            ChipBatch(chip.id, units, chip.h100e_per_unit, chip.kw_per_unit, chip.origin, 0)
+            ChipBatch(
+                chip.id, units, chip.h100e_per_unit, chip.kw_per_unit, chip.origin, install_age
+            )
         )
         log.append(ev.ChipsBought(f.side, chip.id, units, units * chip.h100e_per_unit, cost))
         levy = p[f"chips.{chip.id}.levy"] * cost
@@ -138,30 +151,46 @@ def _buy_chips(
 
 
 def _order_energy(turn: int, f: FactionState, p: dict, money: float, log) -> float:
+    """Grid power first (cheap, capped by connection queues), then off-grid power if any."""
     if money <= 0:
         return 0.0
-    cost_per_gw = p["energy_cost_bn_per_gw"]
-    gw = min(money / cost_per_gw, p["energy_build_cap_gw_per_turn"])
-    spent = gw * cost_per_gw
-    lag = round(p["energy_build_lag_turns"])
-    if gw > 0:
+    routes = (
+        (
+            p["energy_cost_bn_per_gw"],
+            p["energy_build_cap_gw_per_turn"],
+            p["energy_build_lag_turns"],
+        ),
+        (p["offgrid_cost_bn_per_gw"], p["offgrid_build_cap_gw_per_turn"], p["offgrid_lag_turns"]),
+    )
+    for cost_per_gw, cap_gw, lag_turns in routes:
+        gw = min(money / cost_per_gw, cap_gw)
+        if gw <= 0:
+            continue
+        spent = gw * cost_per_gw
+        money -= spent
+        lag = round(lag_turns)
         if lag <= 0:
             f.energy_gw += gw
         else:
             f.energy_pipeline.append((turn + lag, gw))
         log.append(ev.EnergyOrdered(f.side, gw, spent, turn + max(0, lag)))
-    unspent = money - spent
-    if unspent > 0.01:
-        log.append(ev.EnergyCapped(f.side, unspent))
-    return max(0.0, unspent)
+    if money > 0.01:
+        log.append(ev.EnergyCapped(f.side, money))
+    return max(0.0, money)
 
 
 def _hire_talent(
     rules: Rules, f: FactionState, p: dict, money: float, rival_talent: float, log
-) -> None:
-    """Hire with diminishing returns; the fewer researchers still free, the harder it is."""
-    new = p["talent_per_sqrt_bn"] * math.sqrt(max(0.0, money)) + p["talent_inflow_per_turn"]
+) -> float:
+    """Hire with diminishing returns from the researchers still free; return unspent $bn.
+
+    Money beyond what the free pool can absorb hires nobody, so it is carried over.
+    """
     reference = rules.constants.get("talent_free_reference")
+    money = max(0.0, money)
+    usable = min(money, talent_money_absorbed(p, reference, f.talent, rival_talent))
+    unspent = money - usable
+    new = p["talent_per_sqrt_bn"] * math.sqrt(usable) + p["talent_inflow_per_turn"]
     if reference is not None and new > 0:
         free = max(0.0, 100.0 - f.talent - rival_talent)
         new = min(new * min(1.0, free / reference), free / 2)
@@ -169,7 +198,10 @@ def _hire_talent(
     f.talent = (f.talent + new) * (1 - p["talent_attrition_per_turn"])
     f.talent = min(100.0, max(0.0, f.talent))
     if money > 0:
-        log.append(ev.TalentHired(f.side, f.talent - before, money))
+        log.append(ev.TalentHired(f.side, f.talent - before, usable))
+    if unspent > 0.01:
+        log.append(ev.TalentCapped(f.side, unspent))
+    return unspent
 
 
 def _improve_algorithms(rules: Rules, f: FactionState, p: dict) -> None:
@@ -180,36 +212,29 @@ def _improve_algorithms(rules: Rules, f: FactionState, p: dict) -> None:
 
 
 def _train(
-    rules: Rules, f: FactionState, p: dict, money: float, rival_frontier: float, log
+    rules: Rules, turn: int, f: FactionState, p: dict, money: float, rival_frontier: float, log
 ) -> float:
-    """Run this quarter's frontier training; return the power bill in $bn."""
-    h100e = units = kw = kw_billed = 0.0
+    """Train the frontier model on this quarter's reserved compute plus the quarters before
+    it (`training_turns`); return the power bill in $bn."""
+    h100e, units, kw = installed_totals(f.fleet)
     home_factor = p["domestic_chip_power_factor"]
-    for b in f.fleet:
-        h100e += b.units * b.h100e_per_unit
-        units += b.units
-        batch_kw = b.units * b.kw_per_unit
-        kw += batch_kw
-        kw_billed += batch_kw * home_factor if b.origin == f.side else batch_kw
+    kw_billed = sum(
+        b.units * b.kw_per_unit * (home_factor if b.origin == f.side else 1.0)
+        for b in f.fleet
+        if b.age >= 0
+    )
     demand_gw = kw / 1e6
-    powered = 1.0 if demand_gw <= 0 else min(1.0, f.energy_gw / demand_gw)
+    powered = powered_share(f.energy_gw, demand_gw)
     f.idle_share = 1.0 - powered
     if f.idle_share > 0.005:
         log.append(ev.ChipsIdle(f.side, f.idle_share, demand_gw - f.energy_gw))
-    millions = units / 1e6
-    link = f.interconnect / (1 + p["interconnect_overhead"] * math.log2(1 + millions))
+    link = interconnect_efficiency(f.interconnect, p["interconnect_overhead"], units)
     flops = h100e * rules.constants["h100e_tflops"] * 1e12 * powered * link
     f.usable_pflops = flops / 1e15
-    run_share = p["run_share_max"] * (1 - math.exp(-max(0.0, money) / p["models_scale_bn"]))
-    run_flop = (
-        flops
-        * SECONDS_PER_QUARTER
-        * rules.constants["model_flop_utilisation"]
-        * run_share
-        * f.algo_efficiency
-    )
+    quarter_flop = run_flop_this_quarter(rules, flops, run_share(p, money, turn), f.algo_efficiency)
+    run = frontier_run_log10(rules, f.run_history, quarter_flop)
+    f.run_history = next_run_history(rules, f.run_history, quarter_flop)
     before = f.frontier_log10
-    run = math.log10(run_flop) if run_flop > 1 else None
     catch_up = 0.0
     if run is not None and run < rival_frontier:
         catch_up = p["distillation"] * (rival_frontier - run)
@@ -243,6 +268,9 @@ def _depreciate(rules: Rules, f: FactionState, p: dict, turn: int, log) -> None:
     settled: dict[str, ChipBatch] = {}
     for chip, units, h100e, kw, origin, age in f.fleet:
         age += 1
+        if age <= 0:  # still being installed: nothing runs, nothing wears out
+            kept.append(ChipBatch(chip, units, h100e, kw, origin, age))
+            continue
         if age > max_age:
             lost += units * h100e
             continue
@@ -262,11 +290,14 @@ def _depreciate(rules: Rules, f: FactionState, p: dict, turn: int, log) -> None:
         log.append(ev.ChipsRetired(f.side, lost))
 
 
-def _milestones(rules: Rules, f: FactionState, log) -> None:
+def _milestones(rules: Rules, s: GameState, f: FactionState, log) -> None:
+    """Record rungs passed; a rung's effects (AI speeding up AI research) apply from now."""
     for m in rules.milestones:
         if f.frontier_log10 >= m.log10 and m.id not in f.milestones:
             f.milestones.append(m.id)
             log.append(ev.MilestoneReached(f.side, m.id))
+            if m.effects:
+                apply_card(rules, s, m.id, list(m.effects), f.side)
 
 
 def _adoption(rules: Rules, f: FactionState, p: dict) -> None:

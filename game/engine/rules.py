@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from game.levels.model import (
     CHIP_KNOBS,
+    PARAM_DEFAULTS,
     PARAMS,
     SIDES,
     STOCKS,
@@ -51,6 +52,7 @@ class ChipSpec:
 class MilestoneSpec:
     id: str
     log10: float
+    effects: tuple[Effect, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,15 +156,13 @@ def compile_rules(level: Level) -> Rules:
         for name in type(level.constants).model_fields
         if getattr(level.constants, name) is not None
     }
+    constants.setdefault("training_turns", 1.0)
     return Rules(
         level=level,
         turns=level.calendar.turns,
         start_quarter=start,
         constants=constants,
-        params={
-            side: {name: getattr(level.factions[side].params, name).value for name in PARAMS}
-            for side in SIDES
-        },
+        params={side: _faction_params(level.factions[side].params) for side in SIDES},
         param_ranges=ranges,
         chips=chips,
         chip_by_id={c.id: c for c in chips},
@@ -173,11 +173,27 @@ def compile_rules(level: Level) -> Rules:
         superintelligence_log10=level.ladder.superintelligence_log10.value,
         reference_growth_log10_per_year=level.ladder.reference_growth_log10_per_year.value,
         milestones=tuple(
-            MilestoneSpec(m.id, m.log10)
+            MilestoneSpec(m.id, m.log10, tuple(m.effects))
             for m in sorted(level.ladder.milestones, key=lambda m: m.log10)
         ),
         events_by_id={e.id: e for e in level.events},
     )
+
+
+def _faction_params(params: FactionParams) -> dict[str, float]:
+    """Every parameter's value; an optional one a level leaves out takes its neutral default.
+
+    The off-grid power price and lag default to the grid's, so "as the grid" needs no code.
+    """
+    values = {}
+    for name in PARAMS:
+        param = getattr(params, name)
+        values[name] = param.value if param is not None else PARAM_DEFAULTS.get(name)
+    if values["offgrid_cost_bn_per_gw"] is None:
+        values["offgrid_cost_bn_per_gw"] = values["energy_cost_bn_per_gw"]
+    if values["offgrid_lag_turns"] is None:
+        values["offgrid_lag_turns"] = values["energy_build_lag_turns"]
+    return values
 
 
 def effect_sides(effect: Effect, acting_side: str | None) -> tuple[str, ...]:

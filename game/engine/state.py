@@ -59,6 +59,9 @@ class FactionState:
     usable_pflops: float = 0.0
     policies_played: dict[str, int] = field(default_factory=dict)
     milestones: list[str] = field(default_factory=list)
+    # Effective FLOP reserved for the frontier model in the quarters before this one, while
+    # it is still training (newest last): a run adds up `training_turns` quarters.
+    run_history: list[float] = field(default_factory=list)
 
     def clone(self) -> FactionState:
         return FactionState(
@@ -78,11 +81,22 @@ class FactionState:
             usable_pflops=self.usable_pflops,
             policies_played=dict(self.policies_played),
             milestones=list(self.milestones),
+            run_history=list(self.run_history),
         )
 
     @property
     def fleet_h100e(self) -> float:
+        """H100-equivalents owned, including chips bought but not yet installed."""
         return sum(b.units * b.h100e_per_unit for b in self.fleet)
+
+    @property
+    def installed(self) -> list[ChipBatch]:
+        """The batches running now (a batch with a negative age is still being installed)."""
+        return [b for b in self.fleet if b.age >= 0]
+
+    @property
+    def installing_h100e(self) -> float:
+        return sum(b.units * b.h100e_per_unit for b in self.fleet if b.age < 0)
 
     @property
     def fleet_units(self) -> float:
@@ -185,6 +199,7 @@ def _faction_dict(f: FactionState) -> dict:
         "usable_pflops": f.usable_pflops,
         "policies_played": dict(sorted(f.policies_played.items())),
         "milestones": list(f.milestones),
+        "run_history": list(f.run_history),
     }
 
 
@@ -206,6 +221,7 @@ def _faction_from(d: dict) -> FactionState:
         usable_pflops=d["usable_pflops"],
         policies_played=dict(d["policies_played"]),
         milestones=list(d["milestones"]),
+        run_history=list(d.get("run_history", [])),
     )
 
 

@@ -57,6 +57,7 @@ def check_crossrefs(level: Level, report: Reporter) -> None:
     _sources(level, report)
     _fleets(level, report)
     _cards(level, report)
+    _milestone_effects(level, report)
     _ladder(level, report)
     _calendar(level, report)
 
@@ -110,6 +111,11 @@ def _sources(level: Level, report: Reporter) -> None:
     ]
     for kind in ("policies", "events", "timeline"):
         cited += [((kind, i, "source"), c.source) for i, c in enumerate(getattr(level, kind))]
+    cited += [
+        (("ladder", "milestones", i, "source"), m.source)
+        for i, m in enumerate(level.ladder.milestones)
+        if m.source is not None
+    ]
     for loc, source in cited:
         if source not in level.sources:
             hint = did_you_mean(source, level.sources) or "add it under `sources`"
@@ -140,6 +146,21 @@ def _cards(level: Level, report: Reporter) -> None:
             condition = card.requires if kind == "policies" else card.when
             field = "requires" if kind == "policies" else "when"
             _condition(condition, (kind, i, field), policies, events, report)
+
+
+def _milestone_effects(level: Level, report: Reporter) -> None:
+    chips = [c.id for c in level.chips]
+    for i, rung in enumerate(level.ladder.milestones):
+        for j, effect in enumerate(rung.effects):
+            loc = ("ladder", "milestones", i, "effects", j)
+            _effect(effect, loc, False, chips, report)
+            if effect.side not in ("self", "opponent"):
+                report.add(
+                    (*loc, "side"),
+                    "value",
+                    f"a milestone's effect applies to the side that reaches it (self) or its "
+                    f"rival (opponent), not '{effect.side}'",
+                )
 
 
 def _effect(effect: Effect, loc: Loc, is_event: bool, chips: list[str], report) -> None:

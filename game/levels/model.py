@@ -207,6 +207,28 @@ class Milestone(Strict):
     log10: float = Field(ge=20, le=40, description="Effective training compute (log10 FLOP).")
     title: Text
     text: Text | None = None
+    effects: list[Effect] = Field(
+        default_factory=list,
+        max_length=10,
+        description=(
+            "What reaching this rung changes for the side that reaches it, from the next "
+            "quarter on (side: self or opponent), e.g. AI that speeds up AI research."
+        ),
+    )
+    source: str | None = Field(
+        default=None, description="Id of an entry under `sources` behind the effects."
+    )
+    assumption: AssumptionNote | None = Field(
+        default=None, description="Why the effects are the size they are, when no source says."
+    )
+
+    @model_validator(mode="after")
+    def _effects_have_origin(self) -> Milestone:
+        if self.effects and (self.source is None) == (self.assumption is None):
+            raise ValueError(
+                "a milestone with effects needs exactly one of `source` or `assumption`"
+            )
+        return self
 
 
 class Ladder(Strict):
@@ -263,6 +285,13 @@ class Constants(Strict):
     )
     adoption_capability_width: ranged(1, 100) = Field(
         description="How many capability points adoption takes to rise (logistic width)."
+    )
+    training_turns: ranged(1, 8) | None = Field(
+        default=None,
+        description=(
+            "Quarters a frontier model trains for: a run adds up the compute reserved over "
+            "this many quarters (omit: one quarter)."
+        ),
     )
 
 
@@ -358,6 +387,30 @@ class FactionParams(Strict):
     )
     chip_depreciation_per_turn: ranged(0, 1) = Field(
         description="Share of chips failing per quarter."
+    )
+    chip_install_lag_turns: ranged(0, 8) | None = Field(
+        default=None,
+        description="Quarters from buying chips to running them (omit: the same quarter).",
+    )
+    run_share_growth_per_turn: ranged(0.5, 2) | None = Field(
+        default=None,
+        description=(
+            "Growth per quarter of the largest share of the fleet one run can use, as "
+            "frontier clusters concentrate (omit: no growth)."
+        ),
+    )
+    offgrid_build_cap_gw_per_turn: ranged(0, 10000) | None = Field(
+        default=None,
+        description=(
+            "Extra GW per quarter buildable off the grid (behind-the-meter gas turbines), "
+            "bought with energy money the grid cap leaves over (omit: none)."
+        ),
+    )
+    offgrid_cost_bn_per_gw: ranged(0.01, 100) | None = Field(
+        default=None, description="Cost of off-grid power per GW, $bn (omit: as the grid)."
+    )
+    offgrid_lag_turns: ranged(0, 20) | None = Field(
+        default=None, description="Quarters until off-grid power is online (omit: as the grid)."
     )
 
 
@@ -500,6 +553,19 @@ class Policy(Card):
     requires: Condition = Field(default_factory=Condition)
     once: bool = Field(default=False, description="May be played only once per game.")
     cooldown_turns: int = Field(default=0, ge=0, le=80)
+
+
+Milestone.model_rebuild()
+Ladder.model_rebuild()
+
+
+# Optional faction parameters and constants: the value used when a level leaves them out,
+# chosen so that the mechanism is off and older levels play as they were written.
+PARAM_DEFAULTS: dict[str, float] = {
+    "chip_install_lag_turns": 0.0,
+    "run_share_growth_per_turn": 1.0,
+    "offgrid_build_cap_gw_per_turn": 0.0,
+}
 
 
 class Event(Card):

@@ -114,11 +114,22 @@ def _cited_sources(level: Level) -> set[str]:
     cited = {p.source for p in params if p.source is not None}
     for kind in ("policies", "events", "timeline"):
         cited |= {card.source for card in getattr(level, kind)}
+    rungs = level.ladder.milestones
+    cited |= {m.source for m in rungs if m.source is not None}
+    rung_notes = [_note_en(m.assumption) for m in rungs if m.assumption is not None]
     notes = " ".join(
-        [level.description.en, *(p.assumption_text("en") for p in params if p.assumption)]
+        [
+            level.description.en,
+            *(p.assumption_text("en") for p in params if p.assumption),
+            *rung_notes,
+        ]
     )
     named = set(re.findall(r"[A-Za-z0-9_]+", notes))
     return cited | (named & set(level.sources))
+
+
+def _note_en(note) -> str:
+    return note if isinstance(note, str) else note.en
 
 
 def _unused_sources(level: Level, report: Reporter) -> None:

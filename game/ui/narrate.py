@@ -31,6 +31,7 @@ KINDS = (
     "PowerBill",
     "ChipsIdle",
     "TalentHired",
+    "TalentCapped",
     "TrainingRun",
     "MilestoneReached",
     "GameWon",
@@ -45,6 +46,7 @@ HEADLINES = frozenset(
         "CardFired",
         "PolicyPlayed",
         "SupplyCapped",
+        "TalentCapped",
         "ChipsIdle",
         "TrainingRun",
         "MilestoneReached",
@@ -124,8 +126,9 @@ def _parts(event: GameEvent, side: str, rules: Rules) -> list[tuple[str, dict]]:
             "spent": money(event.spent_bn),
         }
         return [("ChipsBought", params)]
-    if isinstance(event, ev.SupplyCapped | ev.EnergyCapped):
-        return [(type(event).__name__, {"unspent": money(event.unspent_bn)})]
+    if isinstance(event, ev.SupplyCapped | ev.EnergyCapped | ev.TalentCapped):
+        kept = event.unspent_bn * rules.constants.get("carry_over_share", 1.0)
+        return [(type(event).__name__, {"unspent": money(event.unspent_bn), "kept": money(kept)})]
     if isinstance(event, ev.ChipsRetired):
         return [("ChipsRetired", {"h100e": num(event.h100e)})]
     if isinstance(event, ev.EnergyOrdered):

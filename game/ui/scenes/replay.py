@@ -46,6 +46,7 @@ EVENT_ORDER = (
     "LevyPaid",
     "SupplyCapped",
     "EnergyCapped",
+    "TalentCapped",
     "EnergyOnline",
     "ChipsBought",
     "EnergyOrdered",

@@ -1,0 +1,111 @@
+"""The model's quantities as named functions: the one place each formula lives.
+
+`resolve` computes the quarter with them, and the turn screen and the AI planners show and
+plan with the same functions, so a change to the model cannot make what the screen says,
+what the AI plans and what the engine does drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from game.engine.rules import SECONDS_PER_QUARTER, Rules
+from game.engine.state import ChipBatch, FactionState
+
+
+def interconnect_efficiency(interconnect: float, overhead: float, chip_units: float) -> float:
+    """Share of the fleet's FLOP/s that networking lets one run use.
+
+    A swarm of many weak chips loses more to networking unless its interconnect is good.
+    """
+    return interconnect / (1 + overhead * math.log2(1 + max(0.0, chip_units) / 1e6))
+
+
+def powered_share(energy_gw: float, demand_gw: float) -> float:
+    """Share of the installed chips that have power to run."""
+    return 1.0 if demand_gw <= 0 else min(1.0, energy_gw / demand_gw)
+
+
+def run_share(params: dict[str, float], models_money_bn: float, turn: int) -> float:
+    """Share of the fleet reserved for the frontier run for `models_money_bn` this quarter.
+
+    Saturating in money; the ceiling grows as frontier clusters concentrate.
+    """
+    ceiling = params["run_share_max"] * params["run_share_growth_per_turn"] ** (turn - 1)
+    ceiling = min(1.0, ceiling)
+    return ceiling * (1 - math.exp(-max(0.0, models_money_bn) / params["models_scale_bn"]))
+
+
+def installed_totals(fleet: Iterable[ChipBatch]) -> tuple[float, float, float]:
+    """H100e, physical units and kW of the batches running now (not those being installed)."""
+    h100e = units = kw = 0.0
+    for b in fleet:
+        if b.age >= 0:
+            h100e += b.units * b.h100e_per_unit
+            units += b.units
+            kw += b.units * b.kw_per_unit
+    return h100e, units, kw
+
+
+def usable_flops(
+    rules: Rules, f: FactionState, params: dict[str, float], energy_gw: float
+) -> float:
+    """FLOP/s the side's installed, powered, networked fleet delivers."""
+    h100e, units, kw = installed_totals(f.fleet)
+    link = interconnect_efficiency(f.interconnect, params["interconnect_overhead"], units)
+    return (
+        h100e * rules.constants["h100e_tflops"] * 1e12 * powered_share(energy_gw, kw / 1e6) * link
+    )
+
+
+def run_flop_this_quarter(
+    rules: Rules, flops: float, share: float, algo_efficiency: float
+) -> float:
+    """Effective FLOP one quarter adds to the frontier run (physical FLOP × algorithms)."""
+    return (
+        flops
+        * SECONDS_PER_QUARTER
+        * rules.constants["model_flop_utilisation"]
+        * share
+        * algo_efficiency
+    )
+
+
+def frontier_run_log10(rules: Rules, history: list[float], this_quarter: float) -> float | None:
+    """log10 effective FLOP of the model finishing training now: the last quarters added up."""
+    keep = max(0, round(rules.constants["training_turns"]) - 1)
+    total = this_quarter + sum(history[-keep:] if keep else [])
+    return math.log10(total) if total > 1 else None
+
+
+def next_run_history(rules: Rules, history: list[float], this_quarter: float) -> list[float]:
+    keep = max(0, round(rules.constants["training_turns"]) - 1)
+    return [*history, this_quarter][-keep:] if keep else []
+
+
+def lag_months(rules: Rules, log10_gap: float) -> float:
+    """A frontier gap in log10 FLOP expressed as months of the reference pace."""
+    return rules.lag_months(log10_gap)
+
+
+def talent_money_absorbed(
+    params: dict[str, float], free_reference: float | None, talent: float, rival_talent: float
+) -> float:
+    """The most talent money ($bn) that still hires someone this quarter; more is carried over.
+
+    Hiring follows k·√money, limited by the researchers still free: past that, money buys
+    nobody, so it is not spent.
+    """
+    k = params["talent_per_sqrt_bn"]
+    if k <= 0:
+        return 0.0
+    if free_reference is None:
+        return math.inf
+    free = max(0.0, 100.0 - talent - rival_talent)
+    scale = min(1.0, free / free_reference)
+    if scale <= 0:
+        return 0.0
+    cap = free / 2
+    root = (cap / scale - params["talent_inflow_per_turn"]) / k
+    return max(0.0, root) ** 2
