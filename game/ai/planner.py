@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from game.ai.style import Style
 from game.engine import GameState, Rules
 from game.engine.effects import effective_params
+from game.engine.formulas import interconnect_efficiency, powered_share, run_share
 from game.engine.market import chip_offers
 from game.engine.rules import SECONDS_PER_QUARTER
 
@@ -283,9 +284,9 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         growth = 1 + (p["income_growth"] - 1) * p["income_growth_damping"] ** (turn - 1)
         income *= growth
         budget = income * lift
-    powered = 1.0 if kw <= 0 else min(1.0, energy / kw)
-    link = f.interconnect / (1 + params["interconnect_overhead"] * math.log2(1 + units / 1e6))
-    share = params["run_share_max"] * (1 - math.exp(-budget / params["models_scale_bn"]))
+    powered = powered_share(energy, kw)
+    link = interconnect_efficiency(f.interconnect, params["interconnect_overhead"], units)
+    share = run_share(params, budget, last)
     flop = h100e * c["h100e_tflops"] * 1e12 * powered * link * SECONDS_PER_QUARTER
     flop *= c["model_flop_utilisation"] * share
     if flop <= 1:

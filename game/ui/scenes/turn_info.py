@@ -4,10 +4,9 @@ and the forecast of the next quarter. Pure reading of a `PlayerView`; no drawing
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from game.engine import Allocation, IllegalOrders, Orders, Rules, other, resolve
+from game.engine import Allocation, IllegalOrders, Orders, Rules, formulas, other, resolve
 from game.engine.effects import effective_params
 from game.engine.state import FactionState, GameState
 from game.engine.view import PlayerView
@@ -29,10 +28,10 @@ class StockRow:
 
 
 def interconnect_efficiency(rules: Rules, state: GameState, side: str) -> float:
-    """Share of the fleet that works as one (MODEL.md step 4)."""
+    """Share of the fleet that works as one (MODEL.md step 4), by the engine's formula."""
     f = state.factions[side]
     overhead = effective_params(rules, state, side)["interconnect_overhead"]
-    return f.interconnect / (1 + overhead * math.log2(1 + f.fleet_units / 1e6))
+    return formulas.interconnect_efficiency(f.interconnect, overhead, f.fleet_units)
 
 
 def origin_text(rules: Rules, param: Param | None) -> str:
