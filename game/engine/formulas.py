@@ -90,7 +90,11 @@ def lag_months(rules: Rules, log10_gap: float) -> float:
 
 
 def talent_money_absorbed(
-    params: dict[str, float], free_reference: float | None, talent: float, rival_talent: float
+    params: dict[str, float],
+    free_reference: float | None,
+    talent: float,
+    rival_talent: float,
+    hire_share: float = 0.5,
 ) -> float:
     """The most talent money ($bn) that still hires someone this quarter; more is carried over.
 
@@ -106,6 +110,6 @@ def talent_money_absorbed(
     scale = min(1.0, free / free_reference)
     if scale <= 0:
         return 0.0
-    cap = free / 2
+    cap = free * hire_share
     root = (cap / scale - params["talent_inflow_per_turn"]) / k
     return max(0.0, root) ** 2

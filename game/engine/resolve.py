@@ -188,12 +188,13 @@ def _hire_talent(
     """
     reference = rules.constants.get("talent_free_reference")
     money = max(0.0, money)
-    usable = min(money, talent_money_absorbed(p, reference, f.talent, rival_talent))
+    hire_share = rules.constants["talent_hire_share_per_turn"]
+    usable = min(money, talent_money_absorbed(p, reference, f.talent, rival_talent, hire_share))
     unspent = money - usable
     new = p["talent_per_sqrt_bn"] * math.sqrt(usable) + p["talent_inflow_per_turn"]
     if reference is not None and new > 0:
         free = max(0.0, 100.0 - f.talent - rival_talent)
-        new = min(new * min(1.0, free / reference), free / 2)
+        new = min(new * min(1.0, free / reference), free * hire_share)
     before = f.talent
     f.talent = (f.talent + new) * (1 - p["talent_attrition_per_turn"])
     f.talent = min(100.0, max(0.0, f.talent))

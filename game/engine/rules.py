@@ -157,6 +157,7 @@ def compile_rules(level: Level) -> Rules:
         if getattr(level.constants, name) is not None
     }
     constants.setdefault("training_turns", 1.0)
+    constants.setdefault("talent_hire_share_per_turn", 0.5)
     return Rules(
         level=level,
         turns=level.calendar.turns,

@@ -286,6 +286,13 @@ class Constants(Strict):
     adoption_capability_width: ranged(1, 100) = Field(
         description="How many capability points adoption takes to rise (logistic width)."
     )
+    talent_hire_share_per_turn: ranged(0.01, 1) | None = Field(
+        default=None,
+        description=(
+            "Most of the free researchers one side can hire in a quarter, as a share "
+            "(omit: half); money beyond that hires nobody and is carried over."
+        ),
+    )
     training_turns: ranged(1, 8) | None = Field(
         default=None,
         description=(
