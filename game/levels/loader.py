@@ -8,12 +8,12 @@ one pass rather than one per run.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from game.guarded_files import RefusedFile, read_guarded
 from game.levels.crossrefs import check_crossrefs, check_schema_version
 from game.levels.diagnostics import LevelError, Problem, Reporter, report_validation_error
 from game.levels.model import Level
@@ -61,14 +61,11 @@ def check_level_file(path: str | Path) -> tuple[LoadedLevel | None, list[Problem
     """Check a level file without raising: the level (if valid) and all problems, warnings too."""
     name = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            return None, [_too_large(name, size)]
-        with open(path, "rb") as file:
-            data = file.read(MAX_BYTES + 1)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return None, [Problem(name, 1, 1, "error", "io", "", f"cannot read the file: {reason}")]
+        data = read_guarded(path, MAX_BYTES)
+    except RefusedFile as exc:
+        if exc.reason == "too_large":
+            return None, [_too_large(name, exc.size)]
+        return None, [Problem(name, 1, 1, "error", "io", "", exc.sentence())]
     return check_level_bytes(data, name)
 
 
