@@ -22,7 +22,7 @@ from game.i18n import set_language
 from game.ui.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
-from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.settings import Settings, load_settings_checked, save_settings
 from game.ui.theme import gui_theme, palette_for, scale_for
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,11 @@ class App:
     ):
         pygame.display.init()  # no audio: the game is silent, and SDL audio can be slow
         pygame.font.init()
-        self.settings = settings if settings is not None else load_settings()
+        # True when settings.json was broken and the defaults are in use (the menu says so).
+        self.settings_reset = False
+        if settings is None:
+            settings, self.settings_reset = load_settings_checked()
+        self.settings = settings
         self.persist = persist
         self.level_path = level
         self.designer = designer
@@ -135,6 +139,7 @@ class App:
             top.build()
         if self.persist:
             save_settings(new)
+        self.settings_reset = False  # the player has chosen settings of their own now
 
     def _resized(self) -> None:
         self.window = pygame.display.get_surface()

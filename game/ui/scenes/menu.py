@@ -71,6 +71,8 @@ class MenuScene(Scene):
         w, h = surface.get_size()
         m = margin(self.app)
         left = pygame.Rect(m, m, self.column.left - m - px(40), h - 2 * m)
+        if getattr(self.app, "settings_reset", False):
+            left.height -= self._draw_settings_notice(surface, left)
         title = draw_text(
             surface, t("app.title"), left, p.text, size("title"), bold=True, max_lines=2
         )
@@ -95,3 +97,19 @@ class MenuScene(Scene):
             self.footer_h,
         )
         draw_text(surface, t("menu.footer"), footer, p.text_faint, size("small"), max_lines=1)
+
+    def _draw_settings_notice(self, surface: pygame.Surface, left: pygame.Rect) -> int:
+        """One line at the bottom: the settings file was broken, the defaults are in use.
+        Returns the height it took."""
+        p, px = self.app.palette, self.app.px
+        line = self.app.font("small").get_linesize()
+        rect = pygame.Rect(left.left, left.bottom - line, left.width, line)
+        draw_text(
+            surface,
+            t("menu.settings_reset"),
+            rect,
+            p.warn,
+            self.app.scale.font_size("small"),
+            max_lines=1,
+        )
+        return line + px(8)
