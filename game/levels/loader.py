@@ -134,6 +134,9 @@ def _validate(text: str, report: Reporter) -> Level | None:
 
 def _decode(data: bytes, filename: str) -> str | Problem:
     """UTF-8 text without a BOM, or a located problem for NUL or undecodable bytes."""
+    wide = _utf16_problem(data, filename)
+    if wide is not None:
+        return wide
     try:
         text = data.decode("utf-8")
         undecodable = -1
@@ -164,8 +167,42 @@ def _decode(data: bytes, filename: str) -> str | Problem:
         "",
         message,
         "save the file as UTF-8 text",
-        source.decode("utf-8", "replace"),
+        printable(source.decode("utf-8", "replace")),
     )
+
+
+def _utf16_problem(data: bytes, filename: str) -> Problem | None:
+    """Text saved as UTF-16 (Windows Notepad's "Unicode"): a BOM, or a NUL in every other
+    byte of the first line. Named as such, with the fix, instead of "binary file"."""
+    head = data[:400]
+    bom = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    halves = (head[0::2], head[1::2])
+    ascii_like = len(head) >= 8 and any(h.count(0) >= 0.9 * len(h) for h in halves)
+    if not (bom or ascii_like):
+        return None
+    encoding = "utf-16" if bom else ("utf-16-le" if head[1] == 0 else "utf-16-be")
+    first_line = data[:2000].decode(encoding, "replace").lstrip("\ufeff").split("\n")[0]
+    return Problem(
+        filename,
+        1,
+        1,
+        "error",
+        "encoding",
+        "",
+        "the file is saved as UTF-16 text; levels are read as UTF-8",
+        "save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8)",
+        printable(first_line.rstrip("\r")),
+    )
+
+
+def printable(text: str, limit: int = 400) -> str:
+    """`text` safe to show on one line: control characters made visible, at most `limit`
+    characters (a NUL cannot be drawn, and a megabyte-long line should not be)."""
+    shown = "".join(
+        "\u2400" if c == "\x00" else ("\ufffd" if c < " " and c != "\t" else c)
+        for c in text[: limit + 1]
+    )
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _too_large(filename: str, size: int) -> Problem:

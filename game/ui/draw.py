@@ -38,8 +38,10 @@ MAX_LAYOUT_CHARS = 10_000
 
 
 def capped(text: str, limit: int = MAX_LAYOUT_CHARS) -> str:
-    """`text`, or its first `limit` characters and an ellipsis (for display only)."""
-    return text if len(text) <= limit else text[: max(0, limit - 1)] + ELLIPSIS
+    """`text`, or its first `limit` characters and an ellipsis (for display only); a NUL,
+    which pygame cannot draw, shows as the replacement character."""
+    text = text if len(text) <= limit else text[: max(0, limit - 1)] + ELLIPSIS
+    return text.replace("\x00", "\ufffd")
 
 
 def _fitting_prefix(word: str, start: int, fnt: pygame.font.Font, width: int) -> int:
