@@ -295,3 +295,16 @@ class Tooltips:
         text = self.text_at(pos)
         if text:
             draw_tooltip(surface, text, pos, palette, scale)
+
+
+def draw_notice(surface: pygame.Surface, text: str, palette: Palette, scale: Scale) -> None:
+    """A one-line banner along the bottom of the window (the App's notices)."""
+    pad = scale.px(8)
+    width = surface.get_width() - 2 * pad
+    height = scale.font("body").get_linesize() + 2 * pad
+    if width < 4 * pad or surface.get_height() < height + 2 * pad:
+        return  # a window this small has no room for it
+    box = pygame.Rect(pad, surface.get_height() - height - pad, width, height)
+    panel(surface, box, palette, scale, fill=palette.bg_deep, border=palette.warn)
+    inner = box.inflate(-2 * pad, -2 * pad)
+    draw_text(surface, text, inner, palette.text, scale.font_size("body"), max_lines=1)

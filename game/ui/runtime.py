@@ -19,6 +19,8 @@ import pygame
 import pygame_gui
 
 from game.i18n import set_language
+from game.ui import notices
+from game.ui.draw import draw_notice
 from game.ui.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
@@ -31,6 +33,7 @@ DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (800, 480)
 ACTIVE_FPS = 60
 IDLE_WAIT_MS = 250
+NOTICE_SECONDS = 8.0
 
 
 class App:
@@ -66,6 +69,7 @@ class App:
         self.running = True
         self.exit_code = 0
         self.last_crash_log: Path | None = None
+        self.notice: tuple[str, float] | None = None  # a banner: text, seconds left
 
     # --- window and theme -------------------------------------------------------------
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
@@ -162,6 +166,7 @@ class App:
             if not self.running:
                 return
         self._poll_level(dt)
+        self._take_notices(dt)
         top = self.stack.top
         if top is not None:
             top.update(dt)
@@ -205,6 +210,17 @@ class App:
         top.draw(surface)
         self.manager.draw_ui(surface)
         top.draw_overlay(surface)
+        if self.notice is not None:
+            draw_notice(surface, self.notice[0], self.palette, self.scale)
+
+    def _take_notices(self, dt: float) -> None:
+        """The newest posted notice is shown for `NOTICE_SECONDS`, then disappears."""
+        posted = notices.take()
+        if posted:
+            self.notice = (posted[-1], NOTICE_SECONDS)
+        elif self.notice is not None:
+            text, left = self.notice
+            self.notice = (text, left - dt) if left > dt else None
 
     def run(self) -> int:
         """The main loop: full frame rate while animating, otherwise wait for events."""
