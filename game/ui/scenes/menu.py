@@ -82,7 +82,7 @@ class MenuScene(Scene):
         )
         art = pygame.Rect(left.left, sub_rect.top + sub.height + px(28), left.width, 0)
         art.height = left.bottom - art.top
-        if art.height > px(60):
+        if art.height > px(60) and art.width > px(60):  # a narrow window has no room
             image, goal = title_art_surface(art.size, p, self.app.scale.factor)
             surface.blit(image, art.topleft)
             goal_y = art.top + goal
