@@ -138,3 +138,21 @@ def test_an_endless_ai_budget_is_clamped(tmp_path):
 def test_the_level_fixture_still_loads_through_the_guard():
     loaded, problems = check_level_file(LEVEL)
     assert loaded is not None, problems
+
+
+def test_a_failing_autosave_is_logged_and_shown_once(tmp_path, monkeypatch, caplog):
+    from game.levels.loader import load_level
+    from game.ui import notices
+    from game.ui.session import GameSession
+
+    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "saves").write_text("a file where the save folder should be")
+    session = GameSession.new(load_level(LEVEL), "hotseat", seed=3)
+    notices.take()
+    with caplog.at_level("WARNING"):
+        session.autosave()
+        session.autosave()
+    shown = notices.take()
+    assert len(shown) == 1 and "saves" in shown[0]
+    assert session.autosave_failures == 2 and "autosave" in caplog.text

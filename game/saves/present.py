@@ -134,8 +134,7 @@ def entry_lines(entry: SaveEntry) -> tuple[str, str]:
     parts = [state, sides_line(save), mode_name(save.mode), date_text(save.updated)]
     if title != level_title(save):  # the headline already names the level otherwise
         parts.insert(0, level_title(save))
-    # The file name tells copies of one game apart (they share a title).
-    return t("saves.load.headline", title=title, file=entry.path.name), " · ".join(parts)
+    return title, " · ".join(parts)
 
 
 #: A save's title is the player's (or anyone's) text: shown at most this long.

@@ -298,13 +298,14 @@ class Tooltips:
 
 
 def draw_notice(surface: pygame.Surface, text: str, palette: Palette, scale: Scale) -> None:
-    """A one-line banner along the bottom of the window (the App's notices)."""
+    """A banner of up to two lines along the bottom of the window (the App's notices)."""
     pad = scale.px(8)
-    width = surface.get_width() - 2 * pad
-    height = scale.font("body").get_linesize() + 2 * pad
-    if width < 4 * pad or surface.get_height() < height + 2 * pad:
+    width = surface.get_width() - 4 * pad
+    if width < 4 * pad:
         return  # a window this small has no room for it
-    box = pygame.Rect(pad, surface.get_height() - height - pad, width, height)
+    size = scale.font_size("body")
+    fitted = fit_text(text, width, surface.get_height(), size, max_lines=2)
+    box = pygame.Rect(pad, 0, surface.get_width() - 2 * pad, fitted.height + 2 * pad)
+    box.bottom = surface.get_height() - pad
     panel(surface, box, palette, scale, fill=palette.bg_deep, border=palette.warn)
-    inner = box.inflate(-2 * pad, -2 * pad)
-    draw_text(surface, text, inner, palette.text, scale.font_size("body"), max_lines=1)
+    draw_text(surface, text, box.inflate(-2 * pad, -2 * pad), palette.text, size, max_lines=2)

@@ -7,7 +7,7 @@ import pygame
 from game.i18n import t
 from game.ui import autosave_exists
 from game.ui.art import title_art_surface
-from game.ui.draw import draw_text
+from game.ui.draw import draw_text, fit_text
 from game.ui.layout import button_height, margin
 from game.ui.scene import Scene
 
@@ -102,14 +102,8 @@ class MenuScene(Scene):
         """One line at the bottom: the settings file was broken, the defaults are in use.
         Returns the height it took."""
         p, px = self.app.palette, self.app.px
-        line = self.app.font("small").get_linesize()
-        rect = pygame.Rect(left.left, left.bottom - line, left.width, line)
-        draw_text(
-            surface,
-            t("menu.settings_reset"),
-            rect,
-            p.warn,
-            self.app.scale.font_size("small"),
-            max_lines=1,
-        )
-        return line + px(8)
+        text, size = t("menu.settings_reset"), self.app.scale.font_size("small")
+        fitted = fit_text(text, left.width, left.height, size, max_lines=2)
+        rect = pygame.Rect(left.left, left.bottom - fitted.height, left.width, fitted.height)
+        draw_text(surface, text, rect, p.warn, size, max_lines=2)
+        return fitted.height + px(8)
