@@ -64,7 +64,7 @@ def test_a_missing_or_unreadable_file_is_a_message(tmp_path):
     assert isinstance(problem, SaveProblem) and problem.code == "unreadable"
     assert "gone.json" in problem.message()
     (tmp_path / "folder.json").mkdir()
-    assert list_saves(tmp_path)[0].problem.code == "unreadable"
+    assert list_saves(tmp_path)[0].problem.code == "not_a_file"  # a folder is not a save
     assert list_saves(tmp_path / "no such folder") == []
 
 

@@ -59,14 +59,17 @@ def from_session(session) -> PlayedGame:
     )
 
 
-def from_save(path: str | Path) -> PlayedGame:
-    """Open and replay a save; the level copy inside it is used if the file changed."""
+def from_save(path: str | Path, strict: bool = False) -> PlayedGame:
+    """Open and replay a save; the level copy inside it is used if the file changed.
+    `strict`: a replay that does not reach the saved game is unavailable too (a report of
+    another game than the one played would mislead)."""
     from game.saves import load_save
 
     result = load_save(path)
-    if result.match is None and result.offer_embedded:
+    if (result.match is None or strict) and result.offer_embedded:
         result = load_save(path, use_embedded=True)
-    if result.match is None or result.loaded_level is None or result.save is None:
+    diverged = strict and not result.verified
+    if diverged or result.match is None or result.loaded_level is None or result.save is None:
         problem = result.problem
         raise GameUnavailable(problem.message(language()) if problem else str(path))
     save = result.save

@@ -1,7 +1,7 @@
 """`python -m game report SAVE --out DIR [--lang de|en]`: the classroom report of a save.
 
-Prints the path of report.html; a save that cannot be opened gives one plain sentence
-and exit code 1, never a traceback.
+Prints the path of report.html; a save that cannot be opened, or whose replay does not
+reach the saved game, gives one plain sentence and exit code 1, never a traceback.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def cmd_report(args) -> int:
     lang = args.lang or load_settings().language
     set_language(lang)
     try:
-        game = from_save(args.save)
+        game = from_save(args.save, strict=True)
     except GameUnavailable as exc:
         print(f"report: {exc.message}", file=sys.stderr)
         return 1

@@ -10,12 +10,16 @@ from dataclasses import dataclass
 
 from game.cli.common import InputProblem, load_inputs, progress_printer
 from game.cli.stats import median, wilson_interval
+from game.cli.workers import bounded_map, die_with_parent, stop_pool
 from game.engine import compile_rules
 from game.levels.model import SIDES
 from game.match import play_game
 from game.players.registry import make_player, with_think_ms
 
 POOL_THRESHOLD = 40
+MAX_CHUNK = 32  # games per task: small enough that Ctrl+C never waits on a long batch
+#: More games than this would not fit in memory as results; the run is refused up front.
+MAX_GAMES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -62,12 +66,18 @@ def _play_one(seed: int) -> GameResult:
     )
 
 
+def _init_pool_worker(*args) -> None:
+    die_with_parent()
+    _init_worker(*args)
+
+
 def run_games(
     level_path: str, games: int, seed: int, usa: str, china: str, progress=None, save_dir=None
 ):
     """Play `games` games (seeds seed..seed+games-1), across all cores when it pays;
-    with `save_dir`, each game is also written there as a save file."""
-    seeds = list(range(seed, seed + games))
+    with `save_dir`, each game is also written there as a save file. Results come in seed
+    order as they finish; stopping early (Ctrl+C) stops the workers too."""
+    seeds = range(seed, seed + games)
     workers = os.cpu_count() or 1
     if games < POOL_THRESHOLD or workers < 2:
         _init_worker(level_path, usa, china, save_dir)
@@ -76,14 +86,22 @@ def run_games(
             if progress:
                 progress(i + 1, games)
         return
-    chunk = max(1, games // (workers * 8))
-    with ProcessPoolExecutor(
-        workers, initializer=_init_worker, initargs=(level_path, usa, china, save_dir)
-    ) as pool:
-        for i, result in enumerate(pool.map(_play_one, seeds, chunksize=chunk)):
+    chunk = max(1, min(MAX_CHUNK, games // (workers * 8)))
+    pool = ProcessPoolExecutor(
+        workers, initializer=_init_pool_worker, initargs=(level_path, usa, china, save_dir)
+    )
+    finished = False
+    try:
+        for i, result in enumerate(bounded_map(pool, _play_one, seeds, chunk, workers)):
             yield result
             if progress:
                 progress(i + 1, games)
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:  # Ctrl+C, an error, or the caller stopped reading
+            stop_pool(pool)
 
 
 def summarise(results: list[GameResult], usa: str, china: str) -> dict:
@@ -126,6 +144,14 @@ def format_summary(s: dict) -> str:
 
 
 def cmd_simulate(args) -> int:
+    if args.games > MAX_GAMES:
+        print(
+            f"error: --games {args.games:,} is more than one run can hold; "
+            f"play at most {MAX_GAMES:,} games per run (several runs with other --seed values "
+            "add up)",
+            file=sys.stderr,
+        )
+        return 2
     think_ms = getattr(args, "think_ms", None)
     if think_ms:
         args.usa, args.china = (with_think_ms(p, think_ms) for p in (args.usa, args.china))
@@ -135,21 +161,48 @@ def cmd_simulate(args) -> int:
         return problem.report()
     save_dir = getattr(args, "save_dir", None)
     if save_dir:
-        try:
-            os.makedirs(save_dir, exist_ok=True)
-        except OSError as err:
-            print(
-                f"error: cannot create the save folder {save_dir}: {err.strerror}", file=sys.stderr
-            )
+        problem = _save_dir_problem(save_dir)
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
             return 1
     progress = progress_printer()
-
-    results = list(
-        run_games(args.level, args.games, args.seed, args.usa, args.china, progress, save_dir)
-    )
+    results: list[GameResult] = []
+    interrupted = False
+    try:
+        for result in run_games(
+            args.level, args.games, args.seed, args.usa, args.china, progress, save_dir
+        ):
+            results.append(result)
+    except KeyboardInterrupt:
+        interrupted = True
+    except OSError as err:  # a save could not be written: the disk is full or read-only
+        where = getattr(err, "filename", None) or save_dir
+        print(
+            f"\nerror: cannot write a save into {where}: {err.strerror or err}; "
+            f"stopped after {len(results)} games",
+            file=sys.stderr,
+        )
+        return 1
     summary = summarise(results, args.usa, args.china)
+    if interrupted:
+        print(
+            f"\ninterrupted: {len(results)} of {args.games} games finished; "
+            "the summary covers those",
+            file=sys.stderr,
+        )
     if args.json:
         print(json.dumps(summary))
     else:
         print(format_summary(summary))
-    return 0
+    return 130 if interrupted else 0
+
+
+def _save_dir_problem(save_dir: str) -> str | None:
+    """One sentence when the save folder cannot be made or written to, else None."""
+    try:
+        os.makedirs(save_dir, exist_ok=True)
+    except OSError as err:
+        return f"cannot create the save folder {save_dir}: {err.strerror or err}"
+    if not os.access(save_dir, os.W_OK):
+        return f"cannot write into the save folder {save_dir}: permission denied"
+    return None

@@ -8,12 +8,12 @@ one pass rather than one per run.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from game.guarded_files import RefusedFile, read_guarded
 from game.levels.crossrefs import check_crossrefs, check_schema_version
 from game.levels.diagnostics import LevelError, Problem, Reporter, report_validation_error
 from game.levels.model import Level
@@ -61,14 +61,11 @@ def check_level_file(path: str | Path) -> tuple[LoadedLevel | None, list[Problem
     """Check a level file without raising: the level (if valid) and all problems, warnings too."""
     name = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            return None, [_too_large(name, size)]
-        with open(path, "rb") as file:
-            data = file.read(MAX_BYTES + 1)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return None, [Problem(name, 1, 1, "error", "io", "", f"cannot read the file: {reason}")]
+        data = read_guarded(path, MAX_BYTES)
+    except RefusedFile as exc:
+        if exc.reason == "too_large":
+            return None, [_too_large(name, exc.size)]
+        return None, [Problem(name, 1, 1, "error", "io", "", exc.sentence())]
     return check_level_bytes(data, name)
 
 
@@ -137,6 +134,9 @@ def _validate(text: str, report: Reporter) -> Level | None:
 
 def _decode(data: bytes, filename: str) -> str | Problem:
     """UTF-8 text without a BOM, or a located problem for NUL or undecodable bytes."""
+    wide = _utf16_problem(data, filename)
+    if wide is not None:
+        return wide
     try:
         text = data.decode("utf-8")
         undecodable = -1
@@ -167,8 +167,42 @@ def _decode(data: bytes, filename: str) -> str | Problem:
         "",
         message,
         "save the file as UTF-8 text",
-        source.decode("utf-8", "replace"),
+        printable(source.decode("utf-8", "replace")),
     )
+
+
+def _utf16_problem(data: bytes, filename: str) -> Problem | None:
+    """Text saved as UTF-16 (Windows Notepad's "Unicode"): a BOM, or a NUL in every other
+    byte of the first line. Named as such, with the fix, instead of "binary file"."""
+    head = data[:400]
+    bom = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    halves = (head[0::2], head[1::2])
+    ascii_like = len(head) >= 8 and any(h.count(0) >= 0.9 * len(h) for h in halves)
+    if not (bom or ascii_like):
+        return None
+    encoding = "utf-16" if bom else ("utf-16-le" if head[1] == 0 else "utf-16-be")
+    first_line = data[:2000].decode(encoding, "replace").lstrip("\ufeff").split("\n")[0]
+    return Problem(
+        filename,
+        1,
+        1,
+        "error",
+        "encoding",
+        "",
+        "the file is saved as UTF-16 text; levels are read as UTF-8",
+        "save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8)",
+        printable(first_line.rstrip("\r")),
+    )
+
+
+def printable(text: str, limit: int = 400) -> str:
+    """`text` safe to show on one line: control characters made visible, at most `limit`
+    characters (a NUL cannot be drawn, and a megabyte-long line should not be)."""
+    shown = "".join(
+        "\u2400" if c == "\x00" else ("\ufffd" if c < " " and c != "\t" else c)
+        for c in text[: limit + 1]
+    )
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _too_large(filename: str, size: int) -> Problem:

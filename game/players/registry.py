@@ -4,6 +4,10 @@
 difficulties `easy`, `normal`, `hard`. `hard` thinks 1 s per decision unless told
 otherwise: `hard@250` thinks 250 ms; `hard#400` runs exactly 400 rollouts (reproducible
 for a given seed, whatever the machine), which tournaments use.
+
+Budgets come from saves and the command line, so they are clamped: at most `MAX_THINK_MS`
+(60 s) per decision and `MAX_ROLLOUTS` (100,000) rollouts; `hard@inf` thinks 60 s, not
+forever.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from game.players.simple import FixedPlayer, GreedyPlayer, RandomPlayer
 
 BUILT_IN = {"random": RandomPlayer, "greedy": GreedyPlayer}
 DIFFICULTIES = ("easy", "normal", "hard")
+MAX_THINK_MS = 60_000
+MAX_ROLLOUTS = 100_000
 
 
 class UnknownPlayer(ValueError):
@@ -49,16 +55,18 @@ def _make_ai(spec: str, think_ms: float | None) -> Player:
     if spec == "normal":
         return NormalAI()
     if spec == "hard":
-        return HardAI(think_ms=think_ms or DEFAULT_THINK_MS)
+        return HardAI(think_ms=min(think_ms or DEFAULT_THINK_MS, MAX_THINK_MS))
     try:
         if spec.startswith("hard@"):
-            ms = float(spec.removeprefix("hard@"))
-            if ms > 0:
-                return HardAI(think_ms=ms)
+            ms = float(spec.removeprefix("hard@")[:20])
+            if ms > 0:  # also False for nan
+                return HardAI(think_ms=min(ms, MAX_THINK_MS))
         elif spec.startswith("hard#"):
-            rollouts = int(spec.removeprefix("hard#"))
+            digits = spec.removeprefix("hard#")
+            huge = len(digits) > 20 and digits.isdigit()
+            rollouts = MAX_ROLLOUTS if huge else int(digits[:20])
             if rollouts > 0:
-                return HardAI(think_ms=None, iterations=rollouts)
+                return HardAI(think_ms=None, iterations=min(rollouts, MAX_ROLLOUTS))
     except ValueError:
         pass
     raise UnknownPlayer(f"{spec!r}: write hard@MS (milliseconds) or hard#N (rollouts)")

@@ -12,7 +12,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from game.levels.model import SIDES
+from game.levels.model import SIDES, Calendar
+
+#: No level lasts longer than this many quarters, so no save can hold more turns.
+MAX_TURNS = next(m.le for m in Calendar.model_fields["turns"].metadata if hasattr(m, "le"))
 
 MARKER = "swarms-vs-titans-save"
 CURRENT_VERSION = 2

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from game.engine import Allocation, Orders, compile_rules, state_hash
 from game.engine.resolve import IllegalOrders
+from game.guarded_files import RefusedFile, read_guarded
 from game.levels.diagnostics import LevelError
+from game.levels.loader import MAX_BYTES as LEVEL_MAX_BYTES
 from game.levels.loader import LoadedLevel, check_level_file, load_level_text
 from game.levels.model import SIDES
 from game.match import Match
@@ -87,8 +89,8 @@ _CACHE_SIZE = 16
 def _names_id(path: Path, level_id: str) -> bool:
     """A quick look at the top-level `id:` line, so only likely files are parsed in full."""
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        head = read_guarded(path, LEVEL_MAX_BYTES).decode("utf-8", errors="replace")
+    except RefusedFile:
         return False
     found = _ID_LINE.search(head)
     return found is None or found.group(1) == level_id
@@ -180,6 +182,12 @@ def _load(source, name: str, use_embedded: bool, level_dirs) -> LoadResult:
         result.used_embedded = True
     result.loaded_level = current
     result.level_changed = current.sha256 != save.level.sha256
+    calendar = current.level.calendar.turns
+    if len(save.turns) > calendar:  # a game cannot outlast its level: do not replay junk
+        limit = {"turns": len(save.turns), "limit": calendar}
+        result.offer_embedded = result.level_changed and not result.used_embedded
+        result.problem = SaveProblem(name, "too_many_turns", limit)
+        return result
     params = {
         "level": save.level.id,
         "saved_version": save.game_version,

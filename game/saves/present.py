@@ -124,7 +124,8 @@ def entry_lines(entry: SaveEntry) -> tuple[str, str]:
     if entry.save is None:
         return t("saves.load.damaged", file=entry.path.name), problem_text(entry.problem)
     save = entry.save
-    title = t("saves.autosave") if entry.is_autosave else save.title or level_title(save)
+    title = t("saves.autosave") if entry.is_autosave else short_title(save.title)
+    title = title or level_title(save)
     state = (
         outcome_text(save.final.outcome.winner, save.final.outcome.reason)
         if save.final.outcome
@@ -134,6 +135,16 @@ def entry_lines(entry: SaveEntry) -> tuple[str, str]:
     if title != level_title(save):  # the headline already names the level otherwise
         parts.insert(0, level_title(save))
     return title, " · ".join(parts)
+
+
+#: A save's title is the player's (or anyone's) text: shown at most this long.
+TITLE_CHARS = 80
+
+
+def short_title(title: str, limit: int = TITLE_CHARS) -> str:
+    """The title cut to `limit` characters with an ellipsis (the file name says the rest)."""
+    title = title[: limit + 1].replace("\n", " ")
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
 def problem_text(problem) -> str:

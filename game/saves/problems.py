@@ -13,7 +13,9 @@ from game.saves import words
 # code -> whether the game can still be opened with the level copy inside the save
 CODES = (
     "unreadable",  # the OS would not give us the bytes
+    "not_a_file",  # a pipe, device, socket or folder (a link is judged by its target)
     "too_large",
+    "too_many_turns",  # more turns than any level's calendar allows
     "not_text",  # junk bytes
     "truncated",  # JSON that stops early: an interrupted copy
     "not_json",

@@ -7,6 +7,7 @@ names it, and every other save is still listed.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from game.saves.storage import (
     slot_path,
     write_save,
 )
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,8 @@ def autosave_match(
     refused (an autosave must never interrupt play; the next turn tries again)."""
     try:
         return save_match(match, loaded_level, AUTOSAVE, mode, players, folder=folder)
-    except OSError:
+    except OSError as exc:
+        log.warning("autosave to %s failed: %s", saves_dir(folder), exc.strerror or exc)
         return None
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 import platformdirs
 from pydantic import ValidationError
 
-from game.saves.format import CURRENT_VERSION, SaveGame
+from game.guarded_files import RefusedFile, read_guarded
+from game.saves.format import CURRENT_VERSION, MAX_TURNS, SaveGame
 from game.saves.problems import SaveProblem
 from game.saves.upgrade import UnknownFormat, WrongShape, detect_version, upgrade
 
@@ -27,7 +28,9 @@ ENV_SAVE_DIR = "SWARMS_VS_TITANS_SAVE_DIR"
 ENV_HOME = "SWARMS_TITANS_HOME"  # the UI's one-folder override (game/ui/paths.py)
 AUTOSAVE = "autosave"
 SUFFIX = ".json"
-MAX_BYTES = 50_000_000
+# A save holds a level (at most 1 MB, a few times that once escaped) and at most 80 turns:
+# 10 MB is room to spare, and keeps a hostile file from costing gigabytes to parse.
+MAX_BYTES = 10_000_000
 
 
 def saves_dir(folder: str | Path | None = None) -> Path:
@@ -114,12 +117,13 @@ def read_save(path: str | Path) -> SaveGame | SaveProblem:
 
 def _read(path: Path, name: str) -> SaveGame | SaveProblem:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return SaveProblem(name, "too_large", {"size": size, "limit": MAX_BYTES})
-        data = path.read_bytes()
-    except OSError as exc:
-        return SaveProblem(name, "unreadable", {"reason": exc.strerror or type(exc).__name__})
+        data = read_guarded(path, MAX_BYTES)
+    except RefusedFile as exc:
+        if exc.reason == "too_large":
+            return SaveProblem(name, "too_large", {"size": exc.size, "limit": MAX_BYTES})
+        if exc.reason == "not_regular":
+            return SaveProblem(name, "not_a_file", {"kind": exc.detail})
+        return SaveProblem(name, "unreadable", {"reason": exc.detail or exc.reason})
     return parse_save(data, name)
 
 
@@ -144,6 +148,10 @@ def parse_save(data: bytes, name: str = "<save>") -> SaveGame | SaveProblem:
         version = detect_version(parsed)
         if version > CURRENT_VERSION:
             return SaveProblem(name, "too_new", {"found": version, "supported": CURRENT_VERSION})
+        turns = parsed.get("turns" if version > 1 else "orders")
+        if isinstance(turns, list) and len(turns) > MAX_TURNS:
+            # Checked before the rest is parsed: a million turns must not cost minutes.
+            return SaveProblem(name, "too_many_turns", {"turns": len(turns), "limit": MAX_TURNS})
         current = upgrade(parsed, version)
         return SaveGame.model_validate_json(json.dumps(current), strict=True)
     except UnknownFormat:

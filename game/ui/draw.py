@@ -32,27 +32,70 @@ def _words(paragraph: str) -> list[str]:
     return words
 
 
-def wrap_lines(text: str, fnt: pygame.font.Font, width: int) -> list[str]:
-    """Split `text` into lines no wider than `width` (words too long are split by letter)."""
+#: Text beyond this many characters is never laid out (it ends in an ellipsis instead):
+#: whatever a file holds, drawing it costs a bounded amount of time.
+MAX_LAYOUT_CHARS = 10_000
+
+
+def capped(text: str, limit: int = MAX_LAYOUT_CHARS) -> str:
+    """`text`, or its first `limit` characters and an ellipsis (for display only); a NUL,
+    which pygame cannot draw, shows as the replacement character."""
+    text = text if len(text) <= limit else text[: max(0, limit - 1)] + ELLIPSIS
+    return text.replace("\x00", "\ufffd")
+
+
+def _fitting_prefix(word: str, start: int, fnt: pygame.font.Font, width: int) -> int:
+    """How many characters of `word` from `start` fit `width` (at least one).
+
+    Only a window of width + 1 characters is ever measured (no glyph is narrower than a
+    pixel, except zero-width ones, and a window of those is taken whole), and the cut is
+    found by bisection, so splitting a long word costs time linear in its length."""
+    window = word[start : start + width + 1]
+    if fnt.size(window)[0] <= width:
+        return len(window)
+    low, high = 1, len(window) - 1  # window[:low] is taken even if it is too wide
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fnt.size(window[:middle])[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def wrap_lines(
+    text: str, fnt: pygame.font.Font, width: int, max_lines: int | None = None
+) -> list[str]:
+    """Split `text` into lines no wider than `width` (words too long are split by letter).
+    Stops after `max_lines` + 1 lines when given: the caller only needs to know it overflows."""
     lines: list[str] = []
-    for paragraph in text.split("\n"):
-        words = _words(paragraph)
+    width = max(1, width)
+    enough = None if max_lines is None else max_lines + 1
+    for paragraph in capped(text).split("\n"):
         line = ""
-        for word in words:
-            candidate = f"{line} {word}" if line else word
-            if fnt.size(candidate)[0] <= width:
-                line = candidate
+        for word in _words(paragraph):
+            # More characters than pixels cannot fit (glyphs are at least a pixel wide).
+            short = len(word) + len(line) <= width
+            if short and fnt.size(f"{line} {word}" if line else word)[0] <= width:
+                line = f"{line} {word}" if line else word
                 continue
             if line:
                 lines.append(line)
-            while fnt.size(word)[0] > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and fnt.size(word[:cut])[0] > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
+            start = 0
+            while len(word) - start > 1:
+                cut = _fitting_prefix(word, start, fnt, width)
+                if start + cut >= len(word):
+                    break
+                lines.append(word[start : start + cut])
+                start += cut
+                if enough is not None and len(lines) >= enough:
+                    return lines
+            line = word[start:]
+            if enough is not None and len(lines) >= enough:
+                return lines
         lines.append(line)
+        if enough is not None and len(lines) >= enough:
+            return lines
     return lines
 
 
@@ -106,7 +149,8 @@ def _fit_text(
     while True:
         fnt = font(current, weight)
         line_height = fnt.get_linesize()
-        lines = wrap_lines(text, fnt, max(1, width))
+        most = max(1, height // max(1, line_height))
+        lines = wrap_lines(text, fnt, max(1, width), min(most, max_lines or most))
         fits = len(lines) * line_height <= height and (max_lines is None or len(lines) <= max_lines)
         if fits:
             return Fitted(fnt, lines, line_height)
@@ -251,3 +295,17 @@ class Tooltips:
         text = self.text_at(pos)
         if text:
             draw_tooltip(surface, text, pos, palette, scale)
+
+
+def draw_notice(surface: pygame.Surface, text: str, palette: Palette, scale: Scale) -> None:
+    """A banner of up to two lines along the bottom of the window (the App's notices)."""
+    pad = scale.px(8)
+    width = surface.get_width() - 4 * pad
+    if width < 4 * pad:
+        return  # a window this small has no room for it
+    size = scale.font_size("body")
+    fitted = fit_text(text, width, surface.get_height(), size, max_lines=2)
+    box = pygame.Rect(pad, 0, surface.get_width() - 2 * pad, fitted.height + 2 * pad)
+    box.bottom = surface.get_height() - pad
+    panel(surface, box, palette, scale, fill=palette.bg_deep, border=palette.warn)
+    draw_text(surface, text, box.inflate(-2 * pad, -2 * pad), palette.text, size, max_lines=2)

@@ -19,10 +19,12 @@ import pygame
 import pygame_gui
 
 from game.i18n import set_language
+from game.ui import notices
+from game.ui.draw import draw_notice
 from game.ui.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
-from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.settings import Settings, load_settings_checked, save_settings
 from game.ui.theme import gui_theme, palette_for, scale_for
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,7 @@ DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (800, 480)
 ACTIVE_FPS = 60
 IDLE_WAIT_MS = 250
+NOTICE_SECONDS = 8.0
 
 
 class App:
@@ -44,7 +47,11 @@ class App:
     ):
         pygame.display.init()  # no audio: the game is silent, and SDL audio can be slow
         pygame.font.init()
-        self.settings = settings if settings is not None else load_settings()
+        # True when settings.json was broken and the defaults are in use (the menu says so).
+        self.settings_reset = False
+        if settings is None:
+            settings, self.settings_reset = load_settings_checked()
+        self.settings = settings
         self.persist = persist
         self.level_path = level
         self.designer = designer
@@ -62,6 +69,7 @@ class App:
         self.running = True
         self.exit_code = 0
         self.last_crash_log: Path | None = None
+        self.notice: tuple[str, float] | None = None  # a banner: text, seconds left
 
     # --- window and theme -------------------------------------------------------------
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
@@ -135,6 +143,7 @@ class App:
             top.build()
         if self.persist:
             save_settings(new)
+        self.settings_reset = False  # the player has chosen settings of their own now
 
     def _resized(self) -> None:
         self.window = pygame.display.get_surface()
@@ -157,6 +166,7 @@ class App:
             if not self.running:
                 return
         self._poll_level(dt)
+        self._take_notices(dt)
         top = self.stack.top
         if top is not None:
             top.update(dt)
@@ -200,6 +210,17 @@ class App:
         top.draw(surface)
         self.manager.draw_ui(surface)
         top.draw_overlay(surface)
+        if self.notice is not None:
+            draw_notice(surface, self.notice[0], self.palette, self.scale)
+
+    def _take_notices(self, dt: float) -> None:
+        """The newest posted notice is shown for `NOTICE_SECONDS`, then disappears."""
+        posted = notices.take()
+        if posted:
+            self.notice = (posted[-1], NOTICE_SECONDS)
+        elif self.notice is not None:
+            text, left = self.notice
+            self.notice = (text, left - dt) if left > dt else None
 
     def run(self) -> int:
         """The main loop: full frame rate while animating, otherwise wait for events."""

@@ -67,6 +67,7 @@ class GameSession:
     tasks: dict = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     autosaved: int = 0
+    autosave_failures: int = 0
     _rngs: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -213,12 +214,20 @@ class GameSession:
         from game.ui.paths import saves_dir
 
         players = {s: self.player_name(s) for s in SIDES}
+        folder = saves_dir()
         try:
             mode = SAVE_MODE[self.mode]
-            if autosave_match(self.match, self.loaded, mode, players, folder=saves_dir()):
+            if autosave_match(self.match, self.loaded, mode, players, folder=folder):
                 self.autosaved += 1
+                return
         except Exception:  # an autosave must never stop the game
             log.exception("autosave failed")
+        self.autosave_failures += 1
+        if self.autosave_failures == 1:  # said once per game, not every quarter
+            from game.i18n import t
+            from game.ui import notices
+
+            notices.post(t("saves.autosave_failed", folder=str(folder)))
 
     def rival(self, side: str) -> str:
         return other(side)

@@ -1,7 +1,9 @@
 """The player's settings, kept between runs in a small JSON file.
 
 A damaged or half-written file must never stop the game from starting: every field is
-checked on its own, bad ones fall back to their defaults, and a warning is logged.
+checked on its own, bad ones fall back to their defaults, and a warning is logged. A file
+that cannot be read at all (not JSON, too big, too deep, a pipe or a device) is moved aside
+as settings.json.bad and the menu says once that the defaults are in use.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from game.guarded_files import RefusedFile, read_guarded_text
 from game.ui.paths import config_dir
 
 log = logging.getLogger(__name__)
@@ -85,31 +88,106 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
+# A settings file is a handful of short fields: anything much bigger, deeper or with longer
+# numbers was not written by the game, and must not cost time or memory to parse.
+MAX_SETTINGS_BYTES = 64_000
+MAX_DEPTH = 4
+MAX_NUMBER_CHARS = 32
+BROKEN_SUFFIX = ".bad"
+
+
+class _Unreasonable(ValueError):
+    """The file is valid JSON in principle, but beyond the caps above."""
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of [ and { outside strings (one linear pass)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _number(kind):
+    def parse(text: str):
+        if len(text) > MAX_NUMBER_CHARS:
+            raise _Unreasonable(f"a number of {len(text)} characters")
+        return kind(text)
+
+    return parse
+
+
+def parse_settings_text(text: str) -> object:
+    """JSON with the caps above; raises ValueError (JSONDecodeError included) when broken."""
+    if _depth(text) > MAX_DEPTH:
+        raise _Unreasonable(f"nested more than {MAX_DEPTH} levels deep")
+    return json.loads(text, parse_int=_number(int), parse_float=_number(float))
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Settings from disk; first start follows the system language; damage → defaults."""
+    return load_settings_checked(path, keep_broken=False)[0]
+
+
+def load_settings_checked(
+    path: Path | None = None, *, keep_broken: bool = True
+) -> tuple[Settings, bool]:
+    """Settings from disk, and whether the file was broken. A broken file is moved aside
+    as settings.json.bad (for inspection, unless `keep_broken` is False, as for the
+    command line) and the defaults are used."""
     path = path or settings_path()
     defaults = Settings.first_start()
-    if not path.exists():
-        return defaults
+    if not os.path.lexists(path):
+        return defaults, False
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        log.warning("settings file %s is damaged (%s); using defaults", path, exc)
-        return defaults
+        data = parse_settings_text(read_guarded_text(path, MAX_SETTINGS_BYTES))
+    except (OSError, ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+        reason = exc.sentence() if isinstance(exc, RefusedFile) else str(exc)[:200]
+        log.warning("settings file %s is damaged (%s); using defaults", path, reason)
+        if keep_broken:
+            _keep_broken(path)
+        return defaults, True
     if not isinstance(data, dict):
         log.warning("settings file %s does not hold a mapping; using defaults", path)
-        return defaults
+        if keep_broken:
+            _keep_broken(path)
+        return defaults, True
     for f in fields(Settings):
         if f.name not in data:
             continue
         value = _valid(f.name, data[f.name])
         if value is None:
             log.warning(
-                "setting %s=%r in %s is not valid; using the default", f.name, data[f.name], path
+                "setting %s=%r in %s is not valid; using the default",
+                f.name,
+                str(data[f.name])[:80],
+                path,
             )
             continue
         setattr(defaults, f.name, value)
-    return defaults
+    return defaults, False
+
+
+def _keep_broken(path: Path) -> None:
+    """Move the broken file to settings.json.bad, so the next save does not destroy it."""
+    try:
+        os.replace(path, path.with_name(path.name + BROKEN_SUFFIX))
+    except OSError as exc:
+        log.warning("could not keep the broken settings file %s: %s", path, exc)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -8,16 +8,20 @@ to `on_fixed` (or stores it on the app) and closes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pygame
 
 from game.i18n import t, tn
 from game.levels.diagnostics import Problem
+from game.levels.loader import printable
 from game.ui.draw import fit_text, panel
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
 from game.ui.theme import font
+
+# Whatever a file holds, a problem card shows at most this much of it.
+PROSE_CHARS = 2_000
+CODE_CHARS = 160
 
 EXAMPLE_LEVEL = """\
 schema_version: 1
@@ -40,11 +44,12 @@ def _mono_fitting(text: str, width: int, size: int) -> pygame.font.Font:
 
 def _example_problems(level_path: str) -> tuple[str, list[Problem]]:
     """A realistic broken level for screenshots: the real level with two typical mistakes."""
-    from game.levels.loader import check_level_bytes
+    from game.guarded_files import read_guarded_text
+    from game.levels.loader import MAX_BYTES, check_level_bytes
 
     try:
-        text = Path(level_path).read_text(encoding="utf-8")
-    except OSError:
+        text = read_guarded_text(level_path, MAX_BYTES)
+    except (OSError, ValueError):
         text = EXAMPLE_LEVEL
     text = text.replace("turns:", "turnz:", 1).replace("start: 20", "start: 20x", 1)
     _, problems = check_level_bytes(text.encode(), level_path)
@@ -132,23 +137,29 @@ class LevelErrorsScene(Scene):
         cards = []
         for problem in self.problems:
             colour = p.bad if problem.severity == "error" else p.warn
-            where = f"{problem.file}:{problem.line}:{problem.col}  {problem.severity}"
+            where = printable(f"{problem.file}:{problem.line}:{problem.col}  {problem.severity}")
             parts = [(where, "mono", colour, size("mono"))]
             message = f"{problem.path}: {problem.message}" if problem.path else problem.message
-            parts.append((message, "regular", p.text, size("body")))
+            parts.append((printable(message, PROSE_CHARS), "regular", p.text, size("body")))
             if problem.hint:
-                parts.append(
-                    (t("level_errors.hint", hint=problem.hint), "regular", p.text_dim, size("body"))
-                )
+                hint = printable(t("level_errors.hint", hint=problem.hint), PROSE_CHARS)
+                parts.append((hint, "regular", p.text_dim, size("body")))
             if problem.source_line is not None:
-                text = problem.source_line.rstrip().replace("\t", "    ")
+                # The line around the column, so the caret stays in view on a long line.
+                start = max(0, problem.col - 1 - CODE_CHARS // 2)
+                text = problem.source_line.replace("\t", "    ")[start : start + CODE_CHARS]
+                text = printable(text.rstrip(), CODE_CHARS)
                 parts.append((f"{problem.line:>4} | {text}", "mono", p.text, size("mono")))
-                caret = " " * (len(f"{problem.line:>4} | ") + max(0, problem.col - 1)) + "^"
-                parts.append((caret, "mono", p.accent, size("mono")))
+                column = min(max(0, problem.col - 1 - start), len(text))
+                caret = " " * (len(f"{problem.line:>4} | ") + column) + "^"
+                parts.append((caret, "caret", p.accent, size("mono")))
             lines = []
             for text, weight, col, font_size in parts:
                 if weight == "mono":  # code keeps its spaces: shrink to fit, never wrap
                     lines.append((text, _mono_fitting(text, width, font_size), col))
+                    continue
+                if weight == "caret":  # the font of the code line above, so it points right
+                    lines.append((text, lines[-1][1], col))
                     continue
                 fitted = fit_text(text, width, 10_000, font_size)
                 for line in fitted.lines:
@@ -167,7 +178,7 @@ class LevelErrorsScene(Scene):
         for line in title.lines:
             surface.blit(title.font.render(line, True, p.text), (head.left, y))
             y += title.line_height
-        sub = tn("level_errors.count", len(self.problems), file=self.path)
+        sub = printable(tn("level_errors.count", len(self.problems), file=self.path), PROSE_CHARS)
         if self.still_broken:
             sub += " — " + t("level_errors.still_broken")
         for text, colour in ((sub, p.text_dim), (t("level_errors.explain"), p.text_faint)):

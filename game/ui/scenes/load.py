@@ -280,7 +280,23 @@ class LoadScene(Scene):
             headline, detail = entry_lines(entry)
             colour = p.text if entry.ok else p.warn
             inner = card.inflate(-2 * pad, -px(8))
-            top = draw_text(surface, headline, inner, colour, size("body"), bold=True, max_lines=1)
+            title_rect = inner.copy()
+            if entry.ok:  # the file name tells copies of one game apart (they share a title)
+                name = draw_text(
+                    surface,
+                    entry.path.name,
+                    pygame.Rect(
+                        inner.right - inner.width // 3, inner.top, inner.width // 3, px(30)
+                    ),
+                    p.text_dim,
+                    size("small"),
+                    align="right",
+                    max_lines=1,
+                )
+                title_rect.width -= name.width + px(16)
+            top = draw_text(
+                surface, headline, title_rect, colour, size("body"), bold=True, max_lines=1
+            )
             below = pygame.Rect(inner.left, inner.top + top.height, inner.width, inner.height)
             below.height = inner.bottom - below.top
             draw_text(surface, detail, below, p.text_dim, size("small"), max_lines=2)

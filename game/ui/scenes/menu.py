@@ -7,7 +7,7 @@ import pygame
 from game.i18n import t
 from game.ui import autosave_exists
 from game.ui.art import title_art_surface
-from game.ui.draw import draw_text
+from game.ui.draw import draw_text, fit_text
 from game.ui.layout import button_height, margin
 from game.ui.scene import Scene
 
@@ -71,6 +71,8 @@ class MenuScene(Scene):
         w, h = surface.get_size()
         m = margin(self.app)
         left = pygame.Rect(m, m, self.column.left - m - px(40), h - 2 * m)
+        if getattr(self.app, "settings_reset", False):
+            left.height -= self._draw_settings_notice(surface, left)
         title = draw_text(
             surface, t("app.title"), left, p.text, size("title"), bold=True, max_lines=2
         )
@@ -80,7 +82,7 @@ class MenuScene(Scene):
         )
         art = pygame.Rect(left.left, sub_rect.top + sub.height + px(28), left.width, 0)
         art.height = left.bottom - art.top
-        if art.height > px(60):
+        if art.height > px(60) and art.width > px(60):  # a narrow window has no room
             image, goal = title_art_surface(art.size, p, self.app.scale.factor)
             surface.blit(image, art.topleft)
             goal_y = art.top + goal
@@ -95,3 +97,13 @@ class MenuScene(Scene):
             self.footer_h,
         )
         draw_text(surface, t("menu.footer"), footer, p.text_faint, size("small"), max_lines=1)
+
+    def _draw_settings_notice(self, surface: pygame.Surface, left: pygame.Rect) -> int:
+        """One line at the bottom: the settings file was broken, the defaults are in use.
+        Returns the height it took."""
+        p, px = self.app.palette, self.app.px
+        text, size = t("menu.settings_reset"), self.app.scale.font_size("small")
+        fitted = fit_text(text, left.width, left.height, size, max_lines=2)
+        rect = pygame.Rect(left.left, left.bottom - fitted.height, left.width, fitted.height)
+        draw_text(surface, text, rect, p.warn, size, max_lines=2)
+        return fitted.height + px(8)

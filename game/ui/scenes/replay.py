@@ -22,6 +22,7 @@ from game.saves.present import (
     mode_name,
     orders_text,
     outcome_text,
+    short_title,
     side_name,
     sides_line,
 )
@@ -269,7 +270,7 @@ class ReplayScene(Scene):
         m = margin(self.app)
         frame = self.replay.frame()
         rules = self.match.rules
-        title = (self.save.title if self.save else "") or pick_level_title(rules)
+        title = short_title(self.save.title if self.save else "") or pick_level_title(rules)
         head = draw_text(
             surface,
             t("saves.replay.title", title=title),
@@ -330,7 +331,7 @@ class ReplayScene(Scene):
     def _note(self, frame) -> str:
         if self.save is not None and self.save.branch_of is not None:
             b = self.save.branch_of
-            return t("saves.replay.branch_of", title=b.title or "…", turn=b.turn)
+            return t("saves.replay.branch_of", title=short_title(b.title) or "…", turn=b.turn)
         if self.result.used_embedded:
             return t("saves.replay.embedded_note")
         if not self.result.verified:
