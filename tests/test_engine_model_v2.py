@@ -158,7 +158,7 @@ def test_a_milestone_with_effects_must_say_where_its_numbers_come_from():
             {"target": "algo_log10_per_turn", "op": "multiply", "value": 2.0, "side": "self"}
         ]
 
-    with pytest.raises(ValidationError, match="source.*assumption"):
+    with pytest.raises(ValidationError, match=r"source.*assumption"):
         make_rules(mutate)
 
 
