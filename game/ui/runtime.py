@@ -19,6 +19,7 @@ import pygame
 import pygame_gui
 
 from game.i18n import set_language
+from game.ui.input_guard import InputGuard
 from game.ui.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
@@ -58,6 +59,7 @@ class App:
         self.palette = palette_for(self.settings.colourblind_palette, self.settings.projector)
         self.manager = self._make_manager()
         self.stack = SceneStack()
+        self.guard = InputGuard()  # drops presses meant for the screen before
         self.clock = pygame.time.Clock()
         self.running = True
         self.exit_code = 0
@@ -106,6 +108,10 @@ class App:
     def has_scene(self, name: str) -> bool:
         return has_scene(name)
 
+    def input_ready(self) -> bool:
+        """True when a click or key pressed now would reach the screen on top."""
+        return self.guard.settled(self.stack.generation)
+
     def quit(self, code: int = 0) -> None:
         self.running = False
         self.exit_code = code
@@ -152,6 +158,7 @@ class App:
         return self.running
 
     def _frame(self, events: list[pygame.event.Event], dt: float) -> None:
+        self.guard.tick(dt)
         for event in events:
             self._dispatch(event)
             if not self.running:
@@ -160,6 +167,7 @@ class App:
         top = self.stack.top
         if top is not None:
             top.update(dt)
+        self.guard.observe(self.stack.generation)  # a change made by update() counts too
         self.manager.update(dt)
         self.draw(self.window)
         pygame.display.flip()
@@ -171,6 +179,8 @@ class App:
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             if pygame.display.get_surface().get_size() != self.manager.window_resolution:
                 self._resized()
+            return
+        if not self.guard.admit(event, self.stack.generation):
             return
         top = self.stack.top
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F1:

@@ -58,7 +58,7 @@ class CurtainScene(Scene):
         """Space on the curtain: the incoming player is seated; show the recap."""
         self.covered = False
         self.focus_index = None
-        self.rebuild()
+        self.turn_page()
 
     def ready(self) -> None:
         self.on_ready()

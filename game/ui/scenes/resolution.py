@@ -91,7 +91,7 @@ class ResolutionScene(Scene):
             if self.session.poll():
                 self.session.resolve()
                 self._resolved()
-                self.rebuild()
+                self.turn_page()
             return
         factor = self.app.settings.animation_factor()
         if self.phase == "report":
@@ -123,7 +123,7 @@ class ResolutionScene(Scene):
         else:
             return
         self.focus_index = None
-        self.rebuild()
+        self.turn_page()
 
     def toggle_source(self) -> None:
         self.show_source = not self.show_source
