@@ -64,6 +64,7 @@ class App:
         self.running = True
         self.exit_code = 0
         self.last_crash_log: Path | None = None
+        self.paused_game = None  # a GameSession left through the pause menu, for Continue
 
     # --- window and theme -------------------------------------------------------------
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:

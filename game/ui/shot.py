@@ -24,6 +24,7 @@ SHOT_SCENES = (
     "setup",
     "tutorial",
     "turn",
+    "pause",
     "charts",
     "curtain",
     "resolution",
@@ -45,6 +46,7 @@ SHOT_SCENES = (
 SHOT_OPTIONS = {
     "turn": "page=decide|race, side=usa|china",
     "resolution": "phase=report",
+    "pause": "page=main|save|confirm",
     "curtain": "covered=false (the recap)",
     "classroom_debrief": "tab=chart|decisions|timeline|questions",
     "sources": "area=chips|energy|talent|money|models|events|policies",
