@@ -120,3 +120,20 @@ def test_save_under_a_name_writes_its_own_file(home, loaded):
     assert [p.name for p in saved if p.name == "group-3.json"] == ["group-3.json"]
     assert pause.page == "main" and "group-3.json" in pause._text()
     session.cancel()
+
+
+def test_esc_on_the_turn_report_pauses_instead_of_dropping_the_game(home, loaded):
+    import time
+
+    app, session = game(loaded)
+    click(app, app.stack.top.widgets["turn.end"])
+    deadline = time.monotonic() + 30
+    while app.stack.top.name == "resolution" and app.stack.top.phase == "waiting":
+        assert time.monotonic() < deadline
+        app.step()
+        time.sleep(0.005)
+    assert app.stack.top.name == "resolution"
+    press(app, pygame.K_ESCAPE)
+    assert names(app) == ["menu", "resolution", "pause"]
+    click(app, app.stack.top.widgets["pause.quit"])
+    assert names(app) == ["menu"] and len(session.match.turns) == 1

@@ -186,7 +186,7 @@ class App:
         top = self.stack.top
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
             if top is None or top.name != "help":
-                self.push("help")
+                self.push("help", screen=top)  # with the keys of the screen it covers
             else:
                 self.pop()
             return

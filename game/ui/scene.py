@@ -33,6 +33,9 @@ class Scene:
     name = ""
     #: True: the scene below is drawn first (dimmed), e.g. for a dialog.
     overlay = False
+    #: F1 lists these (translation keys: a title, then one line per key) above the rules.
+    help_title: str | None = None
+    help_keys: tuple[str, ...] = ()
 
     def __init__(self, app: App):
         self.app = app

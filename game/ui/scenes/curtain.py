@@ -22,6 +22,8 @@ from game.ui.scroll import Block, ScrollText
 
 class CurtainScene(Scene):
     name = "curtain"
+    help_title = "keys.curtain.title"
+    help_keys = ("keys.curtain.ready", "keys.common.scroll", "keys.curtain.pause")
 
     def __init__(
         self,

@@ -61,6 +61,8 @@ def continue_caption(app) -> str | None:
 
 class MenuScene(Scene):
     name = "menu"
+    help_title = "keys.menu.title"
+    help_keys = ("keys.common.choose", "keys.menu.continue")
 
     def __init__(self, app):
         super().__init__(app)

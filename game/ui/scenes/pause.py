@@ -35,6 +35,8 @@ def suggested_name(session) -> str:
 class PauseScene(Scene):
     name = "pause"
     overlay = True
+    help_title = "keys.pause.title"
+    help_keys = ("keys.common.choose", "keys.pause.esc")
 
     def __init__(self, app, session, edited: bool = False):
         super().__init__(app)
@@ -127,7 +129,7 @@ class PauseScene(Scene):
         self.app.push("settings")
 
     def open_help(self) -> None:
-        self.app.push("help")
+        self.app.push("help", screen=self.app.stack.below(self))  # the game's keys
 
     # --- layout ---------------------------------------------------------------------------
     def _entries(self) -> list[tuple[str, object]]:

@@ -67,6 +67,8 @@ def find_levels(folder=LEVELS_DIR) -> list[tuple[str, object, list]]:
 
 class SetupScene(Scene):
     name = "setup"
+    help_title = "keys.setup.title"
+    help_keys = ("keys.common.choose", "keys.setup.seed", "keys.common.back")
 
     def __init__(self, app, levels: list | None = None, seed: int | None = None):
         super().__init__(app)

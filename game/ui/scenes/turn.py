@@ -39,6 +39,14 @@ PAGE_KEYS = {pygame.K_r: "race", pygame.K_s: "stocks", pygame.K_d: "decide"}
 
 class TurnScene(Scene):
     name = "turn"
+    help_title = "turn.keys.title"
+    help_keys = tuple(
+        f"turn.keys.{k}"
+        for k in (
+            *("menu", "tab", "alloc", "nudge", "type"),
+            *("policy", "end", "charts", "pages", "mouse"),
+        )
+    )
 
     def __init__(
         self,
