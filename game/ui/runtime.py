@@ -65,6 +65,7 @@ class App:
         self.exit_code = 0
         self.last_crash_log: Path | None = None
         self.paused_game = None  # a GameSession left through the pause menu, for Continue
+        self.remembered: dict = {}  # view state kept between screens (a list's scroll)
 
     # --- window and theme -------------------------------------------------------------
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:

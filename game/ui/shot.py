@@ -25,6 +25,7 @@ SHOT_SCENES = (
     "tutorial",
     "turn",
     "pause",
+    "confirm",
     "charts",
     "curtain",
     "resolution",

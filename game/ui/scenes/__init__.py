@@ -41,6 +41,7 @@ SCENES: dict[str, str] = {
     "tutorial": "game.ui.scenes.tutorial:TutorialScene",
     "charts": "game.ui.scenes.charts:ChartsScene",
     "pause": "game.ui.scenes.pause:PauseScene",
+    "confirm": "game.ui.scenes.confirm:ConfirmScene",
 }
 
 

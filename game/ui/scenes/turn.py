@@ -65,6 +65,8 @@ class TurnScene(Scene):
         self.alloc = AllocationControl(percents_of(last.allocation) if last else None)
         self.policies = PolicyList(policy_entries(self.rules, self.view.state, side))
         self._as_opened = (tuple(self.alloc.percents), self.policies.selected)
+        # the list keeps its place from quarter to quarter, so a click lands where it did
+        self.policies.scroll = app.remembered.get(("policy_scroll", side), 0)
         previous = match.states[-2] if len(match.states) > 1 else None
         self.ladder = LadderView.from_states(self.rules, match.state, previous)
         self.history = history(self.rules, match.states)
@@ -119,6 +121,23 @@ class TurnScene(Scene):
     def edited(self) -> bool:
         """True when the split or the policy differs from how the screen opened."""
         return (tuple(self.alloc.percents), self.policies.selected) != self._as_opened
+
+    def harm_question(self, entry):
+        """The question asked before a policy that also hurts its own side."""
+        from game.ui.scenes.confirm import ConfirmScene
+
+        return ConfirmScene(
+            self.app,
+            t("turn.harm_title", policy=entry.title),
+            t("turn.harm_text", harms="; ".join(entry.harms)),
+            lambda: self.policies.confirm(entry),
+            yes="turn.harm_yes",
+            no="turn.harm_no",
+        )
+
+    def exit(self) -> None:
+        self.app.remembered[("policy_scroll", self.side)] = self.policies.scroll
+        super().exit()
 
     def open_menu(self) -> None:
         if self.on_menu is not None:
@@ -263,7 +282,10 @@ class TurnScene(Scene):
         if self.slot == "policies" and self.policies.handle_key(event):
             return True
         if self.slot in ("alloc", "policies") and key in (pygame.K_UP, pygame.K_DOWN):
-            return self.cycle(-1 if key == pygame.K_UP else 1)
+            return True  # arrows stay inside the panel at its ends; Tab leaves it
+        if self.slot != "alloc" and event.unicode and event.unicode.isdigit():
+            self.set_slot("alloc")  # digits always type a share, wherever the focus was
+            return self.alloc.handle_key(event)
         if self.slot not in ("alloc", "policies"):
             if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 return self.activate_focused()
@@ -291,6 +313,10 @@ class TurnScene(Scene):
 
     # --- per frame ----------------------------------------------------------------------
     def update(self, dt: float) -> None:
+        if self.policies.asking is not None:
+            entry, self.policies.asking = self.policies.asking, None
+            self.app.push(self.harm_question(entry))
+            return
         if self.policies.changed_view:
             self.policies.changed_view = False
             self._dirty = True
