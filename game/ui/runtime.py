@@ -18,17 +18,17 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.i18n import set_language
+from game.i18n import set_language, t
 from game.ui.input_guard import InputGuard
 from game.ui.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.theme import gui_theme, palette_for, scale_for
+from game.ui.window import DEFAULT_SIZE, name_the_window, show_loading
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (800, 480)
 ACTIVE_FPS = 60
 IDLE_WAIT_MS = 250
@@ -43,20 +43,21 @@ class App:
         level: str | None = None,
         designer: bool = False,
     ):
+        self.settings = settings if settings is not None else load_settings()
+        set_language(self.settings.language)
         pygame.display.init()  # no audio: the game is silent, and SDL audio can be slow
         pygame.font.init()
-        self.settings = settings if settings is not None else load_settings()
+        name_the_window()  # title and window class in the player's language
         self.persist = persist
         self.level_path = level
         self.designer = designer
         self.loaded_level = None
         self._level_mtime: float | None = None
         self._level_poll = 0.0
-        set_language(self.settings.language)
-        pygame.display.set_caption("Swarms vs Titans")
         self.window = self._open_window(size)
         self.scale = scale_for(self.settings)  # projector mode: larger type too
         self.palette = palette_for(self.settings.colourblind_palette, self.settings.projector)
+        show_loading(self.window, self.palette.bg, self.palette.text_dim)  # fonts, theme next
         self.manager = self._make_manager()
         self.stack = SceneStack()
         self.guard = InputGuard()  # drops presses meant for the screen before
@@ -124,6 +125,7 @@ class App:
         old = self.settings
         self.settings = new
         set_language(new.language)
+        pygame.display.set_caption(t("app.title"))
         top = self.stack.top
         if top is not None:
             top.teardown()
