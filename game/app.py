@@ -10,9 +10,16 @@ def run_app(level: str | None = None, designer: bool = False) -> int:
     """Open the game; `level` is offered first (and shown with its problems if broken)."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from game.i18n import set_language
+    from game.ui.settings import load_settings
+    from game.ui.window import DEFAULT_SIZE, open_window_early
+
+    settings = load_settings()
+    set_language(settings.language)
+    open_window_early(DEFAULT_SIZE, settings.fullscreen)  # "Loading…" before the heavy imports
     from game.ui.runtime import App
 
-    app = App(level=level, designer=designer)
+    app = App(settings=settings, level=level, designer=designer)
     app.push("menu")
     if level is not None:
         app.level_path = level

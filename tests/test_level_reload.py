@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from ui_driver import wait_until_ready
 
 from game.i18n import set_language
 from game.levels.compat import continue_problems
@@ -39,11 +40,14 @@ def settle(app, frames=3):
 
 
 def press(app, key):
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+    wait_until_ready(app)
+    for kind in (pygame.KEYDOWN, pygame.KEYUP):  # a held key's repeats belong to its screen
+        pygame.event.post(pygame.event.Event(kind, key=key, mod=0, unicode="", scancode=0))
     settle(app)
 
 
 def click(app, widget):
+    wait_until_ready(app)
     pos = widget.rect.center
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0,) * 3))
     settle(app, 1)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pygame
 import pytest
 from pygame_gui.elements import UIButton
-from ui_driver import click, press, settle
+from ui_driver import click, click_at, press, settle
 
 from game.i18n import set_language, t
 from game.ui.runtime import App
@@ -94,6 +94,7 @@ def test_settings_switch_language_live_and_persist_across_restart(home):
     assert app.stack.top.widgets["common.back"].text == "Zurück"
     assert t("menu.new_game") == "Neues Spiel"
     click(app, app.stack.top.widgets["settings.scale.up"])
+    settle(app, 60)  # the page rescales a moment after the last click
     assert app.scale.factor == 1.25
     assert app.stack.top.widgets["common.back"].text == "Zurück"  # rebuilt, still German
     click(app, app.stack.top.widgets["settings.palette.on"])
@@ -111,6 +112,26 @@ def test_settings_switch_language_live_and_persist_across_restart(home):
     settle(again)
     assert again.stack.top.widgets["menu.settings"].text == "Einstellungen"
     app.apply_settings(Settings(language="en"))
+
+
+def test_quick_scale_clicks_all_land_because_the_buttons_stay_put(home):
+    """The page used to rescale after every − / + click, so the second click missed."""
+    app = make_app()
+    app.push("menu")
+    app.push("settings")
+    settle(app)
+    plus = app.stack.top.widgets["settings.scale.up"]
+    spot = plus.rect.center
+    for _ in range(3):  # three clicks on the same spot, a few frames apart
+        click_at(app, spot)
+        assert app.stack.top.widgets["settings.scale.up"].rect.center == spot
+    assert app.scale.factor == 1.0 and app.stack.top.shown_scale == 1.75
+    settle(app, 60)
+    assert app.scale.factor == 1.75
+    minus = app.stack.top.widgets["settings.scale.down"]
+    click(app, minus)
+    press(app, pygame.K_ESCAPE)  # leaving applies a value not yet applied
+    assert app.scale.factor == 1.5 and app.stack.top.name == "menu"
 
 
 def test_scale_change_makes_widgets_larger(home):
@@ -207,3 +228,23 @@ def test_buttons_are_pygame_gui(home):
     app.push("menu")
     settle(app)
     assert all(isinstance(w, UIButton) for w in app.stack.top.widgets.values())
+
+
+def test_setup_cycler_arrows_stay_put_and_the_left_one_goes_back(home):
+    """At a large scale a row of choices becomes ‹ value ›: ‹ used to go forward too."""
+    app = App(settings=Settings(language="de", ui_scale=2.0), persist=False)
+    app.push("menu")
+    app.push("setup")
+    settle(app)
+    setup = app.stack.top
+    if "setup.mode.prev" not in setup.widgets:
+        pytest.skip("the mode row fits as buttons at this size")
+    prev_spot = setup.widgets["setup.mode.prev"].rect.center
+    next_spot = setup.widgets["setup.mode.next"].rect.center
+    start = setup.mode
+    click_at(app, next_spot)
+    assert setup.mode != start and setup.widgets["setup.mode.next"].rect.center == next_spot
+    click_at(app, prev_spot)
+    assert setup.mode == start and setup.widgets["setup.mode.prev"].rect.center == prev_spot
+    click_at(app, prev_spot)
+    assert setup.mode not in (start,)

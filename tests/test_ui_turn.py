@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from level_factory import make_rules
-from ui_driver import click_at, press
+from ui_driver import click_at, press, wait_until_ready
 
 from game.engine import Allocation, Orders, check
 from game.match import Match
@@ -57,7 +57,7 @@ def start(app: App, match: Match | None = None, side: str = "usa"):
     sent: list[Orders] = []
     scene = TurnScene(app, match, side, sent.append)
     app.push(scene)
-    step(app)
+    wait_until_ready(app)
     return scene, sent
 
 

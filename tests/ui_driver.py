@@ -13,6 +13,16 @@ def settle(app, frames: int = 3) -> None:
         app.step()
 
 
+def wait_until_ready(app, limit: int = 200) -> None:
+    """Let frames pass until a press would reach the screen, as a player waits to see a new
+    screen before clicking it (the input guard drops presses right after a change)."""
+    for _ in range(limit):
+        if app.input_ready():
+            return
+        app.step(dt=0.05)
+    raise AssertionError(f"{app.stack.top.name} never became ready for input")
+
+
 def click(app, widget) -> None:
     """Hover, then press and release the left button on the widget's centre."""
     click_at(app, widget.rect.center)
@@ -20,6 +30,7 @@ def click(app, widget) -> None:
 
 def click_at(app, pos: tuple[int, int]) -> None:
     """Hover, then press and release the left button at `pos` (a list row, a chart point)."""
+    wait_until_ready(app)
     pygame.event.post(
         pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
     )
@@ -31,6 +42,7 @@ def click_at(app, pos: tuple[int, int]) -> None:
 
 def press(app, key: int, unicode: str = "", mod: int = 0) -> None:
     """Key down and up, then a few frames."""
+    wait_until_ready(app)
     for kind in (pygame.KEYDOWN, pygame.KEYUP):
         pygame.event.post(pygame.event.Event(kind, key=key, mod=mod, unicode=unicode, scancode=0))
     settle(app)

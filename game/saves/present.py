@@ -195,6 +195,8 @@ def event_text(rules: Rules, event: GameEvent) -> str:
             p[key] = fmt.quarter(rules.quarter(value))
         elif key == "reason":
             p[key] = t(f"saves.reason.{value}") if has_key(f"saves.reason.{value}") else value
+        elif key == "gained":  # may be a loss: "+0.4" or "−0.2", never "+−0.2"
+            p[key] = fmt.signed(value, fmt.auto_decimals(value))
         elif isinstance(value, float):
             p[key] = fmt.smart(value) if "capability" not in key else fmt.num(value, 1)
         else:

@@ -16,29 +16,45 @@ from game.ui.session import GameSession
 
 def start_game(app, session: GameSession) -> None:
     """Leave the setup screen for the first screen of the game."""
+    app.paused_game = None  # a new game: the one left in the pause menu is over
     next_scene(app, session)
 
 
-def next_scene(app, session: GameSession) -> None:
-    """Replace the top scene with whatever the game needs now."""
+def resume_game(app, session: GameSession) -> None:
+    """Continue, from the main menu, the game left through the pause menu: orders already
+    sent are kept, the AIs think again, and the menu stays below."""
+    app.paused_game = None
+    session.restart_thinking()
+    next_scene(app, session, push=True)
+
+
+def pause_menu(app, session: GameSession):
+    """What Esc and the Menu button open during a game (`edited`: unsent changes)."""
+    return lambda edited=False: app.push("pause", session=session, edited=edited)
+
+
+def next_scene(app, session: GameSession, push: bool = False) -> None:
+    """Replace the top scene (or, with `push`, cover it) with whatever the game needs now."""
+    show = app.push if push else app.replace
     if session.finished:
-        app.replace("end", session=session)
+        show("end", session=session)
         return
     waiting = session.waiting_for_humans()
     if not waiting:
-        app.replace("resolution", session=session)
+        show("resolution", session=session)
         return
     side = waiting[0]
     if session.hotseat:
-        app.replace(
+        show(
             "curtain",
             side=side,
             quarter=session.quarter(),
             recap=recap_for(session, side),
             on_ready=lambda: open_turn(app, session, side),
+            on_menu=pause_menu(app, session),
         )
     else:
-        open_turn(app, session, side)
+        open_turn(app, session, side, push)
 
 
 def recap_for(session: GameSession, side: str) -> list[str]:
@@ -49,7 +65,7 @@ def recap_for(session: GameSession, side: str) -> list[str]:
     return narrate(record.events, side, session.rules, kinds=HEADLINES)
 
 
-def open_turn(app, session: GameSession, side: str) -> None:
+def open_turn(app, session: GameSession, side: str, push: bool = False) -> None:
     """The turn screen for a human side; its on_submit hands the orders to the session."""
 
     def on_submit(choice: Orders | Decision) -> None:
@@ -58,6 +74,13 @@ def open_turn(app, session: GameSession, side: str) -> None:
         next_scene(app, session)
 
     if app.has_scene("turn"):
-        app.replace("turn", match=session.match, side=side, on_submit=on_submit)
+        show = app.push if push else app.replace
+        show(
+            "turn",
+            match=session.match,
+            side=side,
+            on_submit=on_submit,
+            on_menu=pause_menu(app, session),
+        )
     else:  # the turn screen is not installed: play this side's quarter with the simple AI
         on_submit(session.stand_in(side))

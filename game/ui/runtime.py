@@ -18,18 +18,19 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.i18n import set_language
+from game.i18n import set_language, t
 from game.ui import notices
 from game.ui.draw import draw_notice
+from game.ui.input_guard import InputGuard
 from game.ui.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
 from game.ui.settings import Settings, load_settings_checked, save_settings
 from game.ui.theme import gui_theme, palette_for, scale_for
+from game.ui.window import DEFAULT_SIZE, name_the_window, show_loading
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (800, 480)
 ACTIVE_FPS = 60
 IDLE_WAIT_MS = 250
@@ -45,31 +46,35 @@ class App:
         level: str | None = None,
         designer: bool = False,
     ):
-        pygame.display.init()  # no audio: the game is silent, and SDL audio can be slow
-        pygame.font.init()
         # True when settings.json was broken and the defaults are in use (the menu says so).
         self.settings_reset = False
         if settings is None:
             settings, self.settings_reset = load_settings_checked()
         self.settings = settings
+        set_language(self.settings.language)
+        pygame.display.init()  # no audio: the game is silent, and SDL audio can be slow
+        pygame.font.init()
+        name_the_window()  # title and window class in the player's language
         self.persist = persist
         self.level_path = level
         self.designer = designer
         self.loaded_level = None
         self._level_mtime: float | None = None
         self._level_poll = 0.0
-        set_language(self.settings.language)
-        pygame.display.set_caption("Swarms vs Titans")
         self.window = self._open_window(size)
         self.scale = scale_for(self.settings)  # projector mode: larger type too
         self.palette = palette_for(self.settings.colourblind_palette, self.settings.projector)
+        show_loading(self.window, self.palette.bg, self.palette.text_dim)  # fonts, theme next
         self.manager = self._make_manager()
         self.stack = SceneStack()
+        self.guard = InputGuard()  # drops presses meant for the screen before
         self.clock = pygame.time.Clock()
         self.running = True
         self.exit_code = 0
         self.last_crash_log: Path | None = None
         self.notice: tuple[str, float] | None = None  # a banner: text, seconds left
+        self.paused_game = None  # a GameSession left through the pause menu, for Continue
+        self.remembered: dict = {}  # view state kept between screens (a list's scroll)
 
     # --- window and theme -------------------------------------------------------------
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
@@ -114,6 +119,10 @@ class App:
     def has_scene(self, name: str) -> bool:
         return has_scene(name)
 
+    def input_ready(self) -> bool:
+        """True when a click or key pressed now would reach the screen on top."""
+        return self.guard.settled(self.stack.generation)
+
     def quit(self, code: int = 0) -> None:
         self.running = False
         self.exit_code = code
@@ -124,6 +133,7 @@ class App:
         old = self.settings
         self.settings = new
         set_language(new.language)
+        pygame.display.set_caption(t("app.title"))
         top = self.stack.top
         if top is not None:
             top.teardown()
@@ -161,6 +171,7 @@ class App:
         return self.running
 
     def _frame(self, events: list[pygame.event.Event], dt: float) -> None:
+        self.guard.tick(dt)
         for event in events:
             self._dispatch(event)
             if not self.running:
@@ -170,6 +181,7 @@ class App:
         top = self.stack.top
         if top is not None:
             top.update(dt)
+        self.guard.observe(self.stack.generation)  # a change made by update() counts too
         self.manager.update(dt)
         self.draw(self.window)
         pygame.display.flip()
@@ -182,10 +194,12 @@ class App:
             if pygame.display.get_surface().get_size() != self.manager.window_resolution:
                 self._resized()
             return
+        if not self.guard.admit(event, self.stack.generation):
+            return
         top = self.stack.top
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
             if top is None or top.name != "help":
-                self.push("help")
+                self.push("help", screen=top)  # with the keys of the screen it covers
             else:
                 self.pop()
             return

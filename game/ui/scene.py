@@ -33,6 +33,9 @@ class Scene:
     name = ""
     #: True: the scene below is drawn first (dimmed), e.g. for a dialog.
     overlay = False
+    #: F1 lists these (translation keys: a title, then one line per key) above the rules.
+    help_title: str | None = None
+    help_keys: tuple[str, ...] = ()
 
     def __init__(self, app: App):
         self.app = app
@@ -69,6 +72,12 @@ class Scene:
         self._actions.clear()
         self.widgets.clear()
         self.focus_order.clear()
+
+    def turn_page(self) -> None:
+        """Show a new page in place (the next card, the lifted curtain): rebuilt, and
+        treated by the input guard as a new screen, so one burst of clicks turns one page."""
+        self.app.stack.changed()
+        self.rebuild()
 
     def rebuild(self) -> None:
         focus = self.focus_index
@@ -197,10 +206,18 @@ class Scene:
 
 
 class SceneStack:
-    """push / pop / replace with the lifecycle hooks called in the right order."""
+    """push / pop / replace with the lifecycle hooks called in the right order.
+
+    `generation` counts screen changes (every push, pop, replace, reset and page turn):
+    the app's input guard drops presses for a moment after it moves (input_guard.py)."""
 
     def __init__(self) -> None:
         self._scenes: list[Scene] = []
+        self.generation = 0
+
+    def changed(self) -> None:
+        """The screen the player sees is a new one."""
+        self.generation += 1
 
     def __len__(self) -> int:
         return len(self._scenes)
@@ -217,6 +234,7 @@ class SceneStack:
         return self._scenes[index - 1] if index > 0 else None
 
     def push(self, scene: Scene) -> Scene:
+        self.changed()
         if self._scenes:
             self._scenes[-1].pause()
         self._scenes.append(scene)
@@ -226,6 +244,7 @@ class SceneStack:
     def pop(self) -> Scene | None:
         if not self._scenes:
             return None
+        self.changed()
         scene = self._scenes.pop()
         scene.exit()
         if self._scenes:
@@ -234,6 +253,7 @@ class SceneStack:
 
     def replace(self, scene: Scene) -> Scene:
         """Swap the top scene for `scene` without waking the one below."""
+        self.changed()
         if self._scenes:
             self._scenes.pop().exit()
         self._scenes.append(scene)
@@ -242,6 +262,7 @@ class SceneStack:
 
     def reset(self, scene: Scene) -> Scene:
         """Leave every scene and start again from `scene` (used after a crash)."""
+        self.changed()
         while self._scenes:
             old = self._scenes.pop()
             with contextlib.suppress(Exception):  # a broken scene must not stop the reset

@@ -55,10 +55,13 @@ class ScrollText:
         items: list[tuple[int, int, pygame.Surface]] = []
         y = 0
         key_w = 0
+        stacked = False  # rows as "key" over "value" when a key's word will not fit beside
         rows = [b for b in self.blocks if b.kind == "row"]
         if rows:
             bold = self.app.font("body", bold=True)
             key_w = min(max(bold.size(b.text)[0] for b in rows) + px(16), width // 3)
+            longest = max(bold.size(word)[0] for b in rows for word in b.text.split() or [""])
+            stacked = longest > key_w - px(12)
         for block in self.blocks:
             if block.kind == "gap":
                 y += px(14)
@@ -72,6 +75,15 @@ class ScrollText:
                 for line in wrap_lines(block.text, body, width):
                     items.append((0, y, body.render(line, True, block.colour or p.text)))
                     y += body.get_linesize()
+            elif block.kind == "row" and stacked:
+                bold = self.app.font("body", bold=True)
+                for line in wrap_lines(block.text, bold, width):
+                    items.append((0, y, bold.render(line, True, p.accent)))
+                    y += bold.get_linesize()
+                for line in wrap_lines(block.value, body, width - px(12)):
+                    items.append((px(12), y, body.render(line, True, p.text)))
+                    y += body.get_linesize()
+                y += px(4)
             elif block.kind == "row":
                 bold = self.app.font("body", bold=True)
                 keys = wrap_lines(block.text, bold, key_w - px(12))

@@ -132,6 +132,16 @@ class GameSession:
             view = view_for(self.rules, self.match.state, side)
             self.tasks[side] = ThinkingTask(player, self.rules, view, self._rngs[side])
 
+    def restart_thinking(self) -> None:
+        """After a pause: AIs whose orders are not in yet think again; sent orders stay."""
+        self.cancel()
+        if self.finished:
+            return
+        for side, player in self.players.items():
+            if side not in self.pending:
+                view = view_for(self.rules, self.match.state, side)
+                self.tasks[side] = ThinkingTask(player, self.rules, view, self._rngs[side])
+
     def waiting_for_humans(self) -> list[str]:
         """Human sides that still have to give orders this quarter, in play order."""
         return [s for s in SIDES if s in self.humans and s not in self.pending]

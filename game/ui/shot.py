@@ -24,6 +24,8 @@ SHOT_SCENES = (
     "setup",
     "tutorial",
     "turn",
+    "pause",
+    "confirm",
     "charts",
     "curtain",
     "resolution",
@@ -45,6 +47,8 @@ SHOT_SCENES = (
 SHOT_OPTIONS = {
     "turn": "page=decide|race, side=usa|china",
     "resolution": "phase=report",
+    "pause": "page=main|save|confirm",
+    "help": "over=turn|resolution|curtain|menu (the keys of that screen first)",
     "curtain": "covered=false (the recap)",
     "classroom_debrief": "tab=chart|decisions|timeline|questions",
     "sources": "area=chips|energy|talent|money|models|events|policies",

@@ -182,7 +182,12 @@ def gui_theme(palette: Palette, scale: Scale) -> dict:
     theme: dict = {
         "defaults": {"colours": colours, "font": fonts, "misc": misc},
         "button": {"misc": misc},
-        "tool_tip": {"colours": {"dark_bg": to_hex(p.bg_deep)}},
+        # As wide as our own tooltips (draw_tooltip): the default 170 px broke long
+        # German words mid-word at a large scale.
+        "tool_tip": {
+            "colours": {"dark_bg": to_hex(p.bg_deep)},
+            "misc": {"rect_width": str(scale.px(360))},
+        },
         "label": {"colours": {"dark_bg": "#00000000"}},
         "text_box": {"colours": {"dark_bg": to_hex(p.panel)}},
         "horizontal_slider": {"misc": {"enable_arrow_buttons": "0"}},

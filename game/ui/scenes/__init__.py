@@ -40,6 +40,8 @@ SCENES: dict[str, str] = {
     "classroom_debrief": "game.ui.scenes.debrief:DebriefScene",
     "tutorial": "game.ui.scenes.tutorial:TutorialScene",
     "charts": "game.ui.scenes.charts:ChartsScene",
+    "pause": "game.ui.scenes.pause:PauseScene",
+    "confirm": "game.ui.scenes.confirm:ConfirmScene",
 }
 
 

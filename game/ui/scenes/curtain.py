@@ -22,6 +22,8 @@ from game.ui.scroll import Block, ScrollText
 
 class CurtainScene(Scene):
     name = "curtain"
+    help_title = "keys.curtain.title"
+    help_keys = ("keys.curtain.ready", "keys.common.scroll", "keys.curtain.pause")
 
     def __init__(
         self,
@@ -30,12 +32,14 @@ class CurtainScene(Scene):
         quarter: str,
         recap: list[str],
         on_ready: Callable[[], None],
+        on_menu: Callable[[], object] | None = None,
     ):
         super().__init__(app)
         self.side = side
         self.quarter = quarter
         self.recap = list(recap)
         self.on_ready = on_ready
+        self.on_menu = on_menu  # Esc: the pause menu, which keeps orders already sent
         self.covered = True
         self.recap_text = ScrollText(app, [])
 
@@ -58,7 +62,7 @@ class CurtainScene(Scene):
         """Space on the curtain: the incoming player is seated; show the recap."""
         self.covered = False
         self.focus_index = None
-        self.rebuild()
+        self.turn_page()
 
     def ready(self) -> None:
         self.on_ready()
@@ -91,6 +95,9 @@ class CurtainScene(Scene):
     def handle_key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
             self.reveal() if self.covered else self.ready()
+            return True
+        if event.key == pygame.K_ESCAPE and self.on_menu is not None:
+            self.on_menu()
             return True
         return super().handle_key(event)
 

@@ -214,6 +214,8 @@ class DebriefScene(ScrollKeys, Scene):
                 put(words.played, "small", p.text, px(16))
                 put(words.suggested, "small", p.text_dim, px(16))
                 colour = p.good if d.gain > 0 else (p.warn if d.gain < 0 else p.text)
+                if d.outcome_changed:  # "winner X": X's own colour, never "good" green
+                    colour = p.faction(d.winner_alt) if d.winner_alt else p.text
                 put(words.effect, "bold", colour, px(16))
                 y += px(10)
             put(t("classroom.decisions.method"), "small", p.text_faint)

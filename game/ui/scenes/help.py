@@ -16,12 +16,39 @@ KEYS = ("f1", "nav", "activate", "back", "reload", "scroll")
 class HelpScene(Scene):
     name = "help"
 
-    def __init__(self, app):
+    def __init__(self, app, screen: Scene | None = None):
         super().__init__(app)
         self.text = ScrollText(app, [])
+        # the screen F1 was pressed on (a dialog stands for the screen below it)
+        while screen is not None and not screen.help_keys and screen.overlay:
+            screen = app.stack.below(screen) if screen in app.stack else None
+        self.screen = screen
+
+    @classmethod
+    def for_shot(cls, app, shot) -> HelpScene:
+        """`--opt over=turn` (or another scene): the help as F1 shows it over that screen."""
+        over = shot.options.get("over")
+        if not over:
+            return cls(app)
+        from game.ui.scenes import scene_class
+
+        below_cls = scene_class(over)
+        below = below_cls.for_shot(app, shot) if hasattr(below_cls, "for_shot") else below_cls(app)
+        app.push(below)
+        return cls(app, screen=below)
+
+    def _screen_blocks(self) -> list[Block]:
+        screen = self.screen
+        if screen is None or not screen.help_keys:
+            return []
+        title = t(screen.help_title) if screen.help_title else ""
+        blocks = [Block("heading", t("help.screen_keys", screen=title))]
+        blocks += [Block("text", "•  " + t(key)) for key in screen.help_keys]
+        return [*blocks, Block("gap")]
 
     def _blocks(self) -> list[Block]:
-        blocks = [Block("heading", t("help.rules_title"))]
+        blocks = self._screen_blocks()
+        blocks.append(Block("heading", t("help.rules_title")))
         for paragraph in t("help.rules").split("\n"):
             blocks += [Block("text", paragraph), Block("gap")]
         blocks.append(Block("heading", t("help.keys_title")))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import t
-from game.ui import autosave_exists
+from game.i18n import pick, t
+from game.levels.model import SIDES
+from game.ui import autosave_exists, autosave_path
 from game.ui.art import title_art_surface
 from game.ui.draw import draw_text, fit_text
 from game.ui.layout import button_height, margin
@@ -24,25 +25,86 @@ ENTRIES = (
 )
 
 
+def continue_caption(app) -> str | None:
+    """Which game Continue resumes — level, quarter, who plays which side — or None."""
+    session = getattr(app, "paused_game", None)
+    if session is not None and not session.finished:
+        from game.ui.narrate import quarter_words
+
+        sides = ", ".join(
+            t(
+                "saves.side_player",
+                side=t(f"saves.side.{s}"),
+                player=t("saves.player.human")
+                if session.is_human(s)
+                else t("saves.player.ai", name=t(f"saves.difficulty.{session.difficulty}")),
+            )
+            for s in SIDES
+        )
+        level = pick(session.loaded.level.title)
+        quarter = quarter_words(session.quarter())
+        return t("menu.continue_caption", level=level, quarter=quarter, sides=sides)
+    if not autosave_exists():
+        return None
+    try:
+        from game.saves.present import level_title, quarter_of, sides_line
+        from game.saves.storage import read_save
+
+        save = read_save(autosave_path())
+        if not hasattr(save, "players"):  # a damaged autosave: Continue explains it
+            return None
+        quarter, sides = quarter_of(save, save.turn), sides_line(save)
+        return t("menu.continue_caption", level=level_title(save), quarter=quarter, sides=sides)
+    except Exception:  # the caption is a courtesy; the menu must open regardless
+        return None
+
+
 class MenuScene(Scene):
     name = "menu"
+    help_title = "keys.menu.title"
+    help_keys = ("keys.common.choose", "keys.menu.continue")
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.caption: str | None = None
+        self.caption_rect = pygame.Rect(0, 0, 0, 0)
+        self._offered_continue = False
+
+    def continue_game(self) -> None:
+        session = self.app.paused_game
+        if session is not None and not session.finished:
+            from game.ui.flow import resume_game
+
+            resume_game(self.app, session)
+        else:
+            self.app.push("continue")
 
     def build(self) -> None:
         w, h = self.app.size
         px = self.app.px
         m = margin(self.app)
         fnt = self.app.font("large")
-        entries = [e for e in ENTRIES if e[0] != "menu.continue" or autosave_exists()]
+        self.caption = continue_caption(self.app)
+        can_continue = self.caption is not None or autosave_exists()
+        entries = [e for e in ENTRIES if e[0] != "menu.continue" or can_continue]
         text_w = max(fnt.size(t(name))[0] for name, _ in entries)
         col_w = min(max(px(220), text_w + px(48)), round(w * 0.45))
         bh = button_height(self.app, "large")
         self.footer_h = self.app.font("small").get_linesize() + px(8)
         room = h - 2 * m - self.footer_h
+        n = len(entries)
+        small = self.app.font("small").get_linesize()
         gap = px(10)
-        total = len(entries) * bh + (len(entries) - 1) * gap
-        if total > room:  # squeeze the gaps, never the buttons
-            gap = max(2, (room - len(entries) * bh) // max(1, len(entries) - 1))
-            total = len(entries) * bh + (len(entries) - 1) * gap
+        # The Continue caption takes three lines where there is room, fewer where there is not.
+        for lines in (3, 2, 1, 0) if self.caption else (0,):
+            cap_h = lines * small
+            gap = px(10)
+            total = n * bh + (n - 1) * gap + cap_h
+            if total > room:  # squeeze the gaps, never the buttons
+                gap = max(2, (room - n * bh - cap_h) // max(1, n - 1))
+                total = n * bh + (n - 1) * gap + cap_h
+            if total <= room:
+                break
         x = w - col_w - m - px(16)
         y = m + max(0, (room - total) // 2)
         self.column = pygame.Rect(x, y, col_w, total)
@@ -50,6 +112,12 @@ class MenuScene(Scene):
             rect = pygame.Rect(x, y, col_w, bh)
             if target is None:
                 self.button(name, rect, lambda: self.app.quit(0), object_id="#menu_button")
+            elif name == "menu.continue":
+                self.button(
+                    name, rect, self.continue_game, tooltip=self.caption, object_id="#menu_button"
+                )
+                self.caption_rect = pygame.Rect(x, rect.bottom + px(2), col_w, cap_h)
+                y += cap_h
             else:
                 available = self.app.has_scene(target)
                 self.button(
@@ -61,6 +129,10 @@ class MenuScene(Scene):
                     object_id="#menu_button",
                 )
             y += bh + gap
+        offered = "menu.continue" in self.widgets
+        if offered and (self.focus_index is None or not self._offered_continue):
+            self.focus("menu.continue")  # a game to continue is what a returning player wants
+        self._offered_continue = offered
         if self.focus_index is None:
             self.move_focus(1)
 
@@ -68,6 +140,16 @@ class MenuScene(Scene):
         p, px = self.app.palette, self.app.px
         size = self.app.scale.font_size
         surface.fill(p.bg)
+        if self.caption and self.caption_rect.height > 0 and "menu.continue" in self.widgets:
+            draw_text(
+                surface,
+                self.caption,
+                self.caption_rect,
+                p.text_dim,
+                size("small"),
+                align="center",
+                max_lines=max(1, self.caption_rect.height // self.app.font("small").get_linesize()),
+            )
         w, h = surface.get_size()
         m = margin(self.app)
         left = pygame.Rect(m, m, self.column.left - m - px(40), h - 2 * m)

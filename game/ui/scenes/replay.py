@@ -280,12 +280,17 @@ class ReplayScene(Scene):
             bold=True,
             max_lines=1,
         )
-        where = t(
-            "saves.replay.where",
-            quarter=fmt.quarter(rules.quarter(frame.turn)),
-            turn=frame.turn,
-            last=self.match.state.turn,
-        )
+        # A frame is the game after `index` quarters: name the quarter just played, the
+        # one its "What happened" column reports (never the coming one, never "25 of 25").
+        if frame.record is None:
+            where = t("saves.replay.where_start", quarter=fmt.quarter(rules.quarter(frame.turn)))
+        else:
+            where = t(
+                "saves.replay.where_after",
+                quarter=fmt.quarter(rules.quarter(frame.record.turn)),
+                i=frame.index,
+                n=max(rules.turns, frame.index),
+            )
         note = self._note(frame)
         sub = draw_text(
             surface,

@@ -38,6 +38,13 @@ RIVAL_KINDS = ("PolicyPlayed", "TrainingRun", "MilestoneReached")
 
 class ResolutionScene(Scene):
     name = "resolution"
+    help_title = "keys.resolution.title"
+    help_keys = (
+        "keys.resolution.next",
+        "keys.resolution.source",
+        "keys.common.scroll",
+        "keys.common.pause",
+    )
 
     def __init__(self, app, session: GameSession):
         super().__init__(app)
@@ -91,7 +98,7 @@ class ResolutionScene(Scene):
             if self.session.poll():
                 self.session.resolve()
                 self._resolved()
-                self.rebuild()
+                self.turn_page()
             return
         factor = self.app.settings.animation_factor()
         if self.phase == "report":
@@ -123,7 +130,7 @@ class ResolutionScene(Scene):
         else:
             return
         self.focus_index = None
-        self.rebuild()
+        self.turn_page()
 
     def toggle_source(self) -> None:
         self.show_source = not self.show_source
@@ -131,8 +138,8 @@ class ResolutionScene(Scene):
         self.focus("resolution.source")
 
     def to_menu(self) -> None:
-        self.session.cancel()
-        self.app.pop()
+        """The pause menu: leaving from there keeps the game for Continue."""
+        self.app.push("pause", session=self.session)
 
     # --- layout -----------------------------------------------------------------------
     def build(self) -> None:

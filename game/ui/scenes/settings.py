@@ -16,6 +16,9 @@ from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
 from game.ui.settings import ANIMATION_SPEEDS, LANGUAGES, SCALES
 
+#: The page rescales this long after the last − / + click, so quick clicks all land.
+SCALE_SETTLE_SECONDS = 0.9
+
 ROWS = ("language", "projector", "scale", "fullscreen", "palette", "animation")
 FIELDS = {
     "language": "language",
@@ -29,6 +32,11 @@ FIELDS = {
 
 class SettingsScene(Scene):
     name = "settings"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.pending_scale: float | None = None  # chosen with − / +, not yet applied
+        self.pending_wait = 0.0
 
     def _options(self, row: str) -> list[tuple[str, str, object, bool]]:
         """(widget name, label, new value, selected) for each choice of `row`."""
@@ -54,11 +62,43 @@ class SettingsScene(Scene):
             return
         self.app.apply_settings(replace(self.app.settings, **{FIELDS[row]: value}))
 
+    @property
+    def shown_scale(self) -> float:
+        return self.app.settings.ui_scale if self.pending_scale is None else self.pending_scale
+
     def _step_scale(self, step: int) -> None:
-        current = min(range(len(SCALES)), key=lambda i: abs(SCALES[i] - self.app.settings.ui_scale))
+        """− / +: the value changes at once, the page a moment after the last click, so
+        the buttons stay under the cursor for a quick run of clicks."""
+        shown = self.shown_scale
+        current = min(range(len(SCALES)), key=lambda i: abs(SCALES[i] - shown))
         index = max(0, min(len(SCALES) - 1, current + step))
-        if SCALES[index] != self.app.settings.ui_scale:
-            self._set("scale", SCALES[index])
+        self.pending_scale = SCALES[index]
+        self.pending_wait = 0.0
+        for name, possible in (("down", index > 0), ("up", index < len(SCALES) - 1)):
+            button = self.widgets[f"settings.scale.{name}"]
+            if possible:
+                button.enable()
+            else:
+                button.disable()
+
+    def apply_pending_scale(self) -> None:
+        pending, self.pending_scale = self.pending_scale, None
+        if pending is not None and pending != self.app.settings.ui_scale:
+            self.app.stack.changed()  # the page moves: clicks meant for the old layout drop
+            self._set("scale", pending)
+
+    def update(self, dt: float) -> None:
+        if self.pending_scale is not None:
+            self.pending_wait += dt
+            if self.pending_wait >= SCALE_SETTLE_SECONDS:
+                self.apply_pending_scale()
+
+    def animating(self) -> bool:
+        return self.pending_scale is not None  # keep frames coming until the page rescales
+
+    def back(self) -> bool:
+        self.apply_pending_scale()
+        return super().back()
 
     def build(self) -> None:
         w, h = self.app.size
@@ -140,8 +180,8 @@ class SettingsScene(Scene):
         minus = pygame.Rect(x, y, step_w, bh)
         self.scale_value_rect = pygame.Rect(minus.right + gap, y, value_w, bh)
         plus = pygame.Rect(self.scale_value_rect.right + gap, y, step_w, bh)
-        low = self.app.settings.ui_scale <= SCALES[0]
-        high = self.app.settings.ui_scale >= SCALES[-1]
+        low = self.shown_scale <= SCALES[0]
+        high = self.shown_scale >= SCALES[-1]
         self.button(
             "settings.scale.down", minus, lambda: self._step_scale(-1), text="−", enabled=not low
         )
@@ -163,7 +203,7 @@ class SettingsScene(Scene):
             )
         for key, rect in self.labels:
             draw_text(surface, t(key), rect, p.text, size("body"), bold=True, valign="middle")
-        value = f"{round(self.app.settings.ui_scale * 100)} %"
+        value = f"{round(self.shown_scale * 100)} %"
         draw_text(
             surface,
             value,

@@ -67,6 +67,8 @@ def find_levels(folder=LEVELS_DIR) -> list[tuple[str, object, list]]:
 
 class SetupScene(Scene):
     name = "setup"
+    help_title = "keys.setup.title"
+    help_keys = ("keys.common.choose", "keys.setup.seed", "keys.common.back")
 
     def __init__(self, app, levels: list | None = None, seed: int | None = None):
         super().__init__(app)
@@ -140,13 +142,29 @@ class SetupScene(Scene):
                 if getattr(self, attr) == value:
                     button.select()
         else:
+            # ‹ value ›: three fixed buttons, so neither arrow moves when the value changes,
+            # and ‹ goes back while › (or the value itself) goes on.
             values = [v for v, _ in options]
             index = values.index(getattr(self, attr)) if getattr(self, attr) in values else 0
-            label = f"‹ {options[index][1]} ›"
-            rect = pygame.Rect(x, y, min(width, max(widths) + px(40)), bh)
-            following = values[(index + 1) % len(values)]
-            action = lambda: self.choose(attr, following)  # noqa: E731
-            self.button(f"setup.{attr}.cycle", rect, action, text=label)
+            step_w = button_width(self.app, "‹", minimum=44)
+            mid_w = max(px(60), min(width - 2 * (step_w + gap), max(widths)))
+            steps = {
+                "prev": (values[(index - 1) % len(values)], "‹", x),
+                "cycle": (values[(index + 1) % len(values)], options[index][1], x + step_w + gap),
+                "next": (values[(index + 1) % len(values)], "›", x + step_w + mid_w + 2 * gap),
+            }
+            for part, (value, label, left) in steps.items():
+                rect = pygame.Rect(left, y, mid_w if part == "cycle" else step_w, bh)
+                action = lambda attr=attr, value=value: self.choose(attr, value)  # noqa: E731
+                long = part == "cycle" and button_width(self.app, label) > mid_w
+                self.button(
+                    f"setup.{attr}.{part}",
+                    rect,
+                    action,
+                    text=label,
+                    tooltip=label if long else None,
+                    object_id="#small_button" if long else None,
+                )
         return y + bh + px(7)
 
     def build(self) -> None:

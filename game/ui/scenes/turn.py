@@ -39,15 +39,34 @@ PAGE_KEYS = {pygame.K_r: "race", pygame.K_s: "stocks", pygame.K_d: "decide"}
 
 class TurnScene(Scene):
     name = "turn"
+    help_title = "turn.keys.title"
+    help_keys = tuple(
+        f"turn.keys.{k}"
+        for k in (
+            *("menu", "tab", "alloc", "nudge", "type"),
+            *("policy", "end", "charts", "pages", "mouse"),
+        )
+    )
 
-    def __init__(self, app, match, side: str, on_submit: Callable[[Orders], None] | None = None):
+    def __init__(
+        self,
+        app,
+        match,
+        side: str,
+        on_submit: Callable[[Orders], None] | None = None,
+        on_menu: Callable[[bool], object] | None = None,
+    ):
         super().__init__(app)
         self.match, self.side, self.on_submit = match, side, on_submit
+        self.on_menu = on_menu  # opens the pause menu (Esc, Menu); None inside the tutorial
         self.rules = match.rules
         self.view = view_for(self.rules, match.state, side)
         last = next((r.orders[side] for r in reversed(match.turns) if side in r.orders), None)
         self.alloc = AllocationControl(percents_of(last.allocation) if last else None)
         self.policies = PolicyList(policy_entries(self.rules, self.view.state, side))
+        self._as_opened = (tuple(self.alloc.percents), self.policies.selected)
+        # the list keeps its place from quarter to quarter, so a click lands where it did
+        self.policies.scroll = app.remembered.get(("policy_scroll", side), 0)
         previous = match.states[-2] if len(match.states) > 1 else None
         self.ladder = LadderView.from_states(self.rules, match.state, previous)
         self.history = history(self.rules, match.states)
@@ -69,7 +88,7 @@ class TurnScene(Scene):
     def for_shot(cls, app, shot) -> TurnScene:
         match = shot.match
         side = shot.options.get("side", "china" if match.state.turn % 2 == 0 else "usa")
-        scene = cls(app, match, side, lambda orders: None)
+        scene = cls(app, match, side, lambda orders: None, on_menu=lambda edited: None)
         scene.page = shot.options.get("page", scene.page)
         return scene
 
@@ -99,6 +118,32 @@ class TurnScene(Scene):
         if self.on_submit is not None:
             self.on_submit(self.orders())
 
+    def edited(self) -> bool:
+        """True when the split or the policy differs from how the screen opened."""
+        return (tuple(self.alloc.percents), self.policies.selected) != self._as_opened
+
+    def harm_question(self, entry):
+        """The question asked before a policy that also hurts its own side."""
+        from game.ui.scenes.confirm import ConfirmScene
+
+        return ConfirmScene(
+            self.app,
+            t("turn.harm_title", policy=entry.title),
+            t("turn.harm_text", harms="; ".join(entry.harms)),
+            lambda: self.policies.confirm(entry),
+            yes="turn.harm_yes",
+            no="turn.harm_no",
+        )
+
+    def exit(self) -> None:
+        self.app.remembered[("policy_scroll", self.side)] = self.policies.scroll
+        super().exit()
+
+    def open_menu(self) -> None:
+        if self.on_menu is not None:
+            self.alloc.commit_typing()
+            self.on_menu(self.edited() and not self.submitted)
+
     def current_forecast(self):
         key = (tuple(self.alloc.percents), self.policies.selected)
         if key != self._forecast_key:
@@ -122,6 +167,16 @@ class TurnScene(Scene):
         )
         self.bottom_room = end.left - lay.bottom.left - px(8)
         x = lay.top.right
+        if self.on_menu is not None:
+            w = button_width(self.app, t("flow.menu"))
+            x -= w
+            self.button(
+                "flow.menu",
+                pygame.Rect(x, lay.top.top + px(4), w, bh),
+                self.open_menu,
+                tooltip=t("turn.menu_tip"),
+            )
+            x -= px(10)
         if lay.compact:
             for page in reversed(PAGES):
                 w = button_width(self.app, t(f"turn.page.{page}"))
@@ -207,7 +262,8 @@ class TurnScene(Scene):
             self.alloc.commit_typing()
             return self.cycle(-1 if mod & pygame.KMOD_SHIFT else 1)
         if key == pygame.K_ESCAPE:
-            return True  # leaving the turn is the game flow's job (menu button), not Esc
+            self.open_menu()  # the pause menu; nothing is lost by pressing Esc
+            return True
         ctrl_enter = key in (pygame.K_RETURN, pygame.K_KP_ENTER) and mod & pygame.KMOD_CTRL
         if ctrl_enter or key == pygame.K_e:
             self.end_turn()
@@ -226,7 +282,10 @@ class TurnScene(Scene):
         if self.slot == "policies" and self.policies.handle_key(event):
             return True
         if self.slot in ("alloc", "policies") and key in (pygame.K_UP, pygame.K_DOWN):
-            return self.cycle(-1 if key == pygame.K_UP else 1)
+            return True  # arrows stay inside the panel at its ends; Tab leaves it
+        if self.slot != "alloc" and event.unicode and event.unicode.isdigit():
+            self.set_slot("alloc")  # digits always type a share, wherever the focus was
+            return self.alloc.handle_key(event)
         if self.slot not in ("alloc", "policies"):
             if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 return self.activate_focused()
@@ -254,6 +313,10 @@ class TurnScene(Scene):
 
     # --- per frame ----------------------------------------------------------------------
     def update(self, dt: float) -> None:
+        if self.policies.asking is not None:
+            entry, self.policies.asking = self.policies.asking, None
+            self.app.push(self.harm_question(entry))
+            return
         if self.policies.changed_view:
             self.policies.changed_view = False
             self._dirty = True

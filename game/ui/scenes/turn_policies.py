@@ -1,9 +1,10 @@
 """The policy choice on the turn screen: a scrolling list plus a detail box.
 
-Playable policies come first, each with its cost and what it does in words; the others
-are greyed with the engine's reason (from `policy_problems`) in words. Selecting one
-again, or the "No policy" entry, plays none. Mouse: click, wheel. Keyboard (when
-focused): Up/Down, Enter or Space to choose, Delete/Backspace for none.
+The policies keep the level's order every quarter (a click in the same place picks the
+same card); those not playable now are greyed, with the engine's reason in words
+("resting: playable again in …"). Selecting one again, or the "No policy" entry, plays
+none. A policy that also hurts its own side is only chosen after a question. Mouse:
+click, wheel. Keyboard (when focused): Up/Down, Enter or Space to choose, Delete/Backspace for none.
 """
 
 from __future__ import annotations
@@ -34,15 +35,15 @@ class PolicyEntry:
     text: str
     source: str
     simplification: str
+    harms: tuple[str, ...] = ()  # its effects that hurt the side playing it, in words
 
 
 def policy_entries(rules: Rules, state: GameState, side: str) -> list[PolicyEntry]:
-    """'No policy', then the playable policies, then the others with their reason."""
+    """'No policy', then every policy of `side` in the level's order, playable or not."""
     playable = set(available_policies(rules, state, side))
     entries = [
         PolicyEntry(None, t("turn.no_policy"), 0.0, True, "", (), t("turn.no_policy_text"), "", "")
     ]
-    rest = []
     for policy in rules.policies_for(side):
         ok = policy.id in playable
         src = rules.level.sources.get(policy.source)
@@ -62,9 +63,33 @@ def policy_entries(rules: Rules, state: GameState, side: str) -> list[PolicyEntr
             if src
             else "",
             pick(policy.simplification) if policy.simplification else "",
+            tuple(describe_effects(rules, self_harms(policy.effects, side), side)),
         )
-        (entries if ok else rest).append(entry)
-    return entries + rest
+        entries.append(entry)
+    return entries
+
+
+#: Stocks and parameters where more is worse for the side that has them.
+LOWER_IS_BETTER = ("price", "levy", "domestic_chip_power_factor", "energy_build_lag_turns")
+
+
+def self_harms(effects, side: str) -> list:
+    """The effects that make the acting `side` weaker: less of a good thing (or more of a
+    bad one) for itself, or a chip source of its own shut (supply set to 0)."""
+    harms = []
+    for effect in effects:
+        if effect.side not in ("self", "both", side):
+            continue
+        worse_up = effect.target.rsplit(".", 1)[-1] in LOWER_IS_BETTER
+        if effect.op == "add":
+            bad = effect.value > 0 if worse_up else effect.value < 0
+        elif effect.op == "multiply":
+            bad = effect.value > 1 if worse_up else effect.value < 1
+        else:  # "set": only a shut supply is surely a loss without knowing the old value
+            bad = effect.target.endswith(".supply") and effect.value == 0
+        if bad:
+            harms.append(effect)
+    return harms
 
 
 def elide(surface: pygame.Surface, text: str, rect: pygame.Rect, colour, size: int) -> None:
@@ -86,6 +111,7 @@ class PolicyList:
         self.changed = False
         self.changed_view = False  # only the picture changed (hover)
         self.refused: str | None = None  # why the last click on a greyed policy did nothing
+        self.asking: PolicyEntry | None = None  # a self-harming policy awaiting a yes
         self.hover: int | None = None  # the entry under the mouse: its details are shown
 
     @property
@@ -100,6 +126,16 @@ class PolicyList:
             return
         self.refused = None
         new = None if entry.id == self.selected else entry.id
+        if new is not None and entry.harms:
+            self.asking = entry  # the turn screen asks first; `confirm()` chooses it
+            return
+        self.set_selected(new)
+
+    def confirm(self, entry: PolicyEntry) -> None:
+        """The player said yes to a policy that hurts its own side."""
+        self.set_selected(entry.id)
+
+    def set_selected(self, new: str | None) -> None:
         if new != self.selected:
             self.selected = new
             self.changed = True

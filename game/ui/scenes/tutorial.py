@@ -170,6 +170,7 @@ class TutorialScene(Scene):
         return used
 
     def _press(self, name: str) -> None:
+        self.app.stack.changed()  # a new tutorial card: one burst of clicks turns one page
         {
             "tutorial.next": self.advance,
             "tutorial.skip": self.finish,

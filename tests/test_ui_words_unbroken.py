@@ -1,0 +1,52 @@
+"""Labels never break inside a word: a narrow report column stacks "Why the … chose this"
+above its answer instead of cutting "entschie-den"; tooltips are wide enough for German."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.i18n import set_language, t
+from game.ui import scroll as scroll_module
+from game.ui.runtime import App
+from game.ui.scroll import Block, ScrollText
+from game.ui.settings import Settings
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
+    yield tmp_path
+    set_language("en")
+
+
+@pytest.mark.parametrize(("lang", "scale"), [("de", 1.0), ("de", 2.0), ("en", 2.0)])
+def test_a_row_label_in_a_narrow_column_keeps_its_words(home, monkeypatch, lang, scale):
+    app = App(settings=Settings(language=lang, ui_scale=scale), persist=False)
+    wrapped: list[tuple[str, list[str]]] = []
+    real = scroll_module.wrap_lines
+
+    def recording(text, fnt, width):
+        lines = real(text, fnt, width)
+        wrapped.append((text, lines))
+        return lines
+
+    monkeypatch.setattr(scroll_module, "wrap_lines", recording)
+    label = t("resolution.ai_reason", name=t("faction.usa.name"))
+    text = ScrollText(app, [Block("text", "•  …"), Block("row", label, "Our chips sit idle.")])
+    for width in (app.px(180), app.px(260), app.px(400)):
+        wrapped.clear()
+        text._laid_out = None
+        text._layout(width)
+        for source, lines in wrapped:
+            if source == label:
+                words = set(label.split())
+                for line in lines:
+                    assert set(line.split()) <= words, f"{line!r} breaks a word of {label!r}"
+
+
+def test_gui_tooltips_are_as_wide_as_our_own(home):
+    from game.ui.theme import gui_theme, palette_for, scale_for
+
+    settings = Settings(language="de", ui_scale=2.0)
+    theme = gui_theme(palette_for(False), scale_for(settings))
+    assert int(theme["tool_tip"]["misc"]["rect_width"]) >= 2 * 300
