@@ -19,6 +19,7 @@ import pygame
 import pygame_gui
 
 from game.i18n import set_language
+from game.ui.audio import Audio, toggle_mute
 from game.ui.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
@@ -42,9 +43,10 @@ class App:
         level: str | None = None,
         designer: bool = False,
     ):
-        pygame.display.init()  # no audio: the game is silent, and SDL audio can be slow
+        pygame.display.init()  # audio opens after the first frame (game/ui/audio.py)
         pygame.font.init()
         self.settings = settings if settings is not None else load_settings()
+        self.audio = Audio(self.settings)
         self.persist = persist
         self.level_path = level
         self.designer = designer
@@ -115,6 +117,7 @@ class App:
         """Take new settings live: language, scale, palette and window; then persist."""
         old = self.settings
         self.settings = new
+        self.audio.apply(new)
         set_language(new.language)
         top = self.stack.top
         if top is not None:
@@ -163,6 +166,7 @@ class App:
         self.manager.update(dt)
         self.draw(self.window)
         pygame.display.flip()
+        self.audio.update(dt)
 
     def _dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -184,6 +188,8 @@ class App:
         used = top.handle_event(event) if top is not None else False
         if not used and event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload_level()  # F5 wherever a scene does not use it: reload the level
+        if not used and event.type == pygame.KEYDOWN and event.key == pygame.K_m:
+            toggle_mute(self)  # M wherever a scene does not use it: sound off / on
 
     def draw(self, surface: pygame.Surface) -> None:
         top = self.stack.top

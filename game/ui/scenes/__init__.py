@@ -40,6 +40,7 @@ SCENES: dict[str, str] = {
     "classroom_debrief": "game.ui.scenes.debrief:DebriefScene",
     "tutorial": "game.ui.scenes.tutorial:TutorialScene",
     "charts": "game.ui.scenes.charts:ChartsScene",
+    "sound": "game.ui.scenes.sound:SoundScene",
 }
 
 

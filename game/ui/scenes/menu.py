@@ -7,6 +7,7 @@ import pygame
 from game.i18n import t
 from game.ui import autosave_exists
 from game.ui.art import title_art_surface
+from game.ui.audio import follow_race
 from game.ui.draw import draw_text
 from game.ui.layout import button_height, margin
 from game.ui.scene import Scene
@@ -28,6 +29,7 @@ class MenuScene(Scene):
     name = "menu"
 
     def build(self) -> None:
+        follow_race(self.app, float("inf"))  # back at the menu: the calm music alone
         w, h = self.app.size
         px = self.app.px
         m = margin(self.app)
