@@ -284,6 +284,7 @@ def _draw_ladder(
     order = upcoming[:1] + reached[-1:] + upcoming[1:] + reached[-2::-1]
     numbers = [tag_rect.inflate(px(10), px(4)) for _, tag_rect, _ in tags.values()]
     placed: list[pygame.Rect] = []
+    label_boxes: dict[str, pygame.Rect] = {}
     label_lines = 2 if climb.height >= px(150) else 1
     glyph = px(9)
     for rung in order:
@@ -304,6 +305,7 @@ def _draw_ladder(
         ):
             continue
         placed.append(box)
+        label_boxes[rung.id] = box
         pygame.draw.rect(surface, p.panel, box, border_radius=px(4))
         y_text = box.top + (box.height - fitted.height) // 2
         for text_line in fitted.lines:
@@ -332,6 +334,23 @@ def _draw_ladder(
         max_lines=1,
     )
     regions["goal"] = goal
+
+    # A rung passed this quarter flashes as it is reached (behind the columns and numbers).
+    for rung in rungs:
+        strength = effects.flash.get(rung.id, 0.0) if effects else 0.0
+        if strength > 0:
+            y = y_of(rung.capability)
+            bright = mix(p.accent, (255, 255, 255), 0.5 * strength)
+            colour = mix(p.bg, bright, min(1.0, 0.4 + strength))
+            width = max(2, px(2) + round(px(4) * strength))
+            box = label_boxes.get(rung.id)
+            if box is None:
+                pygame.draw.line(surface, colour, (rect.left, y), (rect.right, y), width)
+                continue
+            pygame.draw.line(surface, colour, (rect.left, y), (box.left, y), width)
+            pygame.draw.line(surface, colour, (box.right, y), (rect.right, y), width)
+            ring = box.inflate(width, width)  # the title stays readable inside a bright ring
+            pygame.draw.rect(surface, colour, ring, max(1, width // 2), border_radius=px(5))
 
     # Both sides climbing.
     unit = app.scale.factor
@@ -366,16 +385,6 @@ def _draw_ladder(
         regions[f"side:{side}"] = pygame.Rect(
             col.left, min(top_y, tag_rect.top), col.width, col.bottom - min(top_y, tag_rect.top)
         )
-
-    # A milestone passed this quarter flashes across the whole ladder as it is reached.
-    for rung in rungs:
-        strength = effects.flash.get(rung.id, 0.0) if effects else 0.0
-        if strength > 0:
-            y = y_of(rung.capability)
-            bright = mix(p.accent, (255, 255, 255), 0.5 * strength)
-            colour = mix(p.bg, bright, min(1.0, 0.4 + strength))
-            width = max(2, px(2) + round(px(4) * strength))
-            pygame.draw.line(surface, colour, (rect.left, y), (rect.right, y), width)
 
     # Names under the columns (glyph + label, never colour alone) and the gap in months.
     base = pygame.Rect(rect.left, climb.bottom + px(6), rect.width, bottom_band - px(6))
