@@ -44,7 +44,7 @@ SHOT_SCENES = (
 #: `--opt KEY=VALUE` settings the scenes read (anything else is ignored).
 SHOT_OPTIONS = {
     "turn": "page=decide|race, side=usa|china",
-    "resolution": "phase=report",
+    "resolution": "phase=report, motion=N (N/100 s into the card's slide or the climb)",
     "curtain": "covered=false (the recap)",
     "classroom_debrief": "tab=chart|decisions|timeline|questions",
     "sources": "area=chips|energy|talent|money|models|events|policies",

@@ -347,10 +347,11 @@ def _draw_ladder(
             if box is None:
                 pygame.draw.line(surface, colour, (rect.left, y), (rect.right, y), width)
                 continue
-            pygame.draw.line(surface, colour, (rect.left, y), (box.left, y), width)
-            pygame.draw.line(surface, colour, (box.right, y), (rect.right, y), width)
-            ring = box.inflate(width, width)  # the title stays readable inside a bright ring
-            pygame.draw.rect(surface, colour, ring, max(1, width // 2), border_radius=px(5))
+            # across the columns up to the rails, clear of the passers' glyphs by the title
+            pygame.draw.line(surface, colour, (rect.left, y), (centre.left + px(6), y), width)
+            pygame.draw.line(surface, colour, (centre.right - px(6), y), (rect.right, y), width)
+            ring = box.inflate(px(4), px(4))  # the title stays readable inside a bright ring
+            pygame.draw.rect(surface, colour, ring, max(1, px(2)), border_radius=px(5))
 
     # Both sides climbing.
     unit = app.scale.factor
@@ -400,7 +401,7 @@ def _draw_ladder(
     top_line = pygame.Rect(gap_box.left, gap_box.top, gap_box.width, name_font.get_linesize())
     pulse = effects.gap_pulse if effects else 0.0
     if pulse > 0:  # the lead changed hands: the gap label throbs in the leader's colour
-        glow = top_line.inflate(round(px(8) * pulse), round(px(6) * pulse))
+        glow = top_line.inflate(0, round(px(6) * pulse))  # grows up and down, never sideways
         colour = p.faction(leader) if leader else p.accent
         pygame.draw.rect(surface, mix(p.bg, colour, 0.55 * pulse), glow, border_radius=px(6))
         pygame.draw.rect(surface, colour, glow, max(1, px(2)), border_radius=px(6))
