@@ -16,7 +16,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import events as ev
-from game.i18n import pick, t
+from game.i18n import language, pick, t
 from game.levels.model import SIDES
 from game.ui.audio import cue, follow_race
 from game.ui.describe import describe_effects
@@ -58,6 +58,7 @@ class ResolutionScene(Scene):
         self.slide = Timeline(0.0)  # the current card sliding in
         self.climb: ClimbAnimation | None = None
         self.view: LadderView | None = None
+        self._blocks_cache: dict[tuple, list[Block]] = {}
         self.card_text = ScrollText(app, [])
         self.columns: list[ScrollText] = []
 
@@ -415,6 +416,15 @@ class ResolutionScene(Scene):
         self.card_text.draw(surface, pygame.Rect(inner.left, top, inner.width, inner.bottom - top))
 
     def _report_blocks(self, side: str, voice: str) -> list[Block]:
+        """The column of one side; put into words once per language and palette (the
+        report is drawn every frame while the ladder climbs)."""
+        key = (side, voice, language(), self.app.palette, self.session.match.state.turn)
+        cached = self._blocks_cache.get(key)
+        if cached is None:
+            cached = self._blocks_cache[key] = self._report_words(side, voice)
+        return cached
+
+    def _report_words(self, side: str, voice: str) -> list[Block]:
         p = self.app.palette
         rules = self.session.rules
         me_view = self.session.viewer == side

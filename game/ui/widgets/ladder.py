@@ -497,8 +497,8 @@ def _fit_words(text: str, width: int, height: int, size: int, bold: bool) -> Fit
 
 
 def _dashed(surface: pygame.Surface, colour: Colour, x0: int, x1: int, y: int, px) -> None:
-    dash, gap = max(3, px(6)), max(2, px(5))
+    dash, gap, width = max(3, px(6)), max(2, px(5)), max(1, px(1))
     x = x0
-    while x < x1:
-        pygame.draw.line(surface, colour, (x, y), (min(x + dash, x1), y), max(1, px(1)))
+    while x < x1:  # drawn every frame while the ladder climbs: no scaling in the loop
+        pygame.draw.line(surface, colour, (x, y), (min(x + dash, x1), y), width)
         x += dash + gap
