@@ -133,6 +133,19 @@ def test_volumes_and_mute_are_remembered(home):
     assert not load_settings().muted
 
 
+def test_m_typed_into_a_text_field_is_a_letter_not_mute(home):
+    app = App(settings=Settings(language="en"), persist=False)
+    app.push("setup")
+    settle(app)
+    click(app, app.stack.top.widgets["setup.seed_entry"])
+    press(app, pygame.K_m, "m")
+    assert not app.settings.muted
+    app.push("help")
+    settle(app)
+    press(app, pygame.K_m)
+    assert app.settings.muted
+
+
 def test_bad_volume_values_fall_back_to_defaults(home):
     save_settings(Settings(master_volume=30))
     path = settings_path()

@@ -173,6 +173,16 @@ def follow_race(app, lag_months: float) -> None:
         audio.set_tension(lag_months < TENSE_MONTHS)
 
 
+def is_mute_key(app, event: pygame.event.Event) -> bool:
+    """M, unless a text field has the keyboard (then M is a letter)."""
+    from pygame_gui.elements import UITextEntryLine
+
+    if event.type != pygame.KEYDOWN or event.key != pygame.K_m:
+        return False
+    focused = app.manager.get_focus_set() or ()
+    return not any(isinstance(element, UITextEntryLine) for element in focused)
+
+
 def toggle_mute(app) -> None:
     """Key M: sound off or on again, remembered like any other setting."""
     new = replace(app.settings, muted=not app.settings.muted)

@@ -19,7 +19,7 @@ import pygame
 import pygame_gui
 
 from game.i18n import set_language
-from game.ui.audio import Audio, toggle_mute
+from game.ui.audio import Audio, is_mute_key, toggle_mute
 from game.ui.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
@@ -188,7 +188,7 @@ class App:
         used = top.handle_event(event) if top is not None else False
         if not used and event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload_level()  # F5 wherever a scene does not use it: reload the level
-        if not used and event.type == pygame.KEYDOWN and event.key == pygame.K_m:
+        if not used and is_mute_key(self, event):
             toggle_mute(self)  # M wherever a scene does not use it: sound off / on
 
     def draw(self, surface: pygame.Surface) -> None:
