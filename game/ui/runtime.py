@@ -20,6 +20,7 @@ import pygame_gui
 
 from game.i18n import set_language, t
 from game.ui import notices
+from game.ui.audio import Audio, is_mute_key, toggle_mute
 from game.ui.draw import draw_notice
 from game.ui.input_guard import InputGuard
 from game.ui.paths import crash_dir
@@ -52,9 +53,10 @@ class App:
             settings, self.settings_reset = load_settings_checked()
         self.settings = settings
         set_language(self.settings.language)
-        pygame.display.init()  # no audio: the game is silent, and SDL audio can be slow
+        pygame.display.init()  # audio opens after the first frame (game/ui/audio.py)
         pygame.font.init()
         name_the_window()  # title and window class in the player's language
+        self.audio = Audio(self.settings)  # opens after the first frame (game/ui/audio.py)
         self.persist = persist
         self.level_path = level
         self.designer = designer
@@ -132,6 +134,7 @@ class App:
         """Take new settings live: language, scale, palette and window; then persist."""
         old = self.settings
         self.settings = new
+        self.audio.apply(new)
         set_language(new.language)
         pygame.display.set_caption(t("app.title"))
         top = self.stack.top
@@ -185,6 +188,7 @@ class App:
         self.manager.update(dt)
         self.draw(self.window)
         pygame.display.flip()
+        self.audio.update(dt)
 
     def _dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -208,6 +212,8 @@ class App:
         used = top.handle_event(event) if top is not None else False
         if not used and event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload_level()  # F5 wherever a scene does not use it: reload the level
+        if not used and is_mute_key(self, event):
+            toggle_mute(self)  # M wherever a scene does not use it: sound off / on
 
     def draw(self, surface: pygame.Surface) -> None:
         top = self.stack.top

@@ -18,6 +18,7 @@ from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton
 
 from game.i18n import t
+from game.ui.audio import cue
 
 if TYPE_CHECKING:
     from game.ui.runtime import App
@@ -148,8 +149,10 @@ class Scene:
         tooltip: str | None = None,
         focusable: bool = True,
         object_id: str | None = None,
+        sound: str | None = "click",
     ) -> UIButton:
-        """A button labelled `t(name)` (or `text`) that runs `action` when pressed."""
+        """A button labelled `t(name)` (or `text`) that runs `action` when pressed, with
+        effect `sound` (None: the action plays its own)."""
         button = UIButton(
             rect,
             text if text is not None else t(name),
@@ -160,7 +163,7 @@ class Scene:
         if not enabled:
             button.disable()
         self.add(button, name)
-        self._actions[button] = action
+        self._actions[button] = _with_sound(self.app, sound, action)
         if focusable:
             self.focus_order.append(button)
         return button
@@ -203,6 +206,17 @@ class Scene:
             width=max(2, self.app.px(2)),
             border_radius=self.app.px(8),
         )
+
+
+def _with_sound(app: App, sound: str | None, action: Callable[[], None]) -> Callable[[], None]:
+    if sound is None:
+        return action
+
+    def sounding() -> None:
+        cue(app, sound)
+        action()
+
+    return sounding
 
 
 class SceneStack:

@@ -49,6 +49,11 @@ class Settings:
     colourblind_palette: bool = False
     animation_speed: str = "normal"
     projector: bool = False
+    master_volume: int = 80  # percent, like the other two volumes
+    music_volume: int = 50
+    effects_volume: int = 80
+    muted: bool = False
+    reduce_motion: bool = False
 
     @classmethod
     def first_start(cls) -> Settings:
@@ -59,7 +64,8 @@ class Settings:
         from dataclasses import replace
 
         scale = max(self.ui_scale, PROJECTOR_SCALE) if on else 1.0
-        return replace(self, projector=on, ui_scale=scale)
+        muted = True if on else self.muted  # a classroom projector starts without sound
+        return replace(self, projector=on, ui_scale=scale, muted=muted)
 
     def font_boost(self) -> float:
         """Extra factor on every font size (projector mode reads from the back row)."""
@@ -69,6 +75,14 @@ class Settings:
         """Multiplier on animation durations; 0 means 'jump to the end'."""
         return {"off": 0.0, "slow": 1.6, "normal": 1.0, "fast": 0.5}[self.animation_speed]
 
+    def motion_reduced(self) -> bool:
+        """Show end states at once: Reduce motion, projector mode or animations off."""
+        return self.reduce_motion or self.projector or self.animation_speed == "off"
+
+    def motion_factor(self) -> float:
+        """Multiplier on the length of the game's motion (climb, slides); 0 = none."""
+        return 0.0 if self.motion_reduced() else self.animation_factor()
+
 
 def _valid(name: str, value: object) -> object | None:
     """The value if it is acceptable for field `name`, else None."""
@@ -77,7 +91,10 @@ def _valid(name: str, value: object) -> object | None:
     if name == "ui_scale":
         number = isinstance(value, int | float) and not isinstance(value, bool)
         return float(value) if number and MIN_SCALE <= float(value) <= MAX_SCALE else None
-    if name in ("fullscreen", "colourblind_palette", "projector"):
+    if name in ("master_volume", "music_volume", "effects_volume"):
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        return value if whole and 0 <= value <= 100 else None
+    if name in ("fullscreen", "colourblind_palette", "projector", "muted", "reduce_motion"):
         return value if isinstance(value, bool) else None
     if name == "animation_speed":
         return value if value in ANIMATION_SPEEDS else None

@@ -42,6 +42,7 @@ SCENES: dict[str, str] = {
     "charts": "game.ui.scenes.charts:ChartsScene",
     "pause": "game.ui.scenes.pause:PauseScene",
     "confirm": "game.ui.scenes.confirm:ConfirmScene",
+    "sound": "game.ui.scenes.sound:SoundScene",
 }
 
 

@@ -14,6 +14,7 @@ import pygame
 from game.engine import events as ev
 from game.i18n import t
 from game.levels.model import SIDES
+from game.ui.audio import cue, follow_race
 from game.ui.draw import Tooltips, draw_text, panel
 from game.ui.icons import faction_glyph
 from game.ui.layout import button_height, button_width, margin
@@ -83,6 +84,20 @@ class EndScene(Scene):
         return cls(
             app, GameSession(shot.loaded, "hotseat", SIDES, "normal", shot.seed, shot.rules, match)
         )
+
+    def enter(self) -> None:
+        super().enter()
+        self._sound_the_end()
+
+    def _sound_the_end(self) -> None:
+        """Victory or defeat for the one human at the keyboard; for two (or none), the
+        winner's fanfare. A draw is quiet."""
+        follow_race(self.app, float("inf"))  # the race is over: calm music again
+        outcome = self.session.match.state.outcome
+        if outcome is None or outcome.winner is None:
+            return
+        viewer = self.session.viewer
+        cue(self.app, "defeat" if viewer and outcome.winner != viewer else "victory")
 
     def new_game(self) -> None:
         self.app.replace("setup")

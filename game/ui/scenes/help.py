@@ -10,7 +10,7 @@ from game.ui.layout import button_height, button_width, margin
 from game.ui.scene import Scene
 from game.ui.scroll import Block, ScrollText
 
-KEYS = ("f1", "nav", "activate", "back", "reload", "scroll")
+KEYS = ("f1", "nav", "activate", "back", "reload", "mute", "scroll")
 
 
 class HelpScene(Scene):

@@ -8,6 +8,7 @@ from game.i18n import pick, t
 from game.levels.model import SIDES
 from game.ui import autosave_exists, autosave_path
 from game.ui.art import title_art_surface
+from game.ui.audio import follow_race
 from game.ui.draw import draw_text, fit_text
 from game.ui.layout import button_height, margin
 from game.ui.scene import Scene
@@ -80,6 +81,7 @@ class MenuScene(Scene):
             self.app.push("continue")
 
     def build(self) -> None:
+        follow_race(self.app, float("inf"))  # back at the menu: the calm music alone
         w, h = self.app.size
         px = self.app.px
         m = margin(self.app)

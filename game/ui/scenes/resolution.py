@@ -5,7 +5,10 @@ session to resolve the quarter. Each event card shows its title, text, effect in
 the simplification note and, on request, its source. The turn report puts the engine's
 events into plain words (narrate.py) beside the race ladder, which climbs from last
 quarter's state to this one's. In the AI-vs-AI demo the screens advance on their own at
-the animation speed set in Settings.
+the animation speed set in Settings. Each card slides in with its sound; the report's
+moments (milestones, the lead changing hands, superintelligence) are heard as the ladder
+reaches them (widgets/ladder_motion.py). Reduced motion shows the end state at once, and a
+click or key during an animation completes it without turning the page.
 """
 
 from __future__ import annotations
@@ -13,21 +16,24 @@ from __future__ import annotations
 import pygame
 
 from game.engine import events as ev
-from game.i18n import pick, t
+from game.i18n import language, pick, t
 from game.levels.model import SIDES
+from game.ui.audio import cue, follow_race
 from game.ui.describe import describe_effects
 from game.ui.draw import draw_text, panel
 from game.ui.flow import next_scene
 from game.ui.icons import draw_icon, faction_glyph
 from game.ui.layout import button_height, button_width, margin
+from game.ui.motion import Timeline, ease_out
 from game.ui.narrate import KINDS, narrate, quarter_words
-from game.ui.scene import Scene
+from game.ui.scene import ACTIVATE, Scene
 from game.ui.scroll import Block, ScrollText
 from game.ui.session import GameSession
 from game.ui.widgets.fmt import num
 from game.ui.widgets.ladder import LadderView, draw_ladder
+from game.ui.widgets.ladder_motion import CLIMB_SECONDS, ClimbAnimation, report_cues
 
-LADDER_SECONDS = 1.6
+CARD_SLIDE_SECONDS = 0.35
 DEMO_CARD_SECONDS = 4.0
 DEMO_REPORT_SECONDS = 6.0
 #: The report leaves out what the cards and the headline already said.
@@ -56,6 +62,10 @@ class ResolutionScene(Scene):
         self.progress = 0.0
         self.clock = 0.0
         self.dwell = 0.0
+        self.slide = Timeline(0.0)  # the current card sliding in
+        self.climb: ClimbAnimation | None = None
+        self.view: LadderView | None = None
+        self._blocks_cache: dict[tuple, list[Block]] = {}
         self.card_text = ScrollText(app, [])
         self.columns: list[ScrollText] = []
 
@@ -69,8 +79,15 @@ class ResolutionScene(Scene):
             session.match.play_turn({s: session.stand_in(s) for s in SIDES})
         scene = cls(app, session)
         scene._resolved()
-        if shot.options.get("phase") == "report" or not scene.cards:
-            scene.phase, scene.progress = "report", 1.0
+        if shot.options.get("phase") == "report" and scene.phase != "report":
+            scene._enter_report()
+        # `--opt motion=N`: N hundredths of a second into the animation; else its end
+        scene._finish_motion()
+        if "motion" in shot.options:
+            scene.slide.elapsed = 0.0
+            if scene.climb is not None:
+                scene.climb.timeline.elapsed = 0.0
+            scene._step_motion(int(shot.options["motion"]) / 100)
         return scene
 
     # --- the quarter ------------------------------------------------------------------
@@ -89,9 +106,59 @@ class ResolutionScene(Scene):
         ]
         self.random_ids = {e.event for e in self.events if isinstance(e, ev.CardFired) and e.random}
         self.quarter = self.session.rules.quarter(record.turn) if record else ""
-        self.phase = "cards" if self.cards else "report"
         self.card_index, self.show_source, self.progress, self.clock = 0, False, 0.0, 0.0
         self.focus_index = None
+        follow_race(self.app, abs(self._gap_months()))
+        if self.cards:
+            self.phase = "cards"
+            self._show_card()
+        else:
+            self._enter_report()
+
+    # --- motion and sound -------------------------------------------------------------
+    def _show_card(self) -> None:
+        """The current card slides in, with the sound of its kind."""
+        card = self.cards[self.card_index]
+        cue(self.app, "card_random" if card.id in self.random_ids else "card_history")
+        self.slide = Timeline(CARD_SLIDE_SECONDS * self.app.settings.motion_factor())
+
+    def _enter_report(self) -> None:
+        """The report: the ladder climbs, and each moment of the quarter is heard."""
+        self.phase = "report"
+        match, rules = self.session.match, self.session.rules
+        self.view = LadderView.from_states(
+            rules, match.states[-1], match.states[-2] if len(match.states) > 1 else None
+        )
+        levels = {m.id: rules.capability(m.log10) for m in rules.level.ladder.milestones}
+        factor = self.app.settings.motion_factor()
+        cues = report_cues(
+            self.view,
+            self.events,
+            self.session.viewer,
+            lambda m: levels.get(m, 0.0),
+            climb=CLIMB_SECONDS * factor,
+        )
+        self.climb = ClimbAnimation(self.view, factor, cues, lambda name: cue(self.app, name))
+        self.progress = self.climb.progress
+
+    def _step_motion(self, dt: float) -> None:
+        self.slide.step(dt)
+        if self.climb is not None:
+            self.climb.step(dt)
+            self.progress = self.climb.progress
+
+    def moving(self) -> bool:
+        """True while a card slides or the ladder climbs, flashes or pulses."""
+        return self.slide.running or (self.climb is not None and self.climb.running)
+
+    def _finish_motion(self) -> bool:
+        """Show the end state at once; True if anything was still moving."""
+        was = self.moving()
+        self.slide.finish()
+        if self.climb is not None:
+            self.climb.finish()
+            self.progress = 1.0
+        return was
 
     def update(self, dt: float) -> None:
         if self.phase == "waiting":
@@ -101,29 +168,29 @@ class ResolutionScene(Scene):
                 self.turn_page()
             return
         factor = self.app.settings.animation_factor()
-        if self.phase == "report":
-            self.progress = (
-                1.0 if factor == 0 else min(1.0, self.progress + dt / (LADDER_SECONDS * factor))
-            )
+        self._step_motion(dt)
         if self.demo:  # the demo turns its own pages, never faster than one can read
             self.clock += dt
             seconds = DEMO_CARD_SECONDS if self.phase == "cards" else DEMO_REPORT_SECONDS
             if self.clock >= seconds * max(factor, 0.35):
+                self._finish_motion()
                 self.advance()
 
     def animating(self) -> bool:
-        return (
-            self.phase == "waiting" or self.demo or (self.phase == "report" and self.progress < 1)
-        )
+        return self.phase == "waiting" or self.demo or self.moving()
 
     def advance(self) -> None:
-        """Next card, then the report, then on to the next quarter or the end."""
+        """Next card, then the report, then on to the next quarter or the end. While
+        something moves, the first press only completes it: a page is never skipped."""
+        if self._finish_motion():
+            return
         self.clock = 0.0
         if self.phase == "cards" and self.card_index + 1 < len(self.cards):
             self.card_index += 1
             self.show_source = False
+            self._show_card()
         elif self.phase == "cards":
-            self.phase = "report"
+            self._enter_report()
         elif self.phase == "report":
             next_scene(self.app, self.session)
             return
@@ -180,6 +247,10 @@ class ResolutionScene(Scene):
         self.card_text.offset = 0
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if self.moving() and event.type in (pygame.MOUSEBUTTONDOWN, pygame.KEYDOWN):
+            self._finish_motion()  # a click or key completes the animation ...
+            if event.type == pygame.MOUSEBUTTONDOWN or event.key in ACTIVATE:
+                return True  # ... and does nothing else
         scrolling = event.type == pygame.MOUSEWHEEL or (
             event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN)
         )
@@ -306,6 +377,8 @@ class ResolutionScene(Scene):
         width = min(self.body.width, max(px(620), round(self.body.width * 0.66)))
         rect = pygame.Rect(0, self.body.top, width, self.body.height)
         rect.centerx = self.body.centerx
+        if self.slide.running:  # slides in from the right, settling as it arrives
+            rect.x += round((1 - ease_out(self.slide.fraction())) * px(120))
         self.card_text.blocks = self._card_blocks(card)
         self.card_text._layout(width - 2 * px(22) - px(10))  # measure: the card fits its text
         head_h = (
@@ -350,6 +423,15 @@ class ResolutionScene(Scene):
         self.card_text.draw(surface, pygame.Rect(inner.left, top, inner.width, inner.bottom - top))
 
     def _report_blocks(self, side: str, voice: str) -> list[Block]:
+        """The column of one side; put into words once per language and palette (the
+        report is drawn every frame while the ladder climbs)."""
+        key = (side, voice, language(), self.app.palette, self.session.match.state.turn)
+        cached = self._blocks_cache.get(key)
+        if cached is None:
+            cached = self._blocks_cache[key] = self._report_words(side, voice)
+        return cached
+
+    def _report_words(self, side: str, voice: str) -> list[Block]:
         p = self.app.palette
         rules = self.session.rules
         me_view = self.session.viewer == side
@@ -376,14 +458,20 @@ class ResolutionScene(Scene):
             ]
         return blocks
 
-    def _gap_line(self) -> str:
+    def _gap_months(self) -> float:
+        """The Titans' lead in months after the quarter (negative: the Swarms lead)."""
         state = self.session.match.states[-1]
-        rules = self.session.rules
         fu, fc = (state.factions[s].frontier_log10 for s in SIDES)
-        months = rules.lag_months(abs(fu - fc))
-        if months < 0.05:
+        return self.session.rules.lag_months(fu - fc)
+
+    def _gap_line(self) -> str:
+        if self.view is not None:  # the headline's figure rolls with the ladder
+            months, leader = self.view.gap_at(self.progress)
+        else:
+            gap = self._gap_months()
+            months, leader = abs(gap), ("usa" if gap > 0 else "china")
+        if months < 0.05 or leader is None:
             return t("resolution.gap_even")
-        leader = "usa" if fu > fc else "china"
         return t("resolution.gap_lead", name=t(f"faction.{leader}.name"), months=num(months, 1))
 
     def _draw_report(self, surface: pygame.Surface) -> None:
@@ -393,8 +481,9 @@ class ResolutionScene(Scene):
         # At a large UI scale the ladder needs more than its share to keep its labels.
         ladder_w = min(max(px(280), round(self.body.width * 0.36)), self.body.width // 2)
         ladder = pygame.Rect(self.body.left, self.body.top, ladder_w, self.body.height)
-        view = LadderView.from_states(rules, match.states[-1], match.states[-2])
-        draw_ladder(surface, ladder, view, self.app, self.progress)
+        view = self.view or LadderView.from_states(rules, match.states[-1], match.states[-2])
+        effects = self.climb.effects() if self.climb is not None else None
+        draw_ladder(surface, ladder, view, self.app, self.progress, effects)
         right = pygame.Rect(
             ladder.right + px(20),
             self.body.top,

@@ -151,6 +151,13 @@ class SettingsScene(Scene):
                 self.separators.append(y)
         self.card.height = y + px(12) - self.card.top
         self.button("common.back", back, self.back)
+        # Sound and motion have their own page (game/ui/scenes/sound.py), opened up here.
+        sound_label = t("settings.sound_open")
+        sound_w = button_width(self.app, sound_label, minimum=120)
+        sound = pygame.Rect(left + width - sound_w, 0, sound_w, bh)
+        sound.centery = self.title_rect.centery
+        self.title_rect.width = sound.left - px(12) - left
+        self.button("settings.sound_open", sound, lambda: self.app.push("sound"))
         self.hint_rect = pygame.Rect(
             back.right + px(16), back.top, left + width - back.right - px(16), bh
         )

@@ -15,6 +15,7 @@ import pygame
 
 from game.engine import Orders, check, view_for
 from game.i18n import pick, t
+from game.ui.audio import cue, follow_race
 from game.ui.describe import describe_reasons
 from game.ui.draw import Tooltips, draw_tooltip
 from game.ui.layout import button_height, button_width
@@ -69,6 +70,7 @@ class TurnScene(Scene):
         self.policies.scroll = app.remembered.get(("policy_scroll", side), 0)
         previous = match.states[-2] if len(match.states) > 1 else None
         self.ladder = LadderView.from_states(self.rules, match.state, previous)
+        follow_race(app, self.ladder.lag_months)
         self.history = history(self.rules, match.states)
         self.page = "decide"
         self.slot = "alloc"  # keyboard focus: "alloc", "policies" or a button name
@@ -112,9 +114,11 @@ class TurnScene(Scene):
         problems = self.problems()
         if problems:
             self.refused = problems
+            cue(self.app, "click")
             return
         self.refused = []
         self.submitted = True
+        cue(self.app, "end_turn")
         if self.on_submit is not None:
             self.on_submit(self.orders())
 
@@ -163,7 +167,12 @@ class TurnScene(Scene):
             lay.bottom.right - end_w - px(10), lay.bottom.centery - end_h // 2, end_w, end_h
         )
         self.button(
-            "turn.end", end, self.end_turn, object_id="#menu_button", tooltip=t("turn.end_tip")
+            "turn.end",
+            end,
+            self.end_turn,
+            object_id="#menu_button",
+            tooltip=t("turn.end_tip"),
+            sound=None,  # end_turn() plays its own
         )
         self.bottom_room = end.left - lay.bottom.left - px(8)
         x = lay.top.right
@@ -320,6 +329,8 @@ class TurnScene(Scene):
         if self.policies.changed_view:
             self.policies.changed_view = False
             self._dirty = True
+        if self.alloc.changed:
+            cue(self.app, "slider")
         if self.alloc.changed or self.policies.changed:
             self._dirty = True
             self.alloc.changed = self.policies.changed = False

@@ -33,6 +33,15 @@ class Rung:
     capability: float
     title: object  # a level `Text`; picked at draw time so a language switch shows at once
     passed_by: tuple[str, ...]
+    new_by: tuple[str, ...] = ()  # the sides that passed it in this very quarter
+
+
+@dataclass(frozen=True)
+class LadderEffects:
+    """Motion laid over the ladder: rung id -> flash strength 0..1, and the gap's pulse."""
+
+    flash: dict[str, float]
+    gap_pulse: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,10 @@ class LadderView:
     rungs: tuple[Rung, ...]
     lag_months: float  # how far the follower is behind, in months of the leader's progress
     leader: str | None  # None when level
+    previous_leader: str | None = None  # the leader before the quarter
+    #: The Titans' lead in months (negative: the Swarms lead), before and after the quarter.
+    previous_gap: float = 0.0
+    gap: float = 0.0
 
     @classmethod
     def from_states(
@@ -56,24 +69,55 @@ class LadderView:
         now = caps(state)
         before = caps(previous_state) if previous_state is not None else dict(now)
         fronts = {side: state.factions[side].frontier_log10 for side in SIDES}
+        old = previous_state or state
+        old_fronts = {side: old.factions[side].frontier_log10 for side in SIDES}
         gap = fronts["usa"] - fronts["china"]
-        leader = None if abs(gap) < 1e-9 else ("usa" if gap > 0 else "china")
+        old_gap = old_fronts["usa"] - old_fronts["china"]
         rungs = tuple(
             Rung(
                 m.id,
                 rules.capability(m.log10),
                 m.title,
                 tuple(side for side in SIDES if fronts[side] >= m.log10),
+                tuple(s for s in SIDES if fronts[s] >= m.log10 > old_fronts[s]),
             )
             for m in rules.level.ladder.milestones
             if 0 < rules.capability(m.log10) < 100
         )
-        return cls(now, before, rungs, rules.lag_months(abs(gap)), leader)
+        return cls(
+            now,
+            before,
+            rungs,
+            rules.lag_months(abs(gap)),
+            _leader(gap),
+            _leader(old_gap),
+            rules.lag_months(old_gap),
+            rules.lag_months(gap),
+        )
 
     def at(self, side: str, progress: float) -> float:
         """Capability of `side` part-way through the animation (eased)."""
         k = _ease(max(0.0, min(1.0, progress)))
         return self.previous[side] + (self.capability[side] - self.previous[side]) * k
+
+    def gap_at(self, progress: float) -> tuple[float, str | None]:
+        """(months behind, leader) part-way through the animation: the counter rolls."""
+        if progress >= 1:
+            return self.lag_months, self.leader
+        k = _ease(max(0.0, progress))
+        signed = self.previous_gap + (self.gap - self.previous_gap) * k
+        return abs(signed), _leader(signed)
+
+    @property
+    def lead_changed(self) -> bool:
+        """The lead changed hands this quarter (not merely drew level or pulled away)."""
+        return None not in (self.leader, self.previous_leader) and (
+            self.leader != self.previous_leader
+        )
+
+
+def _leader(gap: float) -> str | None:
+    return None if abs(gap) < 1e-9 else ("usa" if gap > 0 else "china")
 
 
 def _ease(x: float) -> float:
@@ -139,7 +183,12 @@ def _number_font(app, width: int) -> pygame.font.Font:
 
 
 def draw_ladder(
-    surface: pygame.Surface, rect: pygame.Rect, view: LadderView, app, progress: float = 1.0
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    view: LadderView,
+    app,
+    progress: float = 1.0,
+    effects: LadderEffects | None = None,
 ) -> dict[str, pygame.Rect]:
     """Draw the ladder inside `rect`; returns hover regions (name -> rect) for tooltips.
 
@@ -150,13 +199,18 @@ def draw_ladder(
     old_clip = surface.get_clip()
     surface.set_clip(rect.clip(old_clip) if old_clip else rect)
     try:
-        return _draw_ladder(surface, rect, view, app, progress)
+        return _draw_ladder(surface, rect, view, app, progress, effects)
     finally:
         surface.set_clip(old_clip)
 
 
 def _draw_ladder(
-    surface: pygame.Surface, rect: pygame.Rect, view: LadderView, app, progress: float
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    view: LadderView,
+    app,
+    progress: float,
+    effects: LadderEffects | None,
 ) -> dict[str, pygame.Rect]:
     p, px, size = app.palette, app.px, app.scale.font_size
     regions: dict[str, pygame.Rect] = {}
@@ -207,27 +261,35 @@ def _draw_ladder(
         pygame.draw.line(surface, p.border, (x, climb.top), (x, climb.bottom), rail)
     pygame.draw.line(surface, p.border, (rect.left, climb.bottom), (rect.right, climb.bottom), rail)
     rungs = sorted(view.rungs, key=lambda r: r.capability)
+    # A rung passed this quarter counts as passed once the climbing column reaches it.
+    passed_by = {
+        r.id: tuple(
+            s for s in r.passed_by if s not in r.new_by or view.at(s, progress) >= r.capability
+        )
+        for r in rungs
+    }
     for rung in rungs:
         y = y_of(rung.capability)
         for col in cols.values():
             _dashed(surface, mix(p.border, p.bg, 0.3), col.left, col.right, y, px)
-        rung_colour = p.text_dim if rung.passed_by else p.text_faint
+        rung_colour = p.text_dim if passed_by[rung.id] else p.text_faint
         pygame.draw.line(
             surface, rung_colour, (centre.left + px(6), y), (centre.right - px(6), y), rail
         )
         regions[f"rung:{rung.id}"] = pygame.Rect(centre.left, y - px(5), centre.width, px(10))
     # Titles sit on their rungs; where two would overlap, the more telling one wins (the
     # next rung to reach, then the highest reached) and the other keeps only its tooltip.
-    upcoming = [r for r in rungs if not r.passed_by]
-    reached = [r for r in rungs if r.passed_by]
+    upcoming = [r for r in rungs if not passed_by[r.id]]
+    reached = [r for r in rungs if passed_by[r.id]]
     order = upcoming[:1] + reached[-1:] + upcoming[1:] + reached[-2::-1]
     numbers = [tag_rect.inflate(px(10), px(4)) for _, tag_rect, _ in tags.values()]
     placed: list[pygame.Rect] = []
+    label_boxes: dict[str, pygame.Rect] = {}
     label_lines = 2 if climb.height >= px(150) else 1
     glyph = px(9)
     for rung in order:
         y = y_of(rung.capability)
-        passed = bool(rung.passed_by)
+        passed = bool(passed_by[rung.id])
         title = pick(rung.title)
         fitted = _fit_words(title, centre.width - px(30), line * label_lines, size("small"), passed)
         if fitted is None:
@@ -243,6 +305,7 @@ def _draw_ladder(
         ):
             continue
         placed.append(box)
+        label_boxes[rung.id] = box
         pygame.draw.rect(surface, p.panel, box, border_radius=px(4))
         y_text = box.top + (box.height - fitted.height) // 2
         for text_line in fitted.lines:
@@ -250,7 +313,7 @@ def _draw_ladder(
             surface.blit(img, img.get_rect(midtop=(box.centerx, y_text)))
             y_text += fitted.line_height
         regions[f"rung:{rung.id}"] = box
-        for side in rung.passed_by:
+        for side in passed_by[rung.id]:
             gx = box.left - glyph - px(3) if side == "usa" else box.right + px(3)
             g_rect = pygame.Rect(gx, box.centery - glyph // 2, glyph, glyph)
             faction_glyph(surface, side, g_rect, p.faction(side))
@@ -271,6 +334,24 @@ def _draw_ladder(
         max_lines=1,
     )
     regions["goal"] = goal
+
+    # A rung passed this quarter flashes as it is reached (behind the columns and numbers).
+    for rung in rungs:
+        strength = effects.flash.get(rung.id, 0.0) if effects else 0.0
+        if strength > 0:
+            y = y_of(rung.capability)
+            bright = mix(p.accent, (255, 255, 255), 0.5 * strength)
+            colour = mix(p.bg, bright, min(1.0, 0.4 + strength))
+            width = max(2, px(2) + round(px(4) * strength))
+            box = label_boxes.get(rung.id)
+            if box is None:
+                pygame.draw.line(surface, colour, (rect.left, y), (rect.right, y), width)
+                continue
+            # across the columns up to the rails, clear of the passers' glyphs by the title
+            pygame.draw.line(surface, colour, (rect.left, y), (centre.left + px(6), y), width)
+            pygame.draw.line(surface, colour, (centre.right - px(6), y), (rect.right, y), width)
+            ring = box.inflate(px(4), px(4))  # the title stays readable inside a bright ring
+            pygame.draw.rect(surface, colour, ring, max(1, px(2)), border_radius=px(5))
 
     # Both sides climbing.
     unit = app.scale.factor
@@ -310,22 +391,27 @@ def _draw_ladder(
     base = pygame.Rect(rect.left, climb.bottom + px(6), rect.width, bottom_band - px(6))
     _side_names(surface, cols, base.top, app, two_lines)
     gap_box = pygame.Rect(centre.left, base.top, centre.width, base.height)
-    if view.leader is None or view.lag_months < 0.05:
+    months, leader = view.gap_at(progress)  # the counter rolls with the climb
+    if leader is None or months < 0.05:
         gap_text = t("ladder.level")
         detail = ""
     else:
-        gap_text = t(
-            "ladder.gap", months=fmt.num(view.lag_months, 0 if view.lag_months >= 10 else 1)
-        )
-        detail = t("ladder.ahead", side=t(f"faction.{view.leader}.name"))
+        gap_text = t("ladder.gap", months=fmt.num(months, 0 if months >= 10 else 1))
+        detail = t("ladder.ahead", side=t(f"faction.{leader}.name"))
     top_line = pygame.Rect(gap_box.left, gap_box.top, gap_box.width, name_font.get_linesize())
+    pulse = effects.gap_pulse if effects else 0.0
+    if pulse > 0:  # the lead changed hands: the gap label throbs in the leader's colour
+        glow = top_line.inflate(0, round(px(6) * pulse))  # grows up and down, never sideways
+        colour = p.faction(leader) if leader else p.accent
+        pygame.draw.rect(surface, mix(p.bg, colour, 0.55 * pulse), glow, border_radius=px(6))
+        pygame.draw.rect(surface, colour, glow, max(1, px(2)), border_radius=px(6))
     if (
-        view.leader is not None
+        leader is not None
         and fit_text(
             gap_text, top_line.width, top_line.height, size("body"), bold=True, max_lines=1
         ).cut
     ):
-        gap_text = t("unit.months", v=fmt.num(view.lag_months, 0 if view.lag_months >= 10 else 1))
+        gap_text = t("unit.months", v=fmt.num(months, 0 if months >= 10 else 1))
     draw_text(
         surface, gap_text, top_line, p.text, size("body"), bold=True, align="center", max_lines=1
     )
@@ -411,8 +497,8 @@ def _fit_words(text: str, width: int, height: int, size: int, bold: bool) -> Fit
 
 
 def _dashed(surface: pygame.Surface, colour: Colour, x0: int, x1: int, y: int, px) -> None:
-    dash, gap = max(3, px(6)), max(2, px(5))
+    dash, gap, width = max(3, px(6)), max(2, px(5)), max(1, px(1))
     x = x0
-    while x < x1:
-        pygame.draw.line(surface, colour, (x, y), (min(x + dash, x1), y), max(1, px(1)))
+    while x < x1:  # drawn every frame while the ladder climbs: no scaling in the loop
+        pygame.draw.line(surface, colour, (x, y), (min(x + dash, x1), y), width)
         x += dash + gap

@@ -1,0 +1,145 @@
+"""Motion: the quarter's report moves on a clock the test steps (never the wall clock); a
+click completes an animation without turning the page; Reduce motion shows end states at
+once; a whole quarter played with and without motion ends on the very same screen."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from ui_driver import click, press, settle
+
+from game.i18n import set_language
+from game.ui.flow import start_game
+from game.ui.motion import Cue, Timeline
+from game.ui.runtime import App
+from game.ui.scenes.resolution import ResolutionScene
+from game.ui.session import GameSession
+from game.ui.settings import Settings
+from game.ui.shot import Shot
+from game.ui.widgets.ladder_motion import CLIMB_SECONDS
+
+FRAME = 1 / 60
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
+    yield tmp_path
+    set_language("en")
+
+
+def test_timeline_plays_cues_in_time_and_only_the_strongest_when_cut_short():
+    heard: list[str] = []
+    line = Timeline(1.0, [Cue(0.2, "a", 1), Cue(0.5, "b", 3), Cue(0.9, "c", 2)], heard.append)
+    line.step(0.1)
+    assert heard == []
+    line.step(0.15)
+    assert heard == ["a"]
+    line.finish()  # b and c were still due: only the higher-ranked one sounds
+    assert heard == ["a", "b"] and not line.running
+    instant = Timeline(0.0, [Cue(0.0, "x", 0), Cue(0.0, "y", 4)], heard.append)
+    assert heard[-1] == "y" and not instant.running
+
+
+def report_scene(app: App, turn: int = 3) -> ResolutionScene:
+    """The report of quarter `turn` (the Titans pass a milestone in Q3 2025), from its start."""
+    shot = Shot(turn=turn)
+    session = GameSession(
+        shot.loaded, "vs_ai", ("usa",), "normal", shot.seed, shot.rules, shot.match
+    )
+    scene = ResolutionScene(app, session)
+    scene._resolved()
+    if scene.phase != "report":
+        scene._enter_report()
+    app.push(scene)
+    return scene
+
+
+def test_the_ladder_climbs_over_the_stepped_clock_and_the_milestone_is_heard_on_the_way(home):
+    app = App(settings=Settings(language="en"), persist=False)
+    scene = report_scene(app)
+    assert scene.progress == 0 and scene.moving()
+    assert "milestone_own" not in app.audio.requested
+    for _ in range(round(CLIMB_SECONDS / 2 / FRAME)):
+        app.step([], FRAME)
+    assert 0.3 < scene.progress < 1  # half the time, more than half the way (eased)
+    for _ in range(round(CLIMB_SECONDS / FRAME) + 60):
+        app.step([], FRAME)
+    assert scene.progress == 1 and not scene.moving()
+    assert list(app.audio.requested).count("milestone_own") == 1
+
+
+def test_a_click_during_the_climb_completes_it_and_does_not_turn_the_page(home):
+    app = App(settings=Settings(language="en"), persist=False)
+    scene = report_scene(app)
+    click(app, scene.widgets["resolution.continue"])
+    assert app.stack.top is scene and scene.phase == "report"
+    assert scene.progress == 1 and not scene.moving()
+    assert "milestone_own" in app.audio.requested  # cut short, but still heard
+    click(app, scene.widgets["resolution.continue"])
+    assert app.stack.top is not scene  # the second click moves on
+
+
+def test_a_click_anywhere_completes_the_card_slide(home):
+    app = App(settings=Settings(language="en"), persist=False)
+    shot = Shot(turn=3)
+    session = GameSession(
+        shot.loaded, "vs_ai", ("usa",), "normal", shot.seed, shot.rules, shot.match
+    )
+    scene = ResolutionScene(app, session)
+    scene._resolved()
+    app.push(scene)
+    assert scene.phase == "cards" and scene.slide.running
+    assert app.audio.requested[-1] in ("card_history", "card_random")
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(640, 600), button=1))
+    settle(app, 1)
+    assert not scene.slide.running and scene.card_index == 0
+
+
+def test_reduce_motion_shows_the_end_state_at_once(home):
+    for settings in (
+        Settings(language="en", reduce_motion=True),
+        Settings(language="en").with_projector(True),
+    ):
+        app = App(settings=settings, persist=False)
+        scene = report_scene(app)
+        assert scene.progress == 1 and not scene.moving() and not scene.animating()
+        assert app.audio.requested[-1] == "milestone_own"
+
+
+def play_a_quarter(reduce_motion: bool) -> tuple[bytes, int, list[str]]:
+    """Hot-seat, keyboard only: both sides end their turn, every card and the report are
+    paged through, up to the next quarter's turn screen. Returns its pixels, how many
+    presses the resolution took and the sounds asked for."""
+    app = App(settings=Settings(language="en", reduce_motion=reduce_motion), persist=False)
+    app.push("menu")
+    shot = Shot()
+    session = GameSession.new(shot.loaded, "hotseat", seed=11, rules=shot.rules)
+    start_game(app, session)
+    presses = 0
+    while not session.match.turns or app.stack.top.name != "turn":
+        scene = app.stack.top
+        if scene.name == "curtain":
+            press(app, pygame.K_SPACE)
+        elif scene.name == "turn":
+            press(app, pygame.K_e)
+        elif scene.name == "resolution":
+            settle(app, 1)
+            if scene.phase != "waiting":
+                press(app, pygame.K_RETURN)
+                presses += 1
+        else:
+            raise AssertionError(f"unexpected scene {scene.name}")
+        assert presses < 40 and app.last_crash_log is None
+    settle(app, 5)
+    return pygame.image.tobytes(app.window, "RGB"), presses, list(app.audio.requested)
+
+
+def test_a_quarter_with_and_without_motion_ends_on_the_same_screen(home):
+    still, still_presses, still_sounds = play_a_quarter(reduce_motion=True)
+    moving, moving_presses, moving_sounds = play_a_quarter(reduce_motion=False)
+    assert moving == still
+    # With motion each page took two presses (complete, then turn); never a page skipped.
+    assert moving_presses == 2 * still_presses
+    assert still_sounds == moving_sounds
+    assert {"end_turn", "card_history"} <= set(still_sounds)
