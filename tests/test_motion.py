@@ -91,8 +91,13 @@ def test_a_click_anywhere_completes_the_card_slide(home):
     app.push(scene)
     assert scene.phase == "cards" and scene.slide.running
     assert app.audio.requested[-1] in ("card_history", "card_random")
+    for _ in range(200):  # the input guard drops presses until the new screen has settled
+        if app.input_ready():
+            break
+        settle(app, 1)
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(640, 600), button=1))
     settle(app, 1)
+    # The click completes the slide (or finds it done); it never skips the card.
     assert not scene.slide.running and scene.card_index == 0
 
 
@@ -139,7 +144,8 @@ def test_a_quarter_with_and_without_motion_ends_on_the_same_screen(home):
     still, still_presses, still_sounds = play_a_quarter(reduce_motion=True)
     moving, moving_presses, moving_sounds = play_a_quarter(reduce_motion=False)
     assert moving == still
-    # With motion each page took two presses (complete, then turn); never a page skipped.
-    assert moving_presses == 2 * still_presses
+    # With motion a page takes a second press only while it still moves (the input guard
+    # may outlast a short animation); never a page skipped.
+    assert still_presses <= moving_presses <= 2 * still_presses
     assert still_sounds == moving_sounds
     assert {"end_turn", "card_history"} <= set(still_sounds)
