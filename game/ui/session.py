@@ -187,6 +187,20 @@ class GameSession:
         view = view_for(self.rules, self.match.state, side)
         return make_player(FALLBACK_PLAYER).decide(self.rules, view, self._rngs[side])
 
+    def switch_level(self, loaded: LoadedLevel) -> None:
+        """Go on under a changed level (designer hot reload) as a new branch of this game.
+
+        The orders so far are replayed under the new rules (`Match.replayed_under`), so the
+        autosave written now replays too; then this quarter starts over. Raises
+        `IllegalOrders` when the new level refuses an order already given, changing nothing.
+        """
+        rules = compile_rules(loaded.level)
+        match = self.match.replayed_under(rules)
+        self.cancel()
+        self.loaded, self.rules, self.match = loaded, rules, match
+        self.autosave()
+        self.begin_quarter()
+
     # --- history ----------------------------------------------------------------------
     @property
     def last_record(self) -> TurnRecord | None:
@@ -210,12 +224,10 @@ class GameSession:
             from game.saves.slots import autosave_match
         except ImportError:
             return
-        from game.ui.paths import saves_dir
-
         players = {s: self.player_name(s) for s in SIDES}
         try:
             mode = SAVE_MODE[self.mode]
-            if autosave_match(self.match, self.loaded, mode, players, folder=saves_dir()):
+            if autosave_match(self.match, self.loaded, mode, players):
                 self.autosaved += 1
         except Exception:  # an autosave must never stop the game
             log.exception("autosave failed")
