@@ -15,34 +15,17 @@ import re
 import tempfile
 from pathlib import Path
 
-import platformdirs
 from pydantic import ValidationError
 
+from game.paths import SAVE_DIR_ENV, saves_dir
 from game.saves.format import CURRENT_VERSION, SaveGame
 from game.saves.problems import SaveProblem
 from game.saves.upgrade import UnknownFormat, WrongShape, detect_version, upgrade
 
-APP_NAME = "swarms-vs-titans"
-ENV_SAVE_DIR = "SWARMS_VS_TITANS_SAVE_DIR"
-ENV_HOME = "SWARMS_TITANS_HOME"  # the UI's one-folder override (game/ui/paths.py)
+ENV_SAVE_DIR = SAVE_DIR_ENV
 AUTOSAVE = "autosave"
 SUFFIX = ".json"
 MAX_BYTES = 50_000_000
-
-
-def saves_dir(folder: str | Path | None = None) -> Path:
-    """The save folder: `folder` if given, else $SWARMS_VS_TITANS_SAVE_DIR, else
-    $SWARMS_TITANS_HOME/data/saves (as game/ui/paths.py), else the user's data folder
-    (for example ~/.local/share/swarms-vs-titans/saves)."""
-    if folder is not None:
-        return Path(folder)
-    env = os.environ.get(ENV_SAVE_DIR)
-    if env:
-        return Path(env)
-    home = os.environ.get(ENV_HOME)
-    if home:
-        return Path(home) / "data" / "saves"
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "saves"
 
 
 def slot_name(name: str) -> str:

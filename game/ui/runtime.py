@@ -19,7 +19,7 @@ import pygame
 import pygame_gui
 
 from game.i18n import set_language
-from game.ui.paths import crash_dir
+from game.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
 from game.ui.settings import Settings, load_settings, save_settings

@@ -14,7 +14,7 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from game.ui.paths import config_dir
+from game.paths import config_dir
 
 log = logging.getLogger(__name__)
 
