@@ -11,6 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from game.balance.trial import check_dry_run, check_level_fully
 from game.cli.validate import cmd_validate
 from game.levels.diagnostics import LevelError, Problem
 from game.levels.loader import (
@@ -58,7 +59,7 @@ def test_minimal_level_loads():
     assert loaded.path == str(MINIMAL)
     assert loaded.sha256 == hashlib.sha256(MINIMAL.read_bytes()).hexdigest()
     assert loaded.text == MINIMAL_TEXT
-    assert [w.code for w in loaded.warnings] == ["unreachable-victory"]
+    assert loaded.warnings == ()  # loading plays no trial games; `validate` does
     assert [c.id for c in loaded.level.chips] == ["h100", "ascend"]
     assert len(loaded.level.policies) == 2 and len(loaded.level.events) == 2
 
@@ -66,9 +67,24 @@ def test_minimal_level_loads():
 def test_load_level_text_matches_file():
     quiet = load_level_text(TEXT)
     assert quiet.level.model_copy(update={"suppress": {}}) == load_level(MINIMAL).level
-    assert quiet.warnings == () and [p.code for p in quiet.suppressed] == ["unreachable-victory"]
+    # The suppression is not stale just because loading played no trial games.
+    assert quiet.warnings == () and quiet.suppressed == ()
     loaded = load_level(MINIMAL)
     assert check_level_file(MINIMAL) == (loaded, list(loaded.warnings))
+
+
+def test_loading_plays_no_games_and_the_full_check_does():
+    played = []
+
+    def trial(level, report):
+        played.append(level.id)
+        check_dry_run(level, report)
+
+    loaded, problems = check_level_file(MINIMAL)
+    assert loaded is not None and problems == [] and played == []
+    loaded, problems = check_level_file(MINIMAL, trial=trial)
+    assert played == ["minimal"] and [p.code for p in problems] == ["unreachable-victory"]
+    assert check_level_fully(MINIMAL)[1] == problems
 
 
 def test_bom_is_stripped(tmp_path):
