@@ -9,6 +9,7 @@ its methods and never touch the state.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.engine import (
     GameEvent,
@@ -41,6 +42,8 @@ class Match:
     state: GameState
     states: list[GameState] = field(default_factory=list)
     turns: list[TurnRecord] = field(default_factory=list)
+    # Where a what-if game split off (a `game.saves.format.BranchOf`); its saves say so.
+    branch_of: Any = None
 
     @classmethod
     def start(cls, rules: Rules, seed: int) -> Match:
@@ -78,6 +81,7 @@ class Match:
         `IllegalOrders` when the new rules refuse a recorded order; stops early if the
         game ends sooner under them."""
         match = Match.start(rules, self.seed)
+        match.branch_of = self.branch_of
         for record in self.turns:
             if match.finished:
                 break

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from game.levels.diagnostics import Reporter
-from game.levels.model import SIDES, Level, quarter_index, quarter_name
+from game.levels.model import Level, Side, quarter_index, quarter_name
 
 
 def check_semantics(level: Level, report: Reporter) -> None:
@@ -47,8 +47,8 @@ def _confidence(level: Level, report: Reporter) -> None:
             hint="the lowest market confidence must not exceed the highest",
         )
         return
-    for side in SIDES:
-        start = level.factions[side].start.confidence.value
+    for side, faction in level.factions.items():
+        start = faction.start.confidence.value
         if not lo <= start <= hi:
             report.add(
                 ("factions", side, "start", "confidence", "value"),
@@ -60,7 +60,7 @@ def _confidence(level: Level, report: Reporter) -> None:
             )
 
 
-def best_budget_bn(level: Level, side: str) -> float:
+def best_budget_bn(level: Level, side: Side) -> float:
     """The most a side can have to spend in one quarter from income alone.
 
     Income at its best growth, adoption at its ceiling, confidence at its top; card effects,
@@ -76,11 +76,11 @@ def best_budget_bn(level: Level, side: str) -> float:
     for turn in range(1, level.calendar.turns + 1):
         income *= 1 + (p.income_growth.value - 1) * p.income_growth_damping.value ** (turn - 1)
         best = max(best, income)
-    return best * dividend * top
+    return float(best * dividend * top)
 
 
 def _unaffordable_policies(level: Level, report: Reporter) -> None:
-    budgets = {side: best_budget_bn(level, side) for side in SIDES}
+    budgets = {side: best_budget_bn(level, side) for side in level.factions}
     for i, policy in enumerate(level.policies):
         cost, most = policy.cost_bn.value, budgets[policy.side]
         if cost > most:
@@ -109,7 +109,7 @@ def _cited_sources(level: Level) -> set[str]:
     for kind in ("policies", "events", "timeline"):
         cited |= {card.source for card in getattr(level, kind)}
     notes = " ".join(
-        [level.description.en, *(p.assumption_text("en") for p in params if p.assumption)]
+        [level.description.en, *(p.assumption_text("en") or "" for p in params if p.assumption)]
     )
     named = set(re.findall(r"[A-Za-z0-9_]+", notes))
     return cited | (named & set(level.sources))
@@ -132,7 +132,7 @@ def _unused_sources(level: Level, report: Reporter) -> None:
 def _unused_chips(level: Level, report: Reporter) -> None:
     first = quarter_index(level.calendar.start)
     last = first + level.calendar.turns - 1
-    owned = {b.chip for side in SIDES for b in level.factions[side].start.fleet}
+    owned = {b.chip for faction in level.factions.values() for b in faction.start.fleet}
     boosted = {
         e.target.split(".")[1]
         for card in [*level.policies, *level.events]
@@ -169,7 +169,7 @@ def _unused_chips(level: Level, report: Reporter) -> None:
 
 def _identical_factions(level: Level, report: Reporter) -> None:
     skip = {"name", "leader_title", "style"}
-    usa, china = (level.factions[s].model_dump(exclude=skip) for s in SIDES)
+    usa, china = (level.factions[s].model_dump(exclude=skip) for s in ("usa", "china"))
     if usa == china:
         report.add(
             ("factions", "china"),

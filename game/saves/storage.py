@@ -17,7 +17,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from game.paths import SAVE_DIR_ENV, saves_dir
+from game.paths import SAVE_DIR_ENV
+from game.paths import saves_dir as saves_dir  # re-exported: the saves API names it
 from game.saves.format import CURRENT_VERSION, SaveGame
 from game.saves.problems import SaveProblem
 from game.saves.upgrade import UnknownFormat, WrongShape, detect_version, upgrade
