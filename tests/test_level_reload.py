@@ -7,8 +7,8 @@ import pygame
 import pytest
 
 from game.engine import Orders, available_policies, state_hash
+from game.engine.compat import continue_problems
 from game.i18n import set_language
-from game.levels.compat import continue_problems
 from game.levels.loader import load_level, load_level_text
 from game.players.base import Decision
 from game.saves.slots import load_autosave

@@ -13,13 +13,13 @@ from typing import Any
 
 import yaml
 
+from game import numbers as fmt
 from game.engine import AREAS, GameEvent, Orders, Rules
 from game.i18n import has_key, pick, t
 from game.levels.model import SIDES, quarter_index, quarter_name
 from game.saves.format import SAVE_SIDES, SavedPlayer, SaveGame
 from game.saves.problems import SaveProblem
 from game.saves.slots import SaveEntry
-from game.ui.widgets import fmt
 
 DIFFICULTIES = ("easy", "normal", "hard")
 

@@ -4,7 +4,7 @@
 `--level`). An invalid file shows the level-problems screen and the game keeps the last
 good level; a valid, changed one opens `ReloadScene`, a small dialog offering "restart
 from turn 1" or "continue with the new numbers" (only when the state fits the new level,
-see `game/levels/compat.py`). Nothing here may crash the game: every path ends in a screen.
+see `game.engine.compat.py`). Nothing here may crash the game: every path ends in a screen.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import logging
 
 import pygame
 
+from game.engine.compat import continue_problems
 from game.i18n import t
-from game.levels.compat import continue_problems
 from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene

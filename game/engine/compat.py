@@ -7,12 +7,10 @@ the game has not outlived the new calendar, the engine can carry on with the new
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from game.engine.state import GameState
 from game.levels.model import SIDES, Level
-
-if TYPE_CHECKING:  # the engine sits above the levels; only its type is named here
-    from game.engine.state import GameState
 
 
 def continue_problems(level: Level, state: GameState) -> list[tuple[str, dict[str, Any]]]:
