@@ -36,11 +36,11 @@ def random_seed() -> int:
 
 def make_ai(difficulty: str) -> Player:
     """The AI for `difficulty`, or the greedy player if that name is not available."""
-    from game.players.registry import make_player
+    from game.players.registry import UnknownPlayer, make_player
 
     try:
         return make_player(difficulty)
-    except Exception as exc:  # unknown name or a broken AI module: still playable
+    except UnknownPlayer as exc:  # a name from an old settings file: still playable
         log.warning("AI %r not available (%s); using %s", difficulty, exc, FALLBACK_PLAYER)
         return make_player(FALLBACK_PLAYER)
 
