@@ -7,9 +7,9 @@ import sys
 import time
 from pathlib import Path
 
+from game.balance.trial import check_dry_run
 from game.levels.diagnostics import Reporter
 from game.levels.loader import check_level_file
-from game.levels.semantics import check_dry_run
 from game.levels.yaml_safe import FastLevelYamlLoader, LevelYamlLoader
 
 ROOT = Path(__file__).resolve().parents[1]

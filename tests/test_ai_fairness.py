@@ -38,6 +38,18 @@ def test_same_decision_when_only_the_dice_differ(make_ai):
         assert a == b
 
 
+@pytest.mark.parametrize("make_ai", AIS)
+def test_same_decision_when_only_the_seed_differs(make_ai):
+    rules = make_rules()
+    state = new_game(rules, 3)
+    other = state.clone()
+    other.seed = state.seed + 1_000_003
+    for side in ("usa", "china"):
+        a = make_ai().decide(rules, view_for(rules, state, side), Rng(5))
+        b = make_ai().decide(rules, view_for(rules, other, side), Rng(5))
+        assert a == b
+
+
 def test_the_ai_is_handed_the_human_view_with_the_dice_hidden():
     rules = make_rules()
     match = Match.start(rules, 11)
@@ -50,9 +62,16 @@ def test_the_ai_is_handed_the_human_view_with_the_dice_hidden():
             "china": EasyAI().decide(rules, view_for(rules, state, "china"), rngs["china"]),
         }
         seen = spy.views[-1]
-        human = view_for(rules, state, "usa")
-        assert seen.state.to_dict() == human.state.to_dict()
-        assert seen.state.rng_state == 0
+        # What a human on the Titans' side is shown: every public fact of the game.
+        public = {k: v for k, v in state.to_dict().items() if k not in ("seed", "rng_state")}
+        assert seen.facts() == {
+            "side": "usa",
+            "turn": state.turn,
+            "quarter": rules.quarter(state.turn),
+            **public,
+        }
+        assert seen.state.rng_state == 0 and seen.state.seed == 0
+        assert (seen.side, seen.turn) == ("usa", state.turn)
         match.play_turn(decisions)
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from level_factory import make_rules
+from shipped import main_level
 
 from game.ai import EasyAI, HardAI, NormalAI
 from game.ai.safety import FALLBACK_CODE, safe_decision
@@ -16,13 +15,10 @@ from game.match import Match
 from game.players.base import Decision
 from game.players.simple import RandomPlayer
 
-MAIN_LEVEL = Path(__file__).parents[1] / "levels" / "cold-ai-war.yaml"
-
 
 def _levels():
     yield make_rules()
-    if MAIN_LEVEL.exists():
-        yield compile_rules(load_level(MAIN_LEVEL).level)
+    yield compile_rules(load_level(main_level()).level)
 
 
 def _random_states(rules, seeds):

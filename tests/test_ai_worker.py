@@ -10,9 +10,21 @@ from level_factory import make_rules
 from game.ai import HardAI, ThinkingTask
 from game.ai.safety import FALLBACK_CODE
 from game.ai.worker import Cancelled
-from game.engine import check, new_game, view_for
+from game.engine import Allocation, Orders, check, new_game, view_for
 from game.engine.rng import Rng
 from game.players.base import Decision
+
+# Only a guard against a hung thread, never a speed limit: a busy machine must not trip it.
+HANG = 600.0
+
+
+class IllegalPlayer:
+    """A planner bug: orders that spend 150% and play a policy the side cannot pay for."""
+
+    name = "illegal"
+
+    def decide(self, rules, view, rng) -> Decision:
+        return Decision(Orders(Allocation(1.5, 0, 0, 0), "boost"), "bug")
 
 
 class SlowPlayer:
@@ -24,7 +36,7 @@ class SlowPlayer:
         self.go = threading.Event()
 
     def decide(self, rules, view, rng) -> Decision:
-        self.go.wait(5)
+        self.go.wait(HANG)
         return HardAI(think_ms=None, iterations=4).decide(rules, view, rng)
 
 
@@ -49,7 +61,7 @@ def test_the_window_polls_until_the_decision_is_ready():
     with pytest.raises(TimeoutError):
         task.result(timeout=0.01)
     player.go.set()
-    decision = task.result(timeout=5)
+    decision = task.result(timeout=HANG)
     assert task.done()
     assert check(rules, state, "usa", decision.orders) == []
     assert decision.explanation
@@ -59,7 +71,7 @@ def test_same_decision_as_thinking_in_the_foreground():
     rules, _, view = _setup()
     task = ThinkingTask(HardAI(think_ms=None, iterations=10), rules, view, Rng(3))
     direct = HardAI(think_ms=None, iterations=10).decide(rules, view, Rng(3))
-    assert task.result(timeout=10) == direct
+    assert task.result(timeout=HANG) == direct
 
 
 def test_a_cancelled_decision_is_never_used():
@@ -73,10 +85,19 @@ def test_a_cancelled_decision_is_never_used():
     player.go.set()
 
 
+def test_illegal_orders_from_a_thinking_player_never_reach_the_game():
+    rules, state, view = _setup()
+    state.factions["usa"].budget = 1.0  # `boost` costs 10
+    view = view_for(rules, state, "usa")
+    decision = ThinkingTask(IllegalPlayer(), rules, view, Rng(1)).result(timeout=HANG)
+    assert check(rules, state, "usa", decision.orders) == []
+    assert decision.explanation == FALLBACK_CODE
+
+
 def test_a_crashing_player_gives_safe_orders_not_a_crash():
     rules, state, view = _setup()
     task = ThinkingTask(BrokenPlayer(), rules, view, Rng(1))
-    decision = task.result(timeout=5)
+    decision = task.result(timeout=HANG)
     assert decision.explanation == FALLBACK_CODE
     assert check(rules, state, "usa", decision.orders) == []
     assert isinstance(task.error, RuntimeError)
@@ -88,4 +109,4 @@ def test_the_ui_may_change_its_state_while_the_ai_thinks():
     task = ThinkingTask(player, rules, view, Rng(2))
     view.state.factions["usa"].budget = 0.0  # the screen moves on; the AI kept its copy
     player.go.set()
-    assert task.result(timeout=5).explanation_params["chips"] > 0
+    assert task.result(timeout=HANG).explanation_params["chips"] > 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from shipped import shipped_levels
 from ui_driver import click, press, settle
 
 from game.classroom.played import from_match
@@ -22,7 +23,7 @@ from game.ui.shot import Shot, render_shot
 from game.ui.theme import HIGH_CONTRAST_PALETTE
 
 ROOT = Path(__file__).parent.parent
-LEVELS = sorted((ROOT / "levels").glob("*.yaml"))
+LEVELS = shipped_levels()
 
 
 @pytest.fixture

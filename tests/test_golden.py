@@ -54,8 +54,9 @@ def _rounded(value):
 
 def test_a_seeded_game_replays_exactly_as_recorded():
     actual = _rounded(_transcript())
-    if os.environ.get("UPDATE_GOLDEN") or not TRANSCRIPT.exists():
+    if os.environ.get("UPDATE_GOLDEN"):
         TRANSCRIPT.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n")
+    assert TRANSCRIPT.is_file(), f"{TRANSCRIPT} is missing: regenerate it with UPDATE_GOLDEN=1"
     expected = json.loads(TRANSCRIPT.read_text())
     assert len(actual["turns"]) == len(expected["turns"])
     for got, want in zip(actual["turns"], expected["turns"], strict=True):

@@ -1,24 +1,24 @@
 """Fuzzing the shipped levels: whatever a designer's edit does to a file, the checker answers
-with a valid level or located problems — never a traceback — and answers within a second
-(hypothesis' deadline enforces the second per example)."""
+with a valid level or located problems — never a traceback. (How fast it answers is
+measured by `bench/level_check.py`, not here: a timed test fails on a busy machine.)"""
 
 import copy
-from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shipped import shipped_levels
 
 from game.levels.codes import CODES
 from game.levels.loader import check_level_bytes
 
-LEVELS = sorted((Path(__file__).resolve().parents[1] / "levels").glob("*.yaml"))
+LEVELS = shipped_levels()
 TEXTS = {path.name: path.read_text(encoding="utf-8") for path in LEVELS}
 DATA = {name: yaml.safe_load(text) for name, text in TEXTS.items()}
 
 FUZZ = settings(
     max_examples=25,
-    deadline=1000,
+    deadline=None,  # a valid example is a whole level check: its time depends on load
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=True,
 )

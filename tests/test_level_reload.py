@@ -7,9 +7,12 @@ import pygame
 import pytest
 from ui_driver import wait_until_ready
 
+from game.engine import Orders, available_policies, state_hash
+from game.engine.compat import continue_problems
 from game.i18n import set_language
-from game.levels.compat import continue_problems
 from game.levels.loader import load_level, load_level_text
+from game.players.base import Decision
+from game.saves.slots import load_autosave
 from game.ui.flow import start_game
 from game.ui.runtime import App
 from game.ui.scenes.reload import ReloadScene, find_session
@@ -79,9 +82,18 @@ def test_session_is_found_under_the_first_screen(home, level):
     assert find_session(app) is session
 
 
-def test_valid_change_offers_continue_which_keeps_the_state(home, level):
+def play_quarters(session: GameSession, n: int) -> None:
+    for _ in range(n):
+        for side in ("usa", "china"):
+            session.submit(side, session.stand_in(side))
+        session.resolve()
+
+
+def test_valid_change_offers_continue_which_replays_the_game_under_the_new_level(home, level):
     app, session = game_on(level)
-    old_rules, state = session.rules, session.match.state
+    play_quarters(session, 2)
+    old_match = session.match
+    orders = [r.orders for r in old_match.turns]
     edit(level, "turns: 24", "turns: 26")
     press(app, pygame.K_F5)
     top = app.stack.top
@@ -89,9 +101,44 @@ def test_valid_change_offers_continue_which_keeps_the_state(home, level):
     assert top.widgets["designer.reload.continue"].is_enabled
     click(app, top.widgets["designer.reload.continue"])
     assert not isinstance(app.stack.top, ReloadScene)
-    assert session.rules is not old_rules and session.rules.turns == 26
-    assert session.match.rules is session.rules and session.match.state is state
+    assert session.rules.turns == 26 and session.match.rules is session.rules
     assert session.loaded.sha256 == load_level(level).sha256
+    # A new branch: the old match is untouched, the new one holds the same orders.
+    assert old_match.rules.turns == 24 and session.match is not old_match
+    assert [r.orders for r in session.match.turns] == orders and session.turn == 3
+    # ... and the autosave written on the switch replays as the game on screen.
+    result = load_autosave()
+    assert result.ok, result.problem
+    assert result.loaded_level.sha256 == session.loaded.sha256
+    assert state_hash(result.match.state) == state_hash(session.match.state)
+    play_quarters(session, 1)
+    assert load_autosave().ok
+
+
+def test_continue_is_refused_when_the_new_level_refuses_an_order_already_given(home, level):
+    app, session = game_on(level)
+    policy = available_policies(session.rules, session.match.state, "usa")[0]
+    for side in ("usa", "china"):
+        decision = session.stand_in(side)
+        if side == "usa":
+            decision = Decision(Orders(decision.orders.allocation, policy))
+        session.submit(side, decision)
+    session.resolve()
+    edit_policy_cost(level, policy, 9000)  # now far beyond any budget
+    press(app, pygame.K_F5)
+    top = app.stack.top
+    assert isinstance(top, ReloadScene)
+    assert not top.widgets["designer.reload.continue"].is_enabled
+    assert any("quarter 1" in text for text, role in top.lines() if role == "warn")
+
+
+def edit_policy_cost(path: Path, policy_id: str, cost: float) -> None:
+    text = path.read_text(encoding="utf-8")
+    at = text.index("value: ", text.index("cost_bn:", text.index(f"- id: {policy_id}")))
+    end = text.index("\n", at)
+    path.write_text(text[:at] + f"value: {cost:g}" + text[end:], encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, (stat.st_atime, stat.st_mtime + 5))  # a visible change on coarse clocks
 
 
 def test_restart_starts_a_new_game_with_the_same_seed(home, level):
@@ -122,12 +169,7 @@ def test_broken_change_shows_problems_and_keeps_the_last_good_level(home, level)
 
 def test_incompatible_change_offers_only_restart(home, level):
     app, session = game_on(level)
-    for side in ("usa", "china"):
-        session.submit(side, session.stand_in(side))
-    session.resolve()
-    for side in ("usa", "china"):
-        session.submit(side, session.stand_in(side))
-    session.resolve()
+    play_quarters(session, 2)
     assert session.turn == 3
     edit(level, "turns: 24", "turns: 2")
     press(app, pygame.K_F5)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from game.balance.trial import check_dry_run
 from game.levels.codes import CODES, can_suppress
 from game.levels.loader import check_level_bytes
 
@@ -16,7 +17,7 @@ QUIET = {"unreachable-victory": "eight quarters: a test level, not a race"}
 
 def check(data: dict):
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    return check_level_bytes(text.encode(), "m.yaml")
+    return check_level_bytes(text.encode(), "m.yaml", trial=check_dry_run)
 
 
 def variant(**suppress) -> dict:

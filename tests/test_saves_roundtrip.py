@@ -136,8 +136,8 @@ def test_a_continued_game_keeps_its_creation_date(tmp_path):
 
 
 def test_saves_go_where_the_game_keeps_its_files(monkeypatch, tmp_path):
+    from game import paths
     from game.saves import saves_dir
-    from game.ui import paths
 
     monkeypatch.delenv("SWARMS_VS_TITANS_SAVE_DIR", raising=False)
     monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))

@@ -187,6 +187,27 @@ def test_continue_opens_the_autosave_or_says_why_not(home):
         assert app.stack.top.notice
 
 
+def test_continue_finds_the_autosave_in_a_moved_save_folder(home, monkeypatch):
+    """With SWARMS_VS_TITANS_SAVE_DIR set, the game autosaves there and Continue looks there."""
+    from game.ui import autosave_exists
+    from game.ui.session import GameSession
+
+    moved = home / "elsewhere"
+    monkeypatch.setenv("SWARMS_VS_TITANS_SAVE_DIR", str(moved))
+    session = GameSession.new(load_level(LEVEL), "hotseat", seed=3)
+    for side in SIDES:
+        session.submit(side, session.stand_in(side))
+    session.resolve()
+    assert (moved / "autosave.json").is_file() and autosave_exists()
+    app = App(settings=Settings(language="en"), persist=False)
+    app.push("menu")
+    settle(app)
+    assert "menu.continue" in app.stack.top.widgets
+    click(app, app.stack.top.widgets["menu.continue"])
+    settle(app)
+    assert app.stack.top.name in ("curtain", "turn"), app.stack.top.name
+
+
 @pytest.mark.parametrize("scene", ["load", "replay", "compare", "continue"])
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_every_saves_screen_renders_in_both_languages(home, tmp_path, scene, lang):

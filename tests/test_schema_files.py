@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from shipped import shipped_levels
 
 from game.cli.main import main
 from game.cli.new_level import NewLevelError, new_level
@@ -28,7 +29,7 @@ def test_generated_reference_page_is_current():
 
 
 def test_every_shipped_level_starts_with_the_schema_modeline():
-    levels = sorted((ROOT / "levels").glob("*.yaml"))
+    levels = shipped_levels()
     assert levels
     for path in levels:
         first = path.read_text(encoding="utf-8").splitlines()[0]

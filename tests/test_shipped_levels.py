@@ -1,15 +1,14 @@
 """Every level we ship loads without a problem and plays to the end under the engine."""
 
-from pathlib import Path
-
 import pytest
+from shipped import shipped_levels
 
 from game.engine import compile_rules, new_game
 from game.levels.loader import check_level_file
 from game.match import play_game
 from game.players.registry import make_player
 
-LEVELS = sorted((Path(__file__).parent.parent / "levels").glob("*.yaml"))
+LEVELS = shipped_levels()
 
 
 def test_there_are_levels():

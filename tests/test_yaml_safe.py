@@ -167,7 +167,7 @@ def test_libyaml_and_python_loaders_read_every_level_alike():
     from game.levels.yaml_safe import FastLevelYamlLoader, LevelYamlLoader
 
     if FastLevelYamlLoader is None:
-        return
+        pytest.skip("PyYAML was built without libyaml: there is no fast path to compare")
     root = Path(__file__).parent
     files = [*root.parent.glob("levels/*.yaml"), *root.glob("fixtures/**/*.yaml")]
     for path in files:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 
 from game.ai.safety import FALLBACK_CODE, safe_decision
-from game.engine import Allocation, Orders, PlayerView, Rules
+from game.engine import Allocation, Observation, Orders, Rules
 from game.engine.rng import Rng
 from game.players.base import Decision, Player
 
@@ -25,8 +25,8 @@ class Cancelled(RuntimeError):
 
 
 class ThinkingTask:
-    def __init__(self, player: Player, rules: Rules, view: PlayerView, rng: Rng) -> None:
-        self._view = PlayerView(view.side, view.turn, view.quarter, view.state.clone())
+    def __init__(self, player: Player, rules: Rules, view: Observation, rng: Rng) -> None:
+        self._view = view.copy()
         self._player, self._rules, self._rng = player, rules, rng
         self._finished = threading.Event()
         self._cancelled = False

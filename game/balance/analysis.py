@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from game.balance.runner import STOCKS, GameRecord
-from game.cli.stats import binomial_p_two_sided, median, wilson_interval
+from game.balance.stats import binomial_p_two_sided, median, wilson_interval
 from game.levels.model import SIDES, Level
 
 BASELINE = "baseline"

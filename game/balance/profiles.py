@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from game.balance.runner import Config, GameRecord, run_lab
-from game.cli.stats import wilson_interval
+from game.balance.stats import wilson_interval
 from game.levels.model import SIDES
 
 Profile = tuple[int, int, int, int]  # percent of the budget: chips, energy, talent, models

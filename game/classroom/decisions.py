@@ -22,7 +22,6 @@ from game.match import Match
 from game.players.base import Player
 
 ADVISOR = "normal"
-FALLBACK_ADVISOR = "greedy"
 #: Orders closer than this (largest share difference, same policy) count as the same.
 SAME_ORDERS = 0.02
 #: A flipped winner outweighs any change in months.
@@ -64,10 +63,7 @@ class KeyDecision:
 def make_advisor() -> Player:
     from game.players.registry import make_player
 
-    try:
-        return make_player(ADVISOR)
-    except Exception:  # the AI package missing or broken: the simple player still advises
-        return make_player(FALLBACK_ADVISOR)
+    return make_player(ADVISOR)
 
 
 def lead_months(rules: Rules, state: GameState, side: str) -> float:

@@ -6,25 +6,9 @@ the documents folder is missing or not writable, the game's data folder is used 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import platformdirs
-
-HOME_ENV = "SWARMS_TITANS_HOME"
-FOLDER = "Swarms vs Titans"
-
-
-def reports_dir() -> Path:
-    override = os.environ.get(HOME_ENV)
-    if override:
-        return Path(override) / "reports"
-    docs = Path(platformdirs.user_documents_dir())
-    if docs.is_dir() and os.access(docs, os.W_OK):
-        return docs / FOLDER
-    from game.ui.paths import data_dir
-
-    return data_dir() / "reports"
+from game.paths import reports_dir
 
 
 def export_report(game, decisions=None, folder: Path | None = None) -> Path:

@@ -106,7 +106,7 @@ def _chip_name(level: Level, chip_id: str) -> str:
 
 
 def _number(value: float) -> str:
-    from game.ui.widgets.fmt import smart
+    from game.numbers import smart
 
     return smart(value)
 

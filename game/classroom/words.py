@@ -43,7 +43,7 @@ def orders_words(rules: Rules, orders: Orders) -> str:
 
 
 def months(value: float) -> str:
-    from game.ui.widgets.fmt import num
+    from game.numbers import num
 
     return num(abs(value), 1)
 
@@ -66,7 +66,7 @@ def outcome_words(rules: Rules, match: Match) -> tuple[str, str]:
 
 def final_words(rules: Rules, match: Match) -> str:
     """'Final capability: Titans 98.5 · Swarms 100.0; the Swarms lead by 1.5 months.'"""
-    from game.ui.widgets.fmt import num
+    from game.numbers import num
 
     caps = {s: num(rules.capability(match.state.factions[s].frontier_log10), 1) for s in SIDES}
     lead = lead_months(rules, match.state, "usa")

@@ -13,8 +13,8 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from itertools import combinations
 
+from game.balance.stats import binomial_p_two_sided, wilson_interval
 from game.cli.common import InputProblem, load_inputs, progress_printer
-from game.cli.stats import binomial_p_two_sided, wilson_interval
 from game.engine import compile_rules
 from game.match import play_game
 from game.players.registry import make_player

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from game.balance.trial import check_level_fully
 from game.levels.diagnostics import Problem
-from game.levels.loader import check_level_file
 
 
 def level_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
@@ -39,7 +39,7 @@ def cmd_validate(paths: list[str], out: TextIO | None = None, fmt: str = "text")
     files, problems = level_paths(paths)
     valid = 0
     for path in files:
-        loaded, found = check_level_file(path)
+        loaded, found = check_level_fully(path)
         valid += loaded is not None
         problems += found
     ok = not any(p.severity == "error" for p in problems) and valid == len(files)

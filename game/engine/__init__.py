@@ -2,7 +2,8 @@
 
 Public API (the contract every screen, AI and tool codes against):
 `compile_rules(level)`, `new_game(rules, seed)`, `check(rules, state, side, orders)`,
-`resolve(rules, state, orders)`, `view_for(rules, state, side)`, `state_hash(state)`.
+`resolve(rules, state, orders)`, `observe(rules, state, side)` (alias `view_for`: what one
+side may know, an `Observation` without the dice), `state_hash(state)`.
 """
 
 from game.engine.events import GameEvent
@@ -11,7 +12,7 @@ from game.engine.resolve import IllegalOrders, resolve
 from game.engine.rules import Rules, compile_rules, other
 from game.engine.setup import new_game
 from game.engine.state import GameState, state_hash
-from game.engine.view import PlayerView, view_for
+from game.engine.view import Observation, PlayerView, observe, view_for
 
 __all__ = [
     "AREAS",
@@ -19,6 +20,7 @@ __all__ = [
     "GameEvent",
     "GameState",
     "IllegalOrders",
+    "Observation",
     "Orders",
     "PlayerView",
     "Reason",
@@ -27,6 +29,7 @@ __all__ = [
     "check",
     "compile_rules",
     "new_game",
+    "observe",
     "other",
     "resolve",
     "state_hash",

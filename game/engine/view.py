@@ -1,7 +1,10 @@
-"""What one side may see: the same function builds a human's screen and an AI's input.
+"""What one side may know: the same observation feeds a human's screen and an AI's decision.
 
-Orders are secret until both are in, and the state holds none; the only hidden thing is
-the dice (the RNG state), which would let a player foresee random events.
+The game's dice — the seed and the RNG state — stay with the `Match`. An `Observation` is
+built from the public facts only, so no player can foresee a random card, by construction:
+two states that differ only in their dice give equal observations. Orders are secret until
+both are in, and the state holds none. A player that looks ahead builds its own sampled
+world with `Observation.world(dice)`, the dice drawn from its own RNG.
 """
 
 from __future__ import annotations
@@ -11,9 +14,20 @@ from dataclasses import dataclass
 from game.engine.rules import Rules, other
 from game.engine.state import FactionState, GameState
 
+# The parts of a `GameState` no player may see. Everything else is public.
+HIDDEN = ("seed", "rng_state")
+_BLANK = 0
+
 
 @dataclass(frozen=True)
-class PlayerView:
+class Observation:
+    """One side's knowledge at the start of a quarter.
+
+    `state` holds the public facts as a `GameState` whose dice are blank, so the engine's
+    read-only questions (`check`, `available_policies`, …) can be asked of it. It is the
+    observer's own copy: changing it changes nothing in the game.
+    """
+
     side: str
     turn: int
     quarter: str
@@ -27,9 +41,34 @@ class PlayerView:
     def rival(self) -> FactionState:
         return self.state.factions[other(self.side)]
 
+    @property
+    def finished(self) -> bool:
+        return self.state.finished
 
-def view_for(rules: Rules, state: GameState, side: str) -> PlayerView:
-    """A copy of the state with the dice hidden, from `side`'s point of view."""
-    seen = state.clone()
-    seen.rng_state = 0
-    return PlayerView(side, state.turn, rules.quarter(state.turn), seen)
+    def copy(self) -> Observation:
+        """An independent copy (a thinking thread keeps its own)."""
+        return Observation(self.side, self.turn, self.quarter, self.state.clone())
+
+    def world(self, dice: int) -> GameState:
+        """A world to simulate in: the public facts, with dice the caller drew itself."""
+        sampled = self.state.clone()
+        sampled.rng_state = dice
+        return sampled
+
+    def facts(self) -> dict:
+        """The observation as plain data (for tests, debugging and comparing)."""
+        public = {k: v for k, v in self.state.to_dict().items() if k not in HIDDEN}
+        return {"side": self.side, "turn": self.turn, "quarter": self.quarter, **public}
+
+
+def observe(rules: Rules, state: GameState, side: str) -> Observation:
+    """What `side` may know of `state`: a copy of the public facts, dice blanked."""
+    public = state.clone()
+    for name in HIDDEN:
+        setattr(public, name, _BLANK)
+    return Observation(side, state.turn, rules.quarter(state.turn), public)
+
+
+# The names the rest of the code grew up with.
+PlayerView = Observation
+view_for = observe

@@ -6,7 +6,8 @@ event scripted after the last turn, only shows when the level is seen as a whole
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -25,7 +26,7 @@ from game.levels.model import (
 )
 
 
-def check_schema_version(data: dict, report: Reporter) -> bool:
+def check_schema_version(data: dict[str, Any], report: Reporter) -> bool:
     """Report a newer or older `schema_version`; False when the file cannot be read at all."""
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
@@ -63,7 +64,7 @@ def check_crossrefs(level: Level, report: Reporter) -> None:
 
 
 def _unique_ids(level: Level, report: Reporter) -> None:
-    groups = {
+    groups: dict[str, Sequence[tuple[Loc, str]]] = {
         "chip": [(("chips", i), c.id) for i, c in enumerate(level.chips)],
         "card": [(("policies", i), c.id) for i, c in enumerate(level.policies)]
         + [(("events", i), c.id) for i, c in enumerate(level.events)],
@@ -139,13 +140,14 @@ def _cards(level: Level, report: Reporter) -> None:
     policies = [p.id for p in level.policies]
     events = [e.id for e in level.events]
     chips = [c.id for c in level.chips]
-    for kind, cards in (("policies", level.policies), ("events", level.events)):
-        for i, card in enumerate(cards):
-            for j, effect in enumerate(card.effects):
-                _effect(effect, (kind, i, "effects", j), kind == "events", chips, report)
-            condition = card.requires if kind == "policies" else card.when
-            field = "requires" if kind == "policies" else "when"
-            _condition(condition, (kind, i, field), policies, events, report)
+    for i, policy in enumerate(level.policies):
+        for j, effect in enumerate(policy.effects):
+            _effect(effect, ("policies", i, "effects", j), False, chips, report)
+        _condition(policy.requires, ("policies", i, "requires"), policies, events, report)
+    for i, event in enumerate(level.events):
+        for j, effect in enumerate(event.effects):
+            _effect(effect, ("events", i, "effects", j), True, chips, report)
+        _condition(event.when, ("events", i, "when"), policies, events, report)
 
 
 def _milestone_effects(level: Level, report: Reporter) -> None:
@@ -163,7 +165,7 @@ def _milestone_effects(level: Level, report: Reporter) -> None:
                 )
 
 
-def _effect(effect: Effect, loc: Loc, is_event: bool, chips: list[str], report) -> None:
+def _effect(effect: Effect, loc: Loc, is_event: bool, chips: list[str], report: Reporter) -> None:
     target = effect.target
     if target.startswith("chips."):
         chip = target.split(".")[1]
@@ -199,7 +201,9 @@ def _effect(effect: Effect, loc: Loc, is_event: bool, chips: list[str], report) 
         )
 
 
-def _condition(cond: Condition, loc: Loc, policies, events, report: Reporter) -> None:
+def _condition(
+    cond: Condition, loc: Loc, policies: list[str], events: list[str], report: Reporter
+) -> None:
     for field, known, kind in (
         ("played", policies, "policy"),
         ("not_played", policies, "policy"),

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from types import UnionType
-from typing import Annotated, Literal, Protocol, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Protocol, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -49,7 +49,7 @@ class Problem:
             lines.append(f"    {caret}^")
         return "\n".join(lines)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -198,14 +198,17 @@ def describe(value: object) -> str:
 
 
 def report_validation_error(
-    exc: ValidationError, report: Reporter, root: type[BaseModel], skip: set = frozenset()
+    exc: ValidationError,
+    report: Reporter,
+    root: type[BaseModel],
+    skip: Collection[tuple[int, int]] = frozenset(),
 ) -> None:
     """Add one plain-language problem per pydantic error, located at its node's mark."""
     found = []
     for err in exc.errors(include_url=False):
         key = "[key]" in err["loc"]
         loc = _designer_loc(err["loc"])
-        code, message, hint = _translate(err, loc, root)
+        code, message, hint = _translate(dict(err), loc, root)
         found.append((loc, code, message, hint, key or code == "unknown-key"))
     # A misspelt key also shows up as the right key missing; the typo says it all.
     guessed = {(loc[:-1], hint) for loc, code, _, hint, _ in found if code == "unknown-key"}
@@ -232,7 +235,7 @@ def _designer_loc(loc: Loc) -> Loc:
     return tuple(out)
 
 
-def _translate(err: dict, loc: Loc, root: type[BaseModel]) -> tuple[str, str, str | None]:
+def _translate(err: dict[str, Any], loc: Loc, root: type[BaseModel]) -> tuple[str, str, str | None]:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     name = str(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
@@ -263,8 +266,8 @@ def _translate(err: dict, loc: Loc, root: type[BaseModel]) -> tuple[str, str, st
     if kind in _BOUNDS:
         bound, words = _BOUNDS[kind]
         limit = ctx.get(bound)
-        shown = f"{limit:g}" if isinstance(limit, int | float) else limit
-        return "range", f"value {value} is {words} {shown}", None
+        limit_text = f"{limit:g}" if isinstance(limit, int | float) else str(limit)
+        return "range", f"value {value} is {words} {limit_text}", None
     if kind in ("string_too_short", "too_short"):
         least = ctx.get("min_length")
         what = "characters" if kind == "string_too_short" else "entries"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -55,7 +56,7 @@ plain text still works and is shown in English to everyone.
 """
 
 
-def levels_markdown(schema: dict) -> str:
+def levels_markdown(schema: dict[str, Any]) -> str:
     """The whole reference page for `schema` (as made by `level_schema()`)."""
     defs = schema.get("$defs", {})
     examples = _examples(schema, defs)
@@ -76,7 +77,7 @@ def levels_markdown(schema: dict) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _sections(schema: dict, defs: dict) -> list[tuple[str, dict]]:
+def _sections(schema: dict[str, Any], defs: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """The top level, then each model in the order it is first reached."""
     order, queue, seen = [("", schema)], [schema], set()
     while queue:
@@ -100,7 +101,9 @@ def _refs(node: object) -> list[str]:
     return []
 
 
-def _row(field: str, prop: dict, required: bool, example: object, defs: dict) -> str:
+def _row(
+    field: str, prop: dict[str, Any], required: bool, example: object, defs: dict[str, Any]
+) -> str:
     inner, optional = _strip_null(prop)
     meaning = _one_line(prop.get("description") or inner.get("description") or "")
     if "$ref" in inner and not meaning:
@@ -126,7 +129,7 @@ def _row(field: str, prop: dict, required: bool, example: object, defs: dict) ->
     ).replace("\n", " ")
 
 
-def _composite(node: dict) -> str | None:
+def _composite(node: dict[str, Any]) -> str | None:
     """A short stand-in example for a field holding another model (its own section)."""
     if "$ref" in node:
         return "{…}"
@@ -138,7 +141,7 @@ def _composite(node: dict) -> str | None:
     return None
 
 
-def _strip_null(prop: dict) -> tuple[dict, bool]:
+def _strip_null(prop: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     options = prop.get("anyOf")
     if options:
         rest = [o for o in options if o.get("type") != "null"]
@@ -147,7 +150,7 @@ def _strip_null(prop: dict) -> tuple[dict, bool]:
     return prop, False
 
 
-def _kind(node: dict) -> str:
+def _kind(node: dict[str, Any]) -> str:
     if "$ref" in node:
         return f"see {node['$ref'].rsplit('/', 1)[-1]}"
     if _is_param(node):
@@ -162,14 +165,16 @@ def _kind(node: dict) -> str:
         return f"mapping of {_kind(node.get('additionalProperties') or {})}"
     if kind == "string" and node.get("pattern"):
         return f"text matching `{node['pattern']}`"
-    return {"number": "number", "integer": "whole number", "string": "text"}.get(kind, kind)
+    return {"number": "number", "integer": "whole number", "string": "text"}.get(
+        str(kind), str(kind)
+    )
 
 
-def _is_param(node: dict) -> bool:
+def _is_param(node: dict[str, Any]) -> bool:
     return node.get("type") == "object" and "value" in node.get("properties", {})
 
 
-def _range(node: dict) -> str:
+def _range(node: dict[str, Any]) -> str:
     target = node["properties"]["value"] if _is_param(node) else node
     lo, hi = target.get("minimum"), target.get("maximum")
     if lo is None and hi is None:
@@ -192,7 +197,7 @@ def _unit(meaning: str) -> str:
     return "—"
 
 
-def _synthetic(node: dict, defs: dict) -> object:
+def _synthetic(node: dict[str, Any], defs: dict[str, Any]) -> object:
     """A plausible example from the type and range, when the example level lacks one."""
     if _is_param(node):
         value = node["properties"]["value"]
@@ -230,15 +235,15 @@ def _nice(lo: float, hi: float) -> float:
     return float(f"{(lo + hi) / 2:.2g}")
 
 
-def _examples(schema: dict, defs: dict) -> dict[str, dict]:
+def _examples(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Model name → the first instance of it in the example level."""
     try:
         data = yaml.safe_load(EXAMPLE_LEVEL.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return {}
-    found: dict[str, dict] = {}
+    found: dict[str, dict[str, Any]] = {}
 
-    def walk(node: dict, value: object, name: str | None) -> None:
+    def walk(node: dict[str, Any], value: object, name: str | None) -> None:
         node, _ = _strip_null(node)
         if "$ref" in node:
             name = node["$ref"].rsplit("/", 1)[-1]

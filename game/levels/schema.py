@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from game.levels.model import SCHEMA_VERSION, Level
 
@@ -19,7 +20,7 @@ DOCS_PATH = ROOT / "docs" / "levels.md"
 MODELINE = "# yaml-language-server: $schema=schema.json"
 
 
-def level_schema() -> dict:
+def level_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a level file."""
     schema = Level.model_json_schema(mode="validation")
     return {

@@ -7,13 +7,17 @@ anything is a hint, so stale ones get cleaned up.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from game.levels.codes import CODES, can_suppress
 from game.levels.diagnostics import Problem, Reporter, did_you_mean
 from game.levels.model import Level
 
 
-def apply_suppress(level: Level, report: Reporter) -> list[Problem]:
-    """Drop the silenced warnings and hints from `report`; return what was silenced."""
+def apply_suppress(level: Level, report: Reporter, not_run: Collection[str] = ()) -> list[Problem]:
+    """Drop the silenced warnings and hints from `report`; return what was silenced.
+
+    `not_run` names codes whose checks did not run, so their suppressions are not stale."""
     wanted = level.suppress
     silenced: list[Problem] = []
     kept: list[Problem] = []
@@ -45,7 +49,7 @@ def apply_suppress(level: Level, report: Reporter) -> list[Problem]:
                 hint="fix the problem instead, then remove this line",
                 key=True,
             )
-        elif code not in used and not report.errors:  # with errors, some checks never ran
+        elif code not in used and code not in not_run and not report.errors:
             report.add(
                 loc,
                 "unused-suppress",

@@ -1,11 +1,11 @@
-"""One interface for every player, human or AI: given a side's view, return orders."""
+"""One interface for every player, human or AI: given a side's observation, return orders."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from game.engine import Orders, PlayerView, Rules
+from game.engine import Observation, Orders, Rules
 from game.engine.rng import Rng
 
 
@@ -21,4 +21,6 @@ class Decision:
 class Player(Protocol):
     name: str
 
-    def decide(self, rules: Rules, view: PlayerView, rng: Rng) -> Decision: ...
+    def decide(self, rules: Rules, view: Observation, rng: Rng) -> Decision:
+        """Orders for `view.side`; `rng` is the player's own dice, never the game's."""
+        ...

@@ -6,12 +6,13 @@ import json
 import math
 from datetime import UTC, datetime
 from importlib import metadata
+from typing import Any
 
 from game.engine import state_hash
 from game.levels.loader import LoadedLevel
-from game.levels.model import SIDES
 from game.match import Match
 from game.saves.format import (
+    SAVE_SIDES,
     BranchOf,
     FinalState,
     LevelCopy,
@@ -21,9 +22,11 @@ from game.saves.format import (
     SavedPlayer,
     SavedTurn,
     SaveGame,
+    Side,
+    as_side,
 )
 
-PlayersSpec = dict[str, str] | dict[str, SavedPlayer] | dict[str, dict]
+PlayersSpec = dict[str, str] | dict[str, SavedPlayer] | dict[str, dict[str, Any]]
 
 
 def game_version() -> str:
@@ -40,11 +43,11 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def normalise_players(players: PlayersSpec) -> dict[str, SavedPlayer]:
+def normalise_players(players: PlayersSpec) -> dict[Side, SavedPlayer]:
     """Accept {'usa': 'human', 'china': 'greedy'} or full player records."""
-    out = {}
-    for side in SIDES:
-        p = players.get(side, "human")
+    out: dict[Side, SavedPlayer] = {}
+    for side in SAVE_SIDES:
+        p: object = players.get(side, "human")
         if isinstance(p, SavedPlayer):
             out[side] = p
         elif isinstance(p, dict):
@@ -55,12 +58,12 @@ def normalise_players(players: PlayersSpec) -> dict[str, SavedPlayer]:
     return out
 
 
-def default_mode(players: dict[str, SavedPlayer]) -> str:
+def default_mode(players: dict[Side, SavedPlayer]) -> str:
     humans = sum(p.kind == "human" for p in players.values())
     return "hotseat" if humans == 2 else "vs_ai" if humans == 1 else "ai_vs_ai"
 
 
-def _json_safe(value):
+def _json_safe(value: Any) -> Any:
     """Explanation parameters as plain JSON (numbers, text, lists, mappings)."""
     if isinstance(value, float) and not math.isfinite(value):
         return None
@@ -87,8 +90,9 @@ def save_from_match(
 
     A what-if game made by `branch()` carries `match.branch_of`, so every save of it
     (autosaves too) remembers the game it split from."""
-    branch_of = branch_of or getattr(match, "branch_of", None)
-    saved_players = normalise_players(players or {s: "human" for s in SIDES})
+    branch_of = branch_of or match.branch_of
+    everyone_human: dict[str, str] = {s: "human" for s in SAVE_SIDES}
+    saved_players = normalise_players(players or everyone_human)
     turns = []
     for record, after in zip(match.turns, match.states[1:], strict=True):
         turns.append(
@@ -99,10 +103,10 @@ def save_from_match(
                         allocation=record.orders[s].allocation.as_tuple(),
                         policy=record.orders[s].policy,
                     )
-                    for s in SIDES
+                    for s in SAVE_SIDES
                 },
                 explanations={
-                    s: SavedExplanation(code=code, params=_json_safe(params or {}))
+                    as_side(s): SavedExplanation(code=code, params=_json_safe(params or {}))
                     for s, (code, params) in record.explanations.items()
                 },
                 state_hash=state_hash(after),
@@ -127,7 +131,11 @@ def save_from_match(
             state_hash=state_hash(match.state),
             outcome=None
             if outcome is None
-            else SavedOutcome(winner=outcome.winner, reason=outcome.reason, turn=outcome.turn),
+            else SavedOutcome(
+                winner=as_side(outcome.winner) if outcome.winner else None,
+                reason=outcome.reason,
+                turn=outcome.turn,
+            ),
         ),
         branch_of=branch_of,
     )

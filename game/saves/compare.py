@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from game.engine import Orders, Rules
 from game.levels.model import SIDES
 from game.match import Match
-from game.saves.format import SavedOutcome
+from game.saves.format import SavedOutcome, as_side
 
 ORDERS_TOLERANCE = 0.005  # half a percentage point: smaller changes do not show
 
@@ -48,7 +48,13 @@ class Comparison:
 
 def timeline(rules: Rules, match: Match) -> Timeline:
     o = match.state.outcome
-    outcome = None if o is None else SavedOutcome(winner=o.winner, reason=o.reason, turn=o.turn)
+    outcome = (
+        None
+        if o is None
+        else SavedOutcome(
+            winner=as_side(o.winner) if o.winner else None, reason=o.reason, turn=o.turn
+        )
+    )
     return Timeline(
         turns=[s.turn for s in match.states],
         capability={

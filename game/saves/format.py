@@ -22,6 +22,16 @@ CURRENT_VERSION = 2
 MODES = ("hotseat", "vs_ai", "ai_vs_ai")
 
 Side = Literal["usa", "china"]
+# The level's SIDES, in the same order, typed for this file's `Side` keys.
+SAVE_SIDES: tuple[Side, Side] = ("usa", "china")
+
+
+def as_side(side: str) -> Side:
+    """`side` as a save's `Side`; a ValueError for anything else."""
+    for known in SAVE_SIDES:
+        if side == known:
+            return known
+    raise ValueError(f"not a side: {side!r}")
 
 
 class _Strict(BaseModel):
@@ -50,7 +60,7 @@ class SavedTurn(_Strict):
 
     @field_validator("orders")
     @classmethod
-    def _both_sides(cls, orders: dict) -> dict:
+    def _both_sides(cls, orders: dict[str, Any]) -> dict[str, Any]:
         missing = [s for s in SIDES if s not in orders]
         if missing:
             raise ValueError(f"orders are missing for {', '.join(missing)}")
@@ -92,8 +102,8 @@ class BranchOf(_Strict):
 
 
 class SaveGame(_Strict):
-    format: Literal["swarms-vs-titans-save"] = MARKER
-    format_version: Literal[2] = CURRENT_VERSION
+    format: Literal["swarms-vs-titans-save"] = "swarms-vs-titans-save"
+    format_version: Literal[2] = 2
     game_version: str
     title: str = Field(description="the player's name for the game ('' = the level's title)")
     created: str

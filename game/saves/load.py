@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from game.engine import Allocation, Orders, compile_rules, state_hash
 from game.engine.resolve import IllegalOrders
@@ -18,10 +20,9 @@ from game.guarded_files import RefusedFile, read_guarded
 from game.levels.diagnostics import LevelError
 from game.levels.loader import MAX_BYTES as LEVEL_MAX_BYTES
 from game.levels.loader import LoadedLevel, check_level_file, load_level_text
-from game.levels.model import SIDES
 from game.match import Match
 from game.players.base import Decision
-from game.saves.format import SaveGame
+from game.saves.format import SAVE_SIDES, SaveGame
 from game.saves.problems import SaveProblem
 from game.saves.storage import read_save
 
@@ -51,8 +52,8 @@ class LoadResult:
 def decisions_of(save: SaveGame, index: int) -> dict[str, Decision]:
     """The recorded decisions of the `index`-th turn (0-based) as `Match.play_turn` takes."""
     turn = save.turns[index]
-    out = {}
-    for side in SIDES:
+    out: dict[str, Decision] = {}
+    for side in SAVE_SIDES:
         o = turn.orders[side]
         why = turn.explanations.get(side)
         out[side] = Decision(
@@ -63,7 +64,9 @@ def decisions_of(save: SaveGame, index: int) -> dict[str, Decision]:
     return out
 
 
-def find_current_level(save: SaveGame, level_dirs=None) -> LoadedLevel | None:
+def find_current_level(
+    save: SaveGame, level_dirs: Iterable[str | Path] | None = None
+) -> LoadedLevel | None:
     """The level file the save names (by path, else by id in the level folders), if any."""
     ref = save.level
     candidates: list[Path] = []
@@ -96,7 +99,7 @@ def _names_id(path: Path, level_id: str) -> bool:
     return found is None or found.group(1) == level_id
 
 
-def _remember(key, value):
+def _remember(key: object, value: LoadedLevel | None) -> LoadedLevel | None:
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[key] = value
@@ -118,9 +121,11 @@ def _load_file(path: Path) -> LoadedLevel | None:
 def _load_text(text: str, name: str) -> LoadedLevel:
     """The level copy stored in a save; raises `LevelError` when it cannot be read."""
     key = ("text", hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
-    if key not in _CACHE:
-        return _remember(key, load_level_text(text, name))
-    return _CACHE[key]
+    cached = _CACHE.get(key)
+    if cached is None:  # only readable copies are remembered: a bad one raises each time
+        cached = load_level_text(text, name)
+        _remember(key, cached)
+    return cached
 
 
 def replay_save(save: SaveGame, loaded: LoadedLevel) -> tuple[Match, int | None]:
@@ -135,7 +140,8 @@ def replay_save(save: SaveGame, loaded: LoadedLevel) -> tuple[Match, int | None]
         try:
             match.play_turn(decisions_of(save, index))
         except IllegalOrders as exc:
-            exc.turn = turn.turn
+            # IllegalOrders (game/engine/resolve.py) does not declare `turn` yet.
+            exc.turn = turn.turn  # type: ignore[attr-defined]
             raise
         if (
             first_difference is None
@@ -152,7 +158,7 @@ def load_save(
     source: str | Path | SaveGame | SaveProblem,
     *,
     use_embedded: bool = False,
-    level_dirs=None,
+    level_dirs: Iterable[str | Path] | None = None,
     file: str | None = None,
 ) -> LoadResult:
     """Open a save file (or what `read_save` gave for one); never raises."""
@@ -166,7 +172,12 @@ def load_save(
         return LoadResult(name, problem=problem)
 
 
-def _load(source, name: str, use_embedded: bool, level_dirs) -> LoadResult:
+def _load(
+    source: str | Path | SaveGame,
+    name: str,
+    use_embedded: bool,
+    level_dirs: Iterable[str | Path] | None,
+) -> LoadResult:
     save = source if isinstance(source, SaveGame) else read_save(source)
     if isinstance(save, SaveProblem):
         return LoadResult(name, problem=save)
@@ -206,7 +217,7 @@ def _load(source, name: str, use_embedded: bool, level_dirs) -> LoadResult:
     return result
 
 
-def _mismatch(result: LoadResult, name: str, params: dict) -> SaveProblem:
+def _mismatch(result: LoadResult, name: str, params: dict[str, Any]) -> SaveProblem:
     if result.level_changed and not result.used_embedded:
         result.offer_embedded = True
         return SaveProblem(name, "level_changed", params)

@@ -9,15 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
 import yaml
 
+from game import numbers as fmt
 from game.engine import AREAS, GameEvent, Orders, Rules
 from game.i18n import has_key, pick, t
 from game.levels.model import SIDES, quarter_index, quarter_name
-from game.saves.format import SavedPlayer, SaveGame
+from game.saves.format import SAVE_SIDES, SavedPlayer, SaveGame
+from game.saves.problems import SaveProblem
 from game.saves.slots import SaveEntry
-from game.ui.widgets import fmt
 
 DIFFICULTIES = ("easy", "normal", "hard")
 
@@ -26,7 +28,7 @@ DIFFICULTIES = ("easy", "normal", "hard")
 class LevelFacts:
     """What the list needs from the level copy inside a save, without compiling it."""
 
-    title: dict
+    title: dict[str, Any]
     start_quarter: int | None
 
 
@@ -41,7 +43,8 @@ def _facts(sha256: str, text: str) -> LevelFacts:
     finally:
         loader.dispose()
     data = data if isinstance(data, dict) else {}
-    title = data.get("title") if isinstance(data.get("title"), dict) else {}
+    title = data.get("title")
+    title = title if isinstance(title, dict) else {}
     start = (data.get("calendar") or {}).get("start") if isinstance(data, dict) else None
     try:
         index = quarter_index(str(start)) if start is not None else None
@@ -62,7 +65,7 @@ def level_title(save: SaveGame) -> str:
 class _Text:
     """`pick()` reads `.en` / `.de` attributes; the list has a plain dict."""
 
-    def __init__(self, values: dict) -> None:
+    def __init__(self, values: dict[str, Any]) -> None:
         self.__dict__.update(values)
 
 
@@ -88,7 +91,7 @@ def player_label(player: SavedPlayer) -> str:
 def sides_line(save: SaveGame) -> str:
     return ", ".join(
         t("saves.side_player", side=side_name(s), player=player_label(save.players[s]))
-        for s in SIDES
+        for s in SAVE_SIDES
     )
 
 
@@ -122,7 +125,8 @@ def outcome_text(winner: str | None, reason: str) -> str:
 def entry_lines(entry: SaveEntry) -> tuple[str, str]:
     """Headline and detail line of one load-list row (a problem row names the file)."""
     if entry.save is None:
-        return t("saves.load.damaged", file=entry.path.name), problem_text(entry.problem)
+        detail = problem_text(entry.problem) if entry.problem is not None else ""
+        return t("saves.load.damaged", file=entry.path.name), detail
     save = entry.save
     title = t("saves.autosave") if entry.is_autosave else short_title(save.title)
     title = title or level_title(save)
@@ -147,7 +151,7 @@ def short_title(title: str, limit: int = TITLE_CHARS) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
-def problem_text(problem) -> str:
+def problem_text(problem: SaveProblem) -> str:
     return t(f"saves.problem.{problem.code}", file=problem.file, **problem.params)
 
 
@@ -167,7 +171,7 @@ def event_text(rules: Rules, event: GameEvent) -> str:
     """One line for an engine event, from `saves.event.<Kind>`."""
     data = event.to_dict()
     kind = data.pop("kind")
-    p: dict = {}
+    p: dict[str, Any] = {}
     for key, value in data.items():
         if key in ("side", "payer", "receiver", "winner"):
             p[key] = side_name(value) if value in SIDES else t("saves.nobody")

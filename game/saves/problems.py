@@ -7,6 +7,7 @@ a user can put in the save folder reaches the player as a traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.saves import words
 
@@ -34,7 +35,7 @@ CODES = (
 class SaveProblem:
     file: str
     code: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
         return words.text(f"problem.{self.code}", lang, file=self.file, **self.params)

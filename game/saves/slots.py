@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from game.levels.loader import LoadedLevel
 from game.match import Match
@@ -65,7 +66,11 @@ def list_saves(folder: str | Path | None = None) -> list[SaveEntry]:
             entries.append(SaveEntry(path, problem=read))
         else:
             entries.append(SaveEntry(path, save=read))
-    good = sorted((e for e in entries if e.ok), key=lambda e: e.save.updated, reverse=True)
+    good = sorted(
+        (e for e in entries if e.save is not None and e.ok),
+        key=lambda e: e.save.updated if e.save is not None else "",
+        reverse=True,
+    )
     return good + [e for e in entries if not e.ok]
 
 
@@ -97,7 +102,7 @@ def save_match(
     save = save_from_match(match, loaded, mode, players, title=title, branch_of=branch_of)
     if path.exists():
         old = read_save(path)
-        if _continues(old, save):
+        if isinstance(old, SaveGame) and _continues(old, save):
             save = save.model_copy(update={"created": old.created})
     return write_save(save, path)
 
@@ -132,7 +137,7 @@ def autosave_exists(folder: str | Path | None = None) -> bool:
     return isinstance(save, SaveGame) and not save.finished
 
 
-def load_autosave(folder: str | Path | None = None, **kwargs) -> LoadResult:
+def load_autosave(folder: str | Path | None = None, **kwargs: Any) -> LoadResult:
     """Open the autosave (Continue on the title menu)."""
     return load_save(autosave_path(folder), **kwargs)
 

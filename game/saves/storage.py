@@ -15,37 +15,21 @@ import re
 import tempfile
 from pathlib import Path
 
-import platformdirs
 from pydantic import ValidationError
 
 from game.guarded_files import RefusedFile, read_guarded
+from game.paths import SAVE_DIR_ENV
+from game.paths import saves_dir as saves_dir  # re-exported: the saves API names it
 from game.saves.format import CURRENT_VERSION, MAX_TURNS, SaveGame
 from game.saves.problems import SaveProblem
 from game.saves.upgrade import UnknownFormat, WrongShape, detect_version, upgrade
 
-APP_NAME = "swarms-vs-titans"
-ENV_SAVE_DIR = "SWARMS_VS_TITANS_SAVE_DIR"
-ENV_HOME = "SWARMS_TITANS_HOME"  # the UI's one-folder override (game/ui/paths.py)
+ENV_SAVE_DIR = SAVE_DIR_ENV
 AUTOSAVE = "autosave"
 SUFFIX = ".json"
 # A save holds a level (at most 1 MB, a few times that once escaped) and at most 80 turns:
 # 10 MB is room to spare, and keeps a hostile file from costing gigabytes to parse.
 MAX_BYTES = 10_000_000
-
-
-def saves_dir(folder: str | Path | None = None) -> Path:
-    """The save folder: `folder` if given, else $SWARMS_VS_TITANS_SAVE_DIR, else
-    $SWARMS_TITANS_HOME/data/saves (as game/ui/paths.py), else the user's data folder
-    (for example ~/.local/share/swarms-vs-titans/saves)."""
-    if folder is not None:
-        return Path(folder)
-    env = os.environ.get(ENV_SAVE_DIR)
-    if env:
-        return Path(env)
-    home = os.environ.get(ENV_HOME)
-    if home:
-        return Path(home) / "data" / "saves"
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "saves"
 
 
 def slot_name(name: str) -> str:

@@ -8,9 +8,10 @@ the player gives different orders.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from game.engine import GameEvent, GameState
+from game.engine import GameEvent, GameState, Rules
 from game.match import Match, TurnRecord
 from game.players.base import Decision
 from game.saves.format import BranchOf, SaveGame
@@ -61,7 +62,7 @@ class Replay:
     def step(self, delta: int = 1) -> Frame:
         return self.seek(self.position + delta)
 
-    def frames(self):
+    def frames(self) -> Iterator[Frame]:
         return (self.frame(i) for i in range(len(self)))
 
 
@@ -76,7 +77,7 @@ def _recorded(source: Match | SaveGame, index: int) -> dict[str, Decision]:
 
 
 def branch(
-    source: Match | SaveGame, turn: int, rules=None, origin: BranchOf | None = None
+    source: Match | SaveGame, turn: int, rules: Rules | None = None, origin: BranchOf | None = None
 ) -> Match:
     """A new game at the start of quarter `turn` of `source`, same seed, same past.
 

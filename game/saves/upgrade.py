@@ -17,6 +17,7 @@ It had no explanations, no mode, no title and no per-turn hashes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from game.saves.format import CURRENT_VERSION, MARKER
 
@@ -50,7 +51,7 @@ def _mode_from_players(kinds: list[str]) -> str:
     return "hotseat" if humans == 2 else "vs_ai" if humans == 1 else "ai_vs_ai"
 
 
-def _upgrade_1_to_2(old: dict) -> dict:
+def _upgrade_1_to_2(old: dict[str, Any]) -> dict[str, Any]:
     players_in = old.get("players") or {}
     if not isinstance(players_in, dict):
         raise WrongShape("players must be a mapping of side to player name")
@@ -85,10 +86,10 @@ def _upgrade_1_to_2(old: dict) -> dict:
     }
 
 
-UPGRADERS: dict[int, Callable[[dict], dict]] = {1: _upgrade_1_to_2}
+UPGRADERS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2}
 
 
-def upgrade(data: dict, version: int) -> dict:
+def upgrade(data: dict[str, Any], version: int) -> dict[str, Any]:
     """Bring a parsed save of `version` up to `CURRENT_VERSION` (a new dict)."""
     if version < 1:
         raise WrongShape(f"format version {version} never existed")

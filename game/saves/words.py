@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -15,7 +16,7 @@ I18N_DIR = Path(__file__).resolve().parents[2] / "assets" / "i18n"
 
 
 @cache
-def _table(lang: str) -> dict:
+def _table(lang: str) -> dict[str, Any]:
     try:
         with open(I18N_DIR / lang / "saves.yaml", encoding="utf-8") as file:
             data = yaml.safe_load(file)
@@ -24,7 +25,7 @@ def _table(lang: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def text(key: str, lang: str = "en", **params) -> str:
+def text(key: str, lang: str = "en", **params: object) -> str:
     """The message for a dotted key (under `saves:`), filled in; the key itself if missing."""
     node: object = _table(lang).get("saves", {})
     for part in key.split("."):

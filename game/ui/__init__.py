@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from game.ui.paths import autosave_path
+from game.saves.slots import autosave_path
 
 
 def autosave_exists() -> bool:
-    """True when there is an autosave to continue (the menu shows Continue only then)."""
+    """True when there is an autosave file; Continue opens it, or says why it cannot."""
     return autosave_path().is_file()
 
 

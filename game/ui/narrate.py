@@ -209,11 +209,9 @@ def narrate(
 
 def explain_ai(code: str, params: dict) -> str:
     """The AI's reason in the current language (its own words file, game/ai/explain.py)."""
-    try:
-        from game.ai.explain import explain
-    except ImportError:
-        return ""
+    from game.ai.explain import explain
+
     try:
         return explain(code, params, language())
-    except Exception:  # a wording problem must never stop the resolution screen
+    except (KeyError, IndexError, ValueError):  # a parameter the words do not fit
         return ""

@@ -23,7 +23,7 @@ from game.ui import notices
 from game.ui.audio import Audio, is_mute_key, toggle_mute
 from game.ui.draw import draw_notice
 from game.ui.input_guard import InputGuard
-from game.ui.paths import crash_dir
+from game.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
 from game.ui.settings import Settings, load_settings_checked, save_settings

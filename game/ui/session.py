@@ -36,11 +36,11 @@ def random_seed() -> int:
 
 def make_ai(difficulty: str) -> Player:
     """The AI for `difficulty`, or the greedy player if that name is not available."""
-    from game.players.registry import make_player
+    from game.players.registry import UnknownPlayer, make_player
 
     try:
         return make_player(difficulty)
-    except Exception as exc:  # unknown name or a broken AI module: still playable
+    except UnknownPlayer as exc:  # a name from an old settings file: still playable
         log.warning("AI %r not available (%s); using %s", difficulty, exc, FALLBACK_PLAYER)
         return make_player(FALLBACK_PLAYER)
 
@@ -198,6 +198,20 @@ class GameSession:
         view = view_for(self.rules, self.match.state, side)
         return make_player(FALLBACK_PLAYER).decide(self.rules, view, self._rngs[side])
 
+    def switch_level(self, loaded: LoadedLevel) -> None:
+        """Go on under a changed level (designer hot reload) as a new branch of this game.
+
+        The orders so far are replayed under the new rules (`Match.replayed_under`), so the
+        autosave written now replays too; then this quarter starts over. Raises
+        `IllegalOrders` when the new level refuses an order already given, changing nothing.
+        """
+        rules = compile_rules(loaded.level)
+        match = self.match.replayed_under(rules)
+        self.cancel()
+        self.loaded, self.rules, self.match = loaded, rules, match
+        self.autosave()
+        self.begin_quarter()
+
     # --- history ----------------------------------------------------------------------
     @property
     def last_record(self) -> TurnRecord | None:
@@ -221,8 +235,6 @@ class GameSession:
             from game.saves.slots import autosave_match
         except ImportError:
             return
-        from game.ui.paths import saves_dir
-
         players = {s: self.player_name(s) for s in SIDES}
         folder = saves_dir()
         try:

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from game.guarded_files import RefusedFile, read_guarded_text
-from game.ui.paths import config_dir
+from game.paths import config_dir
 
 log = logging.getLogger(__name__)
 

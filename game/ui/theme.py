@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pygame
 
-from game.ui.paths import FONTS
+from game.paths import FONTS
 
 Colour = tuple[int, int, int]
 

@@ -21,7 +21,7 @@ class CrashScene(Scene):
 
     @classmethod
     def for_shot(cls, app, shot) -> CrashScene:
-        from game.ui.paths import crash_dir
+        from game.paths import crash_dir
 
         return cls(app, log_path=crash_dir() / "crash-20250101-120000-000000.log")
 

@@ -4,7 +4,7 @@
 `--level`). An invalid file shows the level-problems screen and the game keeps the last
 good level; a valid, changed one opens `ReloadScene`, a small dialog offering "restart
 from turn 1" or "continue with the new numbers" (only when the state fits the new level,
-see `game/levels/compat.py`). Nothing here may crash the game: every path ends in a screen.
+see `game.engine.compat.py`). Nothing here may crash the game: every path ends in a screen.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import logging
 
 import pygame
 
+from game.engine.compat import continue_problems
 from game.i18n import t
-from game.levels.compat import continue_problems
 from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
@@ -90,15 +90,23 @@ def offer(app, loaded) -> None:
 
 
 def continue_with(session, loaded) -> None:
-    """Carry the game on under `loaded`: new rules, same state; this quarter starts over."""
-    from game.engine import compile_rules
+    """Carry the game on under `loaded`: the session's recorded switch to a new branch."""
+    session.switch_level(loaded)
 
-    rules = compile_rules(loaded.level)
-    session.cancel()
-    session.loaded = loaded
-    session.rules = rules
-    session.match.rules = rules
-    session.begin_quarter()
+
+def continue_reasons(session, loaded) -> list[tuple[str, dict]]:
+    """Why the game cannot go on under `loaded`: (code, params); empty when it can."""
+    from game.engine import compile_rules
+    from game.engine.resolve import IllegalOrders
+
+    problems = continue_problems(loaded.level, session.match.state)
+    if problems:
+        return problems
+    try:
+        session.match.replayed_under(compile_rules(loaded.level))
+    except IllegalOrders as refused:
+        return [("orders", {"turn": getattr(refused, "turn", session.turn)})]
+    return []
 
 
 def restart_with(session, loaded):
@@ -128,8 +136,11 @@ class ReloadScene(Scene):
 
     @property
     def reasons(self) -> list[str]:
-        problems = continue_problems(self.loaded.level, self.session.match.state)
-        return [t(f"designer.reload.reason.{code}", **params) for code, params in problems]
+        # Replaying the game to check is not free: once per offered version of the level.
+        if getattr(self, "_reasons_for", None) != self.loaded.sha256:
+            self._problems = continue_reasons(self.session, self.loaded)
+            self._reasons_for = self.loaded.sha256
+        return [t(f"designer.reload.reason.{code}", **params) for code, params in self._problems]
 
     def build(self) -> None:
         w, h = self.app.size
@@ -200,11 +211,12 @@ class ReloadScene(Scene):
         start_game(self.app, session)
 
     def keep_going(self) -> None:
+        from game.engine.resolve import IllegalOrders
         from game.ui.flow import next_scene
 
         try:
             continue_with(self.session, self.loaded)
-        except Exception:
+        except IllegalOrders:  # `reasons` replayed the game already; this is a safety net
             log.exception("continuing with the reloaded level failed")
             self.back()
             return

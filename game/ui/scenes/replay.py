@@ -61,12 +61,12 @@ def _explanation(code: str | None, params: dict) -> str:
     """The AI's one-sentence reason in the current language, or '' when there is none."""
     if not code:
         return ""
-    try:
-        from game.ai.explain import explain
-        from game.i18n import language
+    from game.ai.explain import explain
+    from game.i18n import language
 
+    try:
         return explain(code, params, language())
-    except Exception:  # wording must never stop the replay
+    except (KeyError, IndexError, ValueError):  # a saved parameter the words do not fit
         log.debug("no words for explanation %s", code, exc_info=True)
         return ""
 

@@ -75,10 +75,11 @@ class ResolutionScene(Scene):
         session = GameSession(
             shot.loaded, "vs_ai", ("usa",), "normal", shot.seed, shot.rules, shot.match
         )
-        if not session.match.turns:
+        if not session.match.turns:  # the shot's own match: play its first quarter
             session.match.play_turn({s: session.stand_in(s) for s in SIDES})
+        record = session.last_record
         scene = cls(app, session)
-        scene._resolved()
+        scene._resolved(record.turn, record.events)
         if shot.options.get("phase") == "report" and scene.phase != "report":
             scene._enter_report()
         # `--opt motion=N`: N hundredths of a second into the animation; else its end
@@ -95,17 +96,16 @@ class ResolutionScene(Scene):
     def demo(self) -> bool:
         return not self.session.humans
 
-    def _resolved(self) -> None:
-        """The quarter is played: gather its cards and open the first one."""
-        record = self.session.last_record
-        self.events = record.events if record else []
+    def _resolved(self, turn: int, events: list[ev.GameEvent]) -> None:
+        """Quarter `turn` was played with these events: gather its cards, open the first."""
+        self.events = list(events)
         self.cards = [
             self.session.rules.events_by_id[e.event]
             for e in self.events
             if isinstance(e, ev.CardFired) and e.event in self.session.rules.events_by_id
         ]
         self.random_ids = {e.event for e in self.events if isinstance(e, ev.CardFired) and e.random}
-        self.quarter = self.session.rules.quarter(record.turn) if record else ""
+        self.quarter = self.session.rules.quarter(turn)
         self.card_index, self.show_source, self.progress, self.clock = 0, False, 0.0, 0.0
         self.focus_index = None
         follow_race(self.app, abs(self._gap_months()))
@@ -163,8 +163,8 @@ class ResolutionScene(Scene):
     def update(self, dt: float) -> None:
         if self.phase == "waiting":
             if self.session.poll():
-                self.session.resolve()
-                self._resolved()
+                turn = self.session.turn
+                self._resolved(turn, self.session.resolve())
                 self.turn_page()
             return
         factor = self.app.settings.animation_factor()

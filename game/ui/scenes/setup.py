@@ -13,17 +13,17 @@ from pygame_gui.elements import UITextEntryLine
 
 from game.i18n import pick, t
 from game.levels.model import SIDES
+from game.paths import LEVELS
 from game.ui.draw import draw_text, panel
 from game.ui.flow import start_game
 from game.ui.icons import faction_glyph
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.narrate import quarter_words
-from game.ui.paths import ROOT
 from game.ui.scene import Scene
 from game.ui.scroll import Block, ScrollText
 from game.ui.session import DIFFICULTIES, MAX_SEED, MODES, GameSession, random_seed
 
-LEVELS_DIR = ROOT / "levels"
+LEVELS_DIR = LEVELS
 DEFAULT_LEVEL = "cold-ai-war.yaml"
 SEED_DIGITS = len(str(MAX_SEED))
 

@@ -7,12 +7,15 @@ the game has not outlived the new calendar, the engine can carry on with the new
 
 from __future__ import annotations
 
+from typing import Any
+
+from game.engine.state import GameState
 from game.levels.model import SIDES, Level
 
 
-def continue_problems(level: Level, state) -> list[tuple[str, dict]]:
+def continue_problems(level: Level, state: GameState) -> list[tuple[str, dict[str, Any]]]:
     """Why `state` cannot continue under `level`: (reason code, params); empty when it can."""
-    problems: list[tuple[str, dict]] = []
+    problems: list[tuple[str, dict[str, Any]]] = []
     if set(state.factions) != set(SIDES) or set(level.factions) != set(SIDES):
         problems.append(("factions", {}))
         return problems
