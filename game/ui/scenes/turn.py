@@ -139,6 +139,11 @@ class TurnScene(Scene):
         self.app.remembered[("policy_scroll", self.side)] = self.policies.scroll
         super().exit()
 
+    def ask_before_closing(self) -> bool:
+        if self.on_menu is None:
+            return False
+        return bool(self.on_menu(self.edited() and not self.submitted, closing=True))
+
     def open_menu(self) -> None:
         if self.on_menu is not None:
             self.alloc.commit_typing()
