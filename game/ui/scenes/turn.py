@@ -466,6 +466,10 @@ class TurnScene(Scene):
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         super().draw_overlay(surface)
+        self.draw_hover_tip(surface)
+
+    def draw_hover_tip(self, surface: pygame.Surface) -> None:
+        """The tooltip of whatever is under the mouse (drawn last, above everything)."""
         if not pygame.mouse.get_focused():
             return
         pos = pygame.mouse.get_pos()
