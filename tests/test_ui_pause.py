@@ -137,3 +137,38 @@ def test_esc_on_the_turn_report_pauses_instead_of_dropping_the_game(home, loaded
     assert names(app) == ["menu", "resolution", "pause"]
     click(app, app.stack.top.widgets["pause.quit"])
     assert names(app) == ["menu"] and len(session.match.turns) == 1
+
+
+def close_window(app: App) -> None:
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    app.step()
+
+
+def test_closing_the_window_with_unsent_orders_asks_once(home, loaded):
+    app, session = game(loaded)
+    close_window(app)  # nothing edited: closes at once
+    assert not app.running
+    app, session = game(loaded)
+    press(app, pygame.K_RIGHT)
+    close_window(app)
+    assert app.running and app.stack.top.name == "pause" and app.stack.top.closing
+    click(app, app.stack.top.widgets["pause.stay"])
+    assert app.stack.top.name == "turn"
+    close_window(app)
+    close_window(app)  # asked already: the second close request closes
+    assert not app.running
+    session.cancel()
+
+
+def test_closing_on_the_curtain_names_the_orders_that_would_be_lost(home, loaded):
+    app, _ = game(loaded, mode="hotseat")
+    press(app, pygame.K_SPACE)
+    press(app, pygame.K_SPACE)
+    click(app, app.stack.top.widgets["turn.end"])
+    assert app.stack.top.name == "curtain"
+    close_window(app)
+    question = app.stack.top
+    assert question.name == "pause" and app.running
+    assert t("pause.lose_sent", name=t("faction.usa.name")) in question._text()
+    click(app, question.widgets["pause.close_now"])
+    assert not app.running

@@ -50,3 +50,26 @@ def test_gui_tooltips_are_as_wide_as_our_own(home):
     settings = Settings(language="de", ui_scale=2.0)
     theme = gui_theme(palette_for(False), scale_for(settings))
     assert int(theme["tool_tip"]["misc"]["rect_width"]) >= 2 * 300
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_at_200_percent_the_turn_screen_shows_policies_and_milestone_names(home, lang):
+    """1280×720 at 200%: the policy list used to show two entries, the ladder one name."""
+    from game.ui.scenes import scene_class
+    from game.ui.shot import Shot
+    from game.ui.widgets.ladder import draw_ladder
+
+    app = App(settings=Settings(language=lang, ui_scale=2.0), persist=False)
+    scene = scene_class("turn").for_shot(app, Shot(turn=3, seed=1, options={"page": "decide"}))
+    app.push(scene)
+    app.step()
+    policies = scene.policies
+    assert policies.list_rect.height >= 2.5 * policies.item_h
+    scene.show_page("race")
+    app.step()
+    from game.ui.scenes.turn_draw import framed
+
+    inner = framed(app.window, scene.layout.panels["ladder"], t("ladder.title"), app)
+    regions = draw_ladder(app.window, inner, scene.ladder, app)
+    named = [r for k, r in regions.items() if k.startswith("rung:") and r.height > app.px(12)]
+    assert len(named) >= 2  # was one: every other name dropped

@@ -29,8 +29,17 @@ def resume_game(app, session: GameSession) -> None:
 
 
 def pause_menu(app, session: GameSession):
-    """What Esc and the Menu button open during a game (`edited`: unsent changes)."""
-    return lambda edited=False: app.push("pause", session=session, edited=edited)
+    """What Esc and the Menu button open during a game (`edited`: unsent changes); with
+    `closing`, only the question before the window closes (False: nothing to lose)."""
+
+    def open_pause(edited: bool = False, closing: bool = False):
+        if closing:
+            from game.ui.scenes.pause import ask_before_closing
+
+            return ask_before_closing(app, session, edited)
+        return app.push("pause", session=session, edited=edited)
+
+    return open_pause
 
 
 def next_scene(app, session: GameSession, push: bool = False) -> None:

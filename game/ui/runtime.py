@@ -192,6 +192,9 @@ class App:
 
     def _dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
+            top = self.stack.top
+            if top is not None and top.ask_before_closing():
+                return  # a question is on screen; closing again while it shows quits
             self.quit(0)
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):

@@ -124,6 +124,11 @@ class Scene:
         """True while something moves; the app then draws at full frame rate."""
         return False
 
+    def ask_before_closing(self) -> bool:
+        """The window's close button was pressed: True when the scene put a question on
+        screen instead (something would be lost); a second press closes regardless."""
+        return False
+
     # --- helpers ---------------------------------------------------------------------
     def back(self) -> bool:
         if len(self.app.stack) > 1:

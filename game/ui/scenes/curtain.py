@@ -101,6 +101,9 @@ class CurtainScene(Scene):
             return True
         return super().handle_key(event)
 
+    def ask_before_closing(self) -> bool:
+        return bool(self.on_menu is not None and self.on_menu(closing=True))
+
     def draw(self, surface: pygame.Surface) -> None:
         if self.covered:
             self._draw_curtain(surface)

@@ -38,11 +38,12 @@ class PauseScene(Scene):
     help_title = "keys.pause.title"
     help_keys = ("keys.common.choose", "keys.pause.esc")
 
-    def __init__(self, app, session, edited: bool = False):
+    def __init__(self, app, session, edited: bool = False, closing: bool = False):
         super().__init__(app)
         self.session = session
         self.edited = edited  # the turn screen below holds changes not yet sent
-        self.page = MAIN
+        self.closing = closing  # opened by the window's close button: the question only
+        self.page = CONFIRM if closing else MAIN
         self.message: str | None = None
         self.slot = suggested_name(session)
 
@@ -62,14 +63,32 @@ class PauseScene(Scene):
         lines = []
         if self.edited:
             lines.append(t("pause.lose_edits"))
+        sent = "pause.lose_sent" if self.closing else "pause.keep_sent"
         for side in self.session.pending:
             if self.session.is_human(side):
-                lines.append(t("pause.keep_sent", name=t(f"faction.{side}.name")))
+                lines.append(t(sent, name=t(f"faction.{side}.name")))
         return lines
+
+    def ask_before_closing(self) -> bool:
+        if self.closing or not self.at_risk():
+            return False  # the question is already here (or nothing to lose): close
+        self.closing = True
+        self.show(CONFIRM)
+        return True
 
     # --- actions -------------------------------------------------------------------------
     def resume_game(self) -> None:
         self.app.pop()
+
+    def stay(self) -> None:
+        if self.closing:
+            self.app.pop()
+        else:
+            self.show(MAIN)
+
+    def close_game(self) -> None:
+        self.session.cancel()
+        self.app.quit(0)
 
     def show(self, page: str) -> None:
         self.page = page
@@ -135,8 +154,10 @@ class PauseScene(Scene):
     def _entries(self) -> list[tuple[str, object]]:
         if self.page == SAVE:
             return [("pause.save_now", self.save), ("pause.cancel", lambda: self.show(MAIN))]
+        if self.page == CONFIRM and self.closing:
+            return [("pause.close_now", self.close_game), ("pause.stay", self.stay)]
         if self.page == CONFIRM:
-            return [("pause.leave_now", self.leave), ("pause.stay", lambda: self.show(MAIN))]
+            return [("pause.leave_now", self.leave), ("pause.stay", self.stay)]
         return [
             ("pause.resume", self.resume_game),
             ("pause.save", lambda: self.show(SAVE)),
@@ -147,7 +168,8 @@ class PauseScene(Scene):
 
     def _text(self) -> str:
         if self.page == CONFIRM:
-            return " ".join([t("pause.confirm"), *self.at_risk()])
+            first = t("pause.close_confirm" if self.closing else "pause.confirm")
+            return " ".join([first, *self.at_risk()])
         if self.page == SAVE:
             return t("pause.save_hint")
         return self.message or ""
@@ -202,7 +224,7 @@ class PauseScene(Scene):
             if self.page == MAIN:
                 self.resume_game()
             else:
-                self.show(MAIN)
+                self.stay()
             return True
         return super().handle_key(event)
 
@@ -210,12 +232,24 @@ class PauseScene(Scene):
         p = self.app.palette
         panel(surface, self.card, p, self.app.scale, fill=p.panel, border=p.accent)
         title = {MAIN: "pause.title", SAVE: "pause.save_title", CONFIRM: "pause.confirm_title"}
+        if self.closing:
+            title[CONFIRM] = "pause.close_title"
         size = self.app.scale.font_size
         draw_text(surface, t(title[self.page]), self.title_rect, p.text, size("heading"), bold=True)
         text = self._text()
         if text:
             colour = p.warn if self.page == CONFIRM else p.text_dim
             draw_text(surface, text, self.text_rect, colour, size("body"))
+
+
+def ask_before_closing(app, session, edited: bool = False) -> bool:
+    """The window's close button during a game: when orders would be lost, ask first
+    (True: the question is on screen); a second click on the close button quits."""
+    pause = PauseScene(app, session, edited=edited, closing=True)
+    if not pause.at_risk():
+        return False
+    app.push(pause)
+    return True
 
 
 def shot_session(shot):

@@ -204,6 +204,14 @@ class ResolutionScene(Scene):
         self.rebuild()
         self.focus("resolution.source")
 
+    def ask_before_closing(self) -> bool:
+        """Orders are in but the quarter is not played yet: closing would lose them."""
+        if self.phase != "waiting" or not self.session.humans:
+            return False
+        from game.ui.scenes.pause import ask_before_closing
+
+        return ask_before_closing(self.app, self.session)
+
     def to_menu(self) -> None:
         """The pause menu: leaving from there keeps the game for Continue."""
         self.app.push("pause", session=self.session)

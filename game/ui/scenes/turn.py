@@ -143,6 +143,11 @@ class TurnScene(Scene):
         self.app.remembered[("policy_scroll", self.side)] = self.policies.scroll
         super().exit()
 
+    def ask_before_closing(self) -> bool:
+        if self.on_menu is None:
+            return False
+        return bool(self.on_menu(self.edited() and not self.submitted, closing=True))
+
     def open_menu(self) -> None:
         if self.on_menu is not None:
             self.alloc.commit_typing()
@@ -472,6 +477,10 @@ class TurnScene(Scene):
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         super().draw_overlay(surface)
+        self.draw_hover_tip(surface)
+
+    def draw_hover_tip(self, surface: pygame.Surface) -> None:
+        """The tooltip of whatever is under the mouse (drawn last, above everything)."""
         if not pygame.mouse.get_focused():
             return
         pos = pygame.mouse.get_pos()

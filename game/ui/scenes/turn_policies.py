@@ -146,11 +146,11 @@ class PolicyList:
         self.item_h = (
             app.font("body", True).get_linesize() + app.font("small").get_linesize() + px(10)
         )
-        detail_h = round(rect.height * 0.38)
-        if (
-            detail_h >= app.font("small").get_linesize() * 3.5
-            and rect.height - detail_h >= self.item_h * 2
-        ):
+        # The detail box gives way until the list shows three policies (UI scale 200%).
+        floor = round(app.font("small").get_linesize() * 3.5)
+        room = rect.height - 3 * self.item_h - px(8)
+        detail_h = min(round(rect.height * 0.38), max(floor, room))
+        if detail_h >= floor and rect.height - detail_h >= self.item_h * 2:
             self.list_rect = pygame.Rect(
                 rect.left, rect.top, rect.width, rect.height - detail_h - px(8)
             )

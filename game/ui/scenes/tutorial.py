@@ -201,7 +201,7 @@ class TutorialScene(Scene):
         self.inner.draw(surface)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
-        self.inner.draw_overlay(surface)
+        self.inner.draw_focus_ring(surface)
         p, px = self.app.palette, self.app.px
         w, h = surface.get_size()
         target = self.target_rect()
@@ -213,6 +213,9 @@ class TutorialScene(Scene):
         if target is not None:
             pygame.draw.rect(surface, p.accent, target, width=max(3, px(3)), border_radius=px(8))
         self._draw_card(surface, target)
+        # Tooltips go above the shade, never under or over the tutorial's own card.
+        if not self.card.collidepoint(pygame.mouse.get_pos()):
+            self.inner.draw_hover_tip(surface)
 
     def _place(self, card: pygame.Rect, target, size) -> tuple[int, int]:
         """Where the card hides least of the spotlight and none of the real buttons."""

@@ -486,9 +486,13 @@ def _side_names(surface, cols: dict, top: int, app, two_lines: bool) -> None:
 
 
 def _fit_words(text: str, width: int, height: int, size: int, bold: bool) -> Fitted | None:
-    """`text` wrapped at word boundaries only (no word split), shrunk to 75% at most."""
-    for step in range(6):
+    """`text` wrapped at word boundaries only (no word split), shrunk to 75% at most —
+    to 60% for large type (UI scale 200%), where that is still at least 16 px."""
+    lowest = min(round(size * 0.75), max(11, round(size * 0.6)))
+    for step in range(9):
         step_size = round(size * (1 - 0.05 * step))
+        if step_size < lowest:
+            break
         fitted = fit_text(text, width, height, step_size, bold=bold, min_size=step_size)
         words_fit = all(fitted.font.size(w)[0] <= width for w in text.split())
         if words_fit and not fitted.cut:
