@@ -19,11 +19,11 @@ import pygame
 import pygame_gui
 
 from game.i18n import set_language, t
+from game.paths import crash_dir
 from game.ui import notices
 from game.ui.audio import Audio, is_mute_key, toggle_mute
 from game.ui.draw import draw_notice
 from game.ui.input_guard import InputGuard
-from game.paths import crash_dir
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
 from game.ui.settings import Settings, load_settings_checked, save_settings

@@ -231,10 +231,9 @@ class GameSession:
 
     def autosave(self) -> None:
         """Write the autosave if the saves module offers it; never interrupts play."""
-        try:
-            from game.saves.slots import autosave_match
-        except ImportError:
-            return
+        from game.paths import saves_dir
+        from game.saves.slots import autosave_match
+
         players = {s: self.player_name(s) for s in SIDES}
         folder = saves_dir()
         try:
