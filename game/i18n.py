@@ -18,9 +18,11 @@ from typing import ClassVar
 
 import yaml
 
+from game.paths import I18N
+
 log = logging.getLogger(__name__)
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "assets" / "i18n"
+I18N_DIR = I18N
 LANGUAGES = ("en", "de")
 FALLBACK = "en"
 

@@ -2,6 +2,7 @@
 names the schema; VS Code maps levels to it; `new-level` writes a template that validates."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from game.cli.new_level import NewLevelError, new_level
 from game.levels.docs import levels_markdown
 from game.levels.loader import check_level_file
 from game.levels.schema import MODELINE, level_schema, schema_text
+from game.paths import LEVELS
 
 ROOT = Path(__file__).resolve().parents[1]
 REGENERATE = "regenerate with: python -m game schema --write"
@@ -76,7 +78,8 @@ def test_new_level_writes_a_commented_template_that_validates(tmp_path):
     assert path == tmp_path / "my-what-if.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == MODELINE
-    assert "python -m game validate levels/my-what-if.yaml" in text
+    assert f"python -m game validate {os.path.relpath(path)}" in text
+    assert (tmp_path / "schema.json").read_text(encoding="utf-8") == schema_text()
     assert "# --- chips:" in text and "# --- factions:" in text
     loaded, problems = check_level_file(path)
     assert loaded is not None, [p.format() for p in problems]
@@ -104,3 +107,26 @@ def test_new_level_command(tmp_path, capsys):
     assert "wrote" in capsys.readouterr().out
     assert main(["new-level", "lesson", "--dir", str(tmp_path)]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+def test_new_level_writes_into_the_current_folder_not_the_game(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    shipped_before = sorted(LEVELS.iterdir())
+    assert main(["new-level", "my-what-if"]) == 0
+    assert "wrote my-what-if.yaml" in capsys.readouterr().out
+    text = (tmp_path / "my-what-if.yaml").read_text(encoding="utf-8")
+    assert "python -m game validate my-what-if.yaml" in text
+    assert sorted(LEVELS.iterdir()) == shipped_before
+
+
+def test_new_level_keeps_a_schema_the_folder_already_has(tmp_path):
+    (tmp_path / "schema.json").write_text("{}", encoding="utf-8")
+    new_level("mine", tmp_path)
+    assert (tmp_path / "schema.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_validate_without_paths_checks_the_shipped_levels(capsys):
+    assert main(["validate"]) == 0
+    assert (
+        capsys.readouterr().out.strip().splitlines()[-1] == f"OK: {len(shipped_levels())} level(s)"
+    )

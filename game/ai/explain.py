@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import string
 from functools import cache
-from pathlib import Path
 
 import yaml
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "assets" / "i18n"
+from game.paths import I18N
+
+I18N_DIR = I18N
 LANGUAGES = ("en", "de")
 
 

@@ -17,7 +17,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--designer", action="store_true", help="watch the level file for changes")
 
     validate = sub.add_parser("validate", help="check level files and report every problem")
-    validate.add_argument("paths", nargs="+", help="level files or folders")
+    validate.add_argument(
+        "paths", nargs="*", help="level files or folders (default: the levels that ship)"
+    )
     validate.add_argument("--format", choices=("text", "json"), default="text")
 
     sim = sub.add_parser("simulate", help="play many headless games and summarise them")
@@ -57,9 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--write", action="store_true", help="regenerate levels/schema.json and docs/levels.md"
     )
 
-    new_level = sub.add_parser("new-level", help="write a commented level template to levels/")
+    new_level = sub.add_parser(
+        "new-level", help="write a commented level template to the current folder"
+    )
     new_level.add_argument("name", help="the new level's id and file name (my-scenario)")
-    new_level.add_argument("--dir", default=None, help="folder to write into (default: levels/)")
+    new_level.add_argument(
+        "--out", "--dir", dest="dir", default=None, help="folder to write into (default: here)"
+    )
 
     bal = sub.add_parser("balance", help="balance report: many AI games, restricted play, charts")
     bal.add_argument("level", help="level file")
@@ -98,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     depth.add_argument("--json", action="store_true", help="print one JSON object")
 
+    sub.add_parser("paths", help="print where levels, saves, settings and reports are")
+
     from game.ui.shot import add_shot_parser
 
     add_shot_parser(sub)
@@ -119,8 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "play"
     if command == "validate":
         from game.cli.validate import cmd_validate
+        from game.paths import LEVELS
 
-        return cmd_validate(args.paths, fmt=args.format)
+        return cmd_validate(args.paths or [str(LEVELS)], fmt=args.format)
     if command == "simulate":
         from game.cli.simulate import cmd_simulate
 
@@ -153,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.new_level import cmd_new_level
 
         return cmd_new_level(args.name, args.dir)
+    if command == "paths":
+        from game.cli.where import cmd_paths
+
+        return cmd_paths()
     if command == "balance":
         from game.cli.balance import cmd_balance
 

@@ -1,4 +1,7 @@
-"""`python -m game new-level NAME`: a complete, valid, commented level to start a scenario from.
+"""`python -m game new-level NAME [--out DIR]`: a complete, valid, commented level to start from.
+
+It is written to the current folder (or `--out`), never into the installed game, together
+with a `schema.json` for the editor when that folder has none.
 
 The template is the main scenario itself (so every number is tuned, sourced and valid),
 with a new id, placeholder titles and a comment before each section that says what it is
@@ -7,12 +10,14 @@ for — taken from the schema descriptions, so the comments never disagree with 
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
 
-from game.levels.locations import LEVELS_DIR, MAIN_LEVEL
+from game.levels.locations import MAIN_LEVEL
 from game.levels.model import Level
+from game.levels.schema import schema_text
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,59}$")
 TOP_KEY = re.compile(r"^([a-z_]+):")
@@ -26,11 +31,12 @@ HEADER = """\
 #   1. Edit the title and description below (both English and German).
 #   2. Change numbers: each is {{value: N, source: id}} or {{value: N, assumption: "why"}};
 #      give the assumption in both languages ({{en: "why", de: "warum"}}) for German classes.
-#   3. Check it:           python -m game validate levels/{name}.yaml
-#   4. Play it live:        python -m game play --level levels/{name}.yaml --designer
+#   3. Check it:           python -m game validate {shown}
+#   4. Play it live:        python -m game play --level {shown} --designer
 #      (save the file and the game reloads it; F5 reloads by hand)
-#   5. Measure balance:     python -m game balance levels/{name}.yaml --games 200
-# Every field is explained in docs/levels.md; your editor shows the same text on hover.
+#   5. Measure balance:     python -m game balance {shown} --games 200
+# Every field is explained in docs/levels.md; your editor shows the same text on hover
+# (schema.json beside this file).
 """
 
 TITLE = """\
@@ -59,8 +65,9 @@ class NewLevelError(ValueError):
     pass
 
 
-def template(name: str, main_text: str) -> str:
-    """The commented template for level `name`, built from the main level's text."""
+def template(name: str, main_text: str, shown: str | None = None) -> str:
+    """The commented template for level `name`, built from the main level's text; `shown`
+    is the file's path as its comments name it (default `NAME.yaml`)."""
     lines = main_text.splitlines(keepends=True)
     body: list[str] = []
     skipping = False
@@ -81,7 +88,8 @@ def template(name: str, main_text: str) -> str:
         if line.startswith("#") and not body:
             continue  # the main level's own header is replaced by ours
         body.append(line)
-    text = HEADER.format(name=name, main=MAIN_LEVEL.name) + "".join(body)
+    shown = shown or f"{name}.yaml"
+    text = HEADER.format(name=name, main=MAIN_LEVEL.name, shown=shown) + "".join(body)
     return text.rstrip("\n") + "\n" + FOOTER
 
 
@@ -102,14 +110,23 @@ def _model_doc(field) -> str | None:
     return None
 
 
+def _as_typed(path: Path) -> str:
+    """`path` as the designer would type it from the current folder."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
 def new_level(name: str, folder: Path | None = None) -> Path:
-    """Write levels/NAME.yaml; refuses a bad name or an existing file."""
+    """Write NAME.yaml into `folder` (default: the current folder) and a schema.json for the
+    editor when that folder has none; refuses a bad name or an existing file."""
     if not NAME_PATTERN.match(name):
         raise NewLevelError(
             f"'{name}' cannot be a level name: use lowercase letters, digits, - and _, "
             "starting with a letter (for example my-scenario)"
         )
-    folder = Path(folder) if folder is not None else LEVELS_DIR
+    folder = Path(folder) if folder is not None else Path.cwd()
     path = folder / f"{name}.yaml"
     if path.exists():
         raise NewLevelError(f"{path} already exists; choose another name or delete it first")
@@ -120,7 +137,10 @@ def new_level(name: str, folder: Path | None = None) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as file:
-            file.write(template(name, main_text))
+            file.write(template(name, main_text, _as_typed(path)))
+        schema = folder / "schema.json"
+        if not schema.exists():
+            schema.write_text(schema_text(), encoding="utf-8")
     except OSError as exc:
         raise NewLevelError(f"cannot write {path}: {exc.strerror}") from None
     return path
@@ -132,6 +152,7 @@ def cmd_new_level(name: str, folder: str | None = None) -> int:
     except NewLevelError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    print(f"wrote {path}")
-    print(f"next: edit it, then run  python -m game validate {path}")
+    shown = _as_typed(path)
+    print(f"wrote {shown}")
+    print(f"next: edit it, then run  python -m game validate {shown}")
     return 0

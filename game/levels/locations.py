@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-LEVELS_DIR = Path(__file__).resolve().parents[2] / "levels"
-MAIN_LEVEL = LEVELS_DIR / "cold-ai-war.yaml"
+from game.paths import LEVELS as LEVELS_DIR
+from game.paths import MAIN_LEVEL
 
 
 def shipped_levels() -> list[Path]:

@@ -21,13 +21,14 @@ from game.levels.diagnostics import LevelError
 from game.levels.loader import MAX_BYTES as LEVEL_MAX_BYTES
 from game.levels.loader import LoadedLevel, check_level_file, load_level_text
 from game.match import Match
+from game.paths import LEVELS, ROOT
 from game.players.base import Decision
 from game.saves.format import SAVE_SIDES, SaveGame
 from game.saves.problems import SaveProblem
 from game.saves.storage import read_save
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-LEVEL_DIRS = (PROJECT_ROOT / "levels",)
+PROJECT_ROOT = ROOT  # where a save's relative level path (levels/NAME.yaml) is found
+LEVEL_DIRS = (LEVELS,)
 
 
 @dataclass

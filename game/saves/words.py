@@ -7,12 +7,13 @@ them into words for the command line and for screens that have no translator of 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "assets" / "i18n"
+from game.paths import I18N
+
+I18N_DIR = I18N
 
 
 @cache

@@ -12,16 +12,16 @@ with the same seed, as the Titans against the normal AI.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pygame
 
 from game.i18n import t
+from game.paths import LEVELS
 from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
 
-LEVELS_DIR = Path(__file__).resolve().parents[3] / "levels"
+LEVELS_DIR = LEVELS
 LEVEL_NAMES = ("tutorial.yaml", "cold-ai-war.yaml")
 SEED = 2025
 SIDE = "usa"
