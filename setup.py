@@ -20,7 +20,8 @@ SHIPPED = (
 
 
 def shipped_files() -> list[Path]:
-    """Every data file the package carries, relative to the checkout."""
+    """Every data file the package carries, relative to the checkout (tools/build_bundle.py
+    ships the same list)."""
     files: list[Path] = []
     for folder, patterns in SHIPPED:
         for pattern in patterns:
@@ -47,4 +48,5 @@ class BuildWithData(build_py):
         return [*super().get_outputs(include_bytecode), *data]
 
 
-setup(cmdclass={"build_py": BuildWithData})
+if __name__ == "__main__":  # setuptools runs this file as __main__; the bundle script reads it
+    setup(cmdclass={"build_py": BuildWithData})

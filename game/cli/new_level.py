@@ -154,5 +154,6 @@ def cmd_new_level(name: str, folder: str | None = None) -> int:
         return 1
     shown = _as_typed(path)
     print(f"wrote {shown}")
-    print(f"next: edit it, then run  python -m game validate {shown}")
+    program = "swarms-vs-titans" if getattr(sys, "frozen", False) else "python -m game"
+    print(f"next: edit it, then run  {program} validate {shown}")
     return 0
