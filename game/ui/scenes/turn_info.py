@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine import Allocation, IllegalOrders, Orders, Rules, formulas, other, resolve
+from game.engine import Allocation, IllegalOrders, Orders, Rules, advice, formulas, other, resolve
 from game.engine.effects import effective_params
 from game.engine.state import FactionState, GameState
 from game.engine.view import PlayerView
@@ -167,6 +167,9 @@ class Forecast:
     capability_next: float
     idle_next: float
     pflops_next: float
+    waste: tuple = ()  # advice.Waste / advice.Idle: what this split buys nothing with
+    projection: advice.Projection | None = None  # holding the split to the end
+    projection_quarter: str = ""  # calendar name of the projection's last quarter
 
 
 def forecast(rules: Rules, view: PlayerView, orders: Orders) -> Forecast | None:
@@ -184,9 +187,13 @@ def forecast(rules: Rules, view: PlayerView, orders: Orders) -> Forecast | None:
     except (IllegalOrders, ValueError, KeyError, ZeroDivisionError):
         return None
     f_now, f_next = state.factions[side], nxt.factions[side]
+    projection = advice.project(rules, state, side, orders)
     return Forecast(
         max(0.0, min(100.0, rules.capability(f_now.frontier_log10))),
         max(0.0, min(100.0, rules.capability(f_next.frontier_log10))),
         f_next.idle_share,
         f_next.usable_pflops,
+        tuple(advice.waste(rules, state, side, orders)),
+        projection,
+        rules.quarter(projection.turn) if projection else "",
     )
