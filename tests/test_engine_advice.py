@@ -44,3 +44,27 @@ def test_illegal_orders_get_no_advice():
     bad = Orders(Allocation(0.5, 0.5, 0.5, 0.5))
     assert waste(rules, new_game(rules, 1), "usa", bad) == []
     assert project(rules, new_game(rules, 1), "usa", bad) is None
+
+
+def test_the_rivals_algorithms_are_shown_as_a_range_around_the_truth():
+    from game.engine.advice import estimate_rival
+
+    rules = make_rules()
+    state = new_game(rules, 1)
+    est = estimate_rival(rules, state, "usa")
+    truth = state.factions["china"].algo_efficiency
+    assert est.algo[0] < truth < est.algo[1]
+    low, mid, high = est.reach
+    assert low <= mid <= high
+    assert low >= rules.capability(state.factions["china"].frontier_log10) - 1e-9
+
+
+def test_the_projection_plays_the_rivals_plan_when_given():
+    rules = make_rules()
+    state = observe(rules, new_game(rules, 1), "usa").state
+    mine = Orders(Allocation(0.3, 0.1, 0.3, 0.3))
+    lazy = project(rules, state, "usa", mine, rival_plan=lambda s: Orders(Allocation(0, 1, 0, 0)))
+    busy = project(
+        rules, state, "usa", mine, rival_plan=lambda s: Orders(Allocation(0.3, 0.1, 0.3, 0.3))
+    )
+    assert lazy.lead_months[1] > busy.lead_months[1]

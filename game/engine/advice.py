@@ -8,6 +8,8 @@ says how much luck could move the result.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.engine import events as ev
@@ -75,11 +77,14 @@ def project(
     orders: Orders,
     dice: tuple[int, ...] = (11, 23, 37, 51, 79),
     quarters: int | None = None,
+    rival_plan: Callable[[GameState], Orders] | None = None,
 ) -> Projection | None:
-    """Play on with this split (no policy after this quarter) against an even-splitting rival.
+    """Play on with this split (no policy after this quarter) against the rival's plan.
 
-    `state` must be a world without the real dice (an observation): each projected world
-    takes its own dice, so the range shows random events, not the ones that will come.
+    `rival_plan(state)` gives the rival's orders in a projected quarter (default: an even
+    split); the turn screen passes the AI's own planner. `state` must be a world without
+    the real dice (an observation): each projected world takes its own dice, so the range
+    shows random events, not the ones that will come.
     """
     if state.finished or check(rules, state, side, orders):
         return None
@@ -92,7 +97,11 @@ def project(
         world.rng_state = d
         first = True
         while not world.finished and world.turn <= end:
-            world, _ = resolve(rules, world, {side: orders if first else rest, other(side): EVEN})
+            theirs_now = EVEN if rival_plan is None else rival_plan(world)
+            if check(rules, world, other(side), theirs_now):
+                theirs_now = EVEN
+            mine_now = orders if first else rest
+            world, _ = resolve(rules, world, {side: mine_now, other(side): theirs_now})
             first = False
         ends.append(world.turn - 1)
         f, r = world.factions[side], world.factions[other(side)]
@@ -110,3 +119,37 @@ def project(
 def _spread(values: list[float]) -> tuple[float, float, float]:
     ordered = sorted(values)
     return ordered[0], ordered[len(ordered) // 2], ordered[-1]
+
+
+@dataclass(frozen=True)
+class RivalEstimate:
+    """What a side can tell of its rival: algorithms and its next run, as ranges."""
+
+    algo: tuple[float, float]  # algorithmic efficiency, low and high estimate
+    reach: tuple[float, float, float]  # capability after next quarter if it goes all in
+
+
+def estimate_rival(rules: Rules, state: GameState, side: str) -> RivalEstimate | None:
+    """The rival's potential as `side` may estimate it.
+
+    Fleet, power and talent are public; its algorithms are not, so they are shown within
+    `rival_estimate_factor` either way. The reach plays the rival's next quarter with all
+    its money on the training run (this side splitting evenly).
+    """
+    if state.finished:
+        return None
+    rival = other(side)
+    factor = rules.constants["rival_estimate_factor"]
+    algo = state.factions[rival].algo_efficiency
+    all_in = Orders(Allocation(0.0, 0.0, 0.0, 1.0))
+    world = state.clone()
+    world.rng_state = 0
+    after, _ = resolve(rules, world, {rival: all_in, side: EVEN})
+    now = state.factions[rival].frontier_log10
+    frontier = after.factions[rival].frontier_log10
+    spread = math.log10(factor)
+    reach = tuple(
+        min(100.0, max(0.0, rules.capability(max(now, frontier + d))))
+        for d in (-spread, 0.0, spread)
+    )
+    return RivalEstimate((algo / factor, algo * factor), reach)  # type: ignore[arg-type]

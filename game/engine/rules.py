@@ -158,6 +158,7 @@ def compile_rules(level: Level) -> Rules:
     }
     constants.setdefault("training_turns", 1.0)
     constants.setdefault("talent_hire_share_per_turn", 0.5)
+    constants.setdefault("rival_estimate_factor", 1.5)
     return Rules(
         level=level,
         turns=level.calendar.turns,

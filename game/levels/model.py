@@ -286,6 +286,14 @@ class Constants(Strict):
     adoption_capability_width: ranged(1, 100) = Field(
         description="How many capability points adoption takes to rise (logistic width)."
     )
+    rival_estimate_factor: ranged(1, 10) | None = Field(
+        default=None,
+        description=(
+            "How far off a side's estimate of its rival's algorithms can be, as a factor "
+            "either way: the turn screen shows the rival's algorithms and what it could "
+            "train next as a range (omit: 1.5)."
+        ),
+    )
     talent_hire_share_per_turn: ranged(0.01, 1) | None = Field(
         default=None,
         description=(
