@@ -238,6 +238,14 @@ class Ladder(Strict):
     superintelligence_log10: ranged(20, 45) = Field(
         description="log10 FLOP at which a side reaches superintelligence (capability 100)."
     )
+    superintelligence_band_log10: ranged(0, 5) | None = Field(
+        default=None,
+        description=(
+            "Nobody knows how much effective compute superintelligence takes: each game "
+            "draws the real threshold, hidden from both sides, uniformly from this many "
+            "log10 below `superintelligence_log10` up to it (omit: exactly at the top)."
+        ),
+    )
     reference_growth_log10_per_year: ranged(0.05, 5) = Field(
         description="Frontier growth in log10 per year, used to express a gap in months."
     )

@@ -147,7 +147,8 @@ def draw_top_bar(
     return [(box, when)]
 
 
-def forecast_text(f: Forecast | None) -> str:
+def forecast_text(f: Forecast | None, short: bool = False) -> str:
+    """The estimate in words; `short` for a bar with room for one line (large UI scales)."""
     if f is None:
         return t("turn.forecast_none")
     text = t(
@@ -161,6 +162,15 @@ def forecast_text(f: Forecast | None) -> str:
     if pr is None:
         return text
     low, mid, high = pr.lead_months
+    if short:
+        return t(
+            "turn.forecast_short",
+            next=fmt.num(f.capability_next, 1),
+            change=fmt.signed(f.capability_next - f.capability_now, 1),
+            lead=fmt.signed(mid, 1),
+            wins=pr.wins,
+            worlds=pr.worlds,
+        )
     lead_key = "turn.forecast_lead" if mid >= 0 else "turn.forecast_behind"
     lead = t(
         lead_key, months=fmt.num(abs(mid), 1), low=fmt.signed(low, 1), high=fmt.signed(high, 1)
@@ -226,7 +236,11 @@ def draw_bottom_bar(
         draw_text(surface, warning, line, p.warn, size("small"), bold=True, max_lines=1)
         body.height -= small_h
     lines = max(1, body.height // small_h)
-    draw_text(surface, forecast_text(forecast), body, p.text, size("small"), max_lines=lines)
+    font = app.font("small")
+    text = forecast_text(forecast)
+    if font.size(text)[0] > body.width * lines * 0.9:  # wrapping loses a little per line
+        text = forecast_text(forecast, short=True)
+    draw_text(surface, text, body, p.text, size("small"), max_lines=lines)
     tip = forecast_text(forecast) + "\n\n" + t("turn.forecast_tip")
     if warning:
         tip = f"{tip}\n\n{warning}"
