@@ -170,3 +170,41 @@ def test_effective_flop_of_one_quarter_follows_the_formula():
     expected = f.usable_pflops * 1e15 * SECONDS_PER_QUARTER * 0.5 * share * f.algo_efficiency
     run = of(events, ev.TrainingRun, "usa")[0].run_log10
     assert run == pytest.approx(math.log10(expected), abs=1e-3)
+
+
+def test_the_hidden_superintelligence_threshold_lies_in_the_band_and_is_nobodys_knowledge():
+    from game.engine.view import observe
+
+    rules = make_rules(lambda d: d["ladder"].update(superintelligence_band_log10=P(1.0)))
+    top = rules.superintelligence_log10
+    draws = {new_game(rules, seed).si_threshold_log10 for seed in range(40)}
+    assert all(top - 1.0 <= x <= top for x in draws) and len(draws) == 40
+    state = new_game(rules, 3)
+    assert observe(rules, state, "usa").state.si_threshold_log10 is None
+    assert (
+        observe(rules, state, "china").facts()
+        == observe(rules, _with_threshold(state, top), "china").facts()
+    )
+
+
+def _with_threshold(state, value):
+    other = state.clone()
+    other.si_threshold_log10 = value
+    return other
+
+
+def test_crossing_the_hidden_threshold_below_the_top_wins():
+    rules = make_rules(lambda d: d["ladder"].update(superintelligence_band_log10=P(1.0)))
+    state = new_game(rules, 3)
+    state.si_threshold_log10 = rules.superintelligence_log10 - 0.5
+    state.factions["usa"].frontier_log10 = rules.superintelligence_log10 - 0.4
+    after, _ = play(rules, state)
+    assert after.outcome is not None and after.outcome.winner == "usa"
+    assert after.outcome.reason == "superintelligence"
+
+
+def test_without_a_band_the_game_has_no_hidden_threshold_and_same_dice():
+    plain = make_rules()
+    assert new_game(plain, 9).si_threshold_log10 is None
+    banded = make_rules(lambda d: d["ladder"].update(superintelligence_band_log10=P(1.0)))
+    assert new_game(banded, 9).rng_state == new_game(plain, 9).rng_state

@@ -16,7 +16,8 @@ from game.ui.scenes.resolution import ResolutionScene
 from game.ui.session import GameSession
 from game.ui.settings import Settings
 from game.ui.shot import Shot
-from game.ui.widgets.ladder_motion import CLIMB_SECONDS
+from game.ui.widgets.ladder import LadderView, Rung
+from game.ui.widgets.ladder_motion import CLIMB_SECONDS, ClimbAnimation
 
 FRAME = 1 / 60
 
@@ -41,6 +42,49 @@ def test_timeline_plays_cues_in_time_and_only_the_strongest_when_cut_short():
     assert heard[-1] == "y" and not instant.running
 
 
+def lead_change_view() -> LadderView:
+    """The Titans climb past a rung (40) and overtake the Swarms (2 months behind → 1.5 ahead)."""
+    rung = Rung("agents", 40.0, None, ("usa",), ("usa",))
+    return LadderView(
+        {"usa": 50.0, "china": 36.0},
+        {"usa": 30.0, "china": 35.0},
+        (rung,),
+        1.5,
+        "usa",
+        "china",
+        -2.0,
+        1.5,
+    )
+
+
+def test_counters_roll_the_rung_flashes_and_the_gap_pulses_in_order():
+    view = lead_change_view()
+    climb = ClimbAnimation(view, factor=1.0)
+    months = [view.gap_at(k / 10) for k in range(11)]
+    assert months[0] == (2.0, "china") and months[-1] == (1.5, "usa")
+    assert any(leader == "usa" and 0 < m < 1.5 for m, leader in months)  # rolls through
+    flashes, pulses = [], []
+    while climb.running:
+        climb.step(FRAME)
+        fx = climb.effects()
+        if fx is not None:
+            flashes.append(fx.flash["agents"])
+            pulses.append(fx.gap_pulse)
+    assert max(flashes) > 0.5 and flashes[-1] == 0  # a flash, then quiet
+    first_flash = next(i for i, f in enumerate(flashes) if f > 0)
+    first_pulse = next(i for i, g in enumerate(pulses) if g > 0)
+    assert first_flash < first_pulse  # the rung is passed during the climb, the lead after
+    assert climb.effects() is None and climb.progress == 1
+
+
+def test_no_lead_change_no_pulse():
+    view = lead_change_view()
+    calm = LadderView(view.capability, view.previous, view.rungs, 1.5, "usa", "usa", 1.0, 1.5)
+    climb = ClimbAnimation(calm, factor=1.0)
+    climb.step(CLIMB_SECONDS + 0.1)
+    assert climb.effects() is None or climb.effects().gap_pulse == 0
+
+
 def report_scene(app: App, turn: int = 3) -> ResolutionScene:
     """The report of quarter `turn` (the Titans pass a milestone in Q3 2025), from its start."""
     shot = Shot(turn=turn)
@@ -48,7 +92,7 @@ def report_scene(app: App, turn: int = 3) -> ResolutionScene:
         shot.loaded, "vs_ai", ("usa",), "normal", shot.seed, shot.rules, shot.match
     )
     scene = ResolutionScene(app, session)
-    scene._resolved()
+    scene._resolved(session.last_record.turn, session.last_record.events)
     if scene.phase != "report":
         scene._enter_report()
     app.push(scene)
@@ -63,9 +107,11 @@ def test_the_ladder_climbs_over_the_stepped_clock_and_the_milestone_is_heard_on_
     for _ in range(round(CLIMB_SECONDS / 2 / FRAME)):
         app.step([], FRAME)
     assert 0.3 < scene.progress < 1  # half the time, more than half the way (eased)
+    middle = pygame.image.tobytes(app.window, "RGB")
     for _ in range(round(CLIMB_SECONDS / FRAME) + 60):
         app.step([], FRAME)
     assert scene.progress == 1 and not scene.moving()
+    assert pygame.image.tobytes(app.window, "RGB") != middle  # it was seen moving
     assert list(app.audio.requested).count("milestone_own") == 1
 
 
@@ -87,7 +133,7 @@ def test_a_click_anywhere_completes_the_card_slide(home):
         shot.loaded, "vs_ai", ("usa",), "normal", shot.seed, shot.rules, shot.match
     )
     scene = ResolutionScene(app, session)
-    scene._resolved()
+    scene._resolved(session.last_record.turn, session.last_record.events)
     app.push(scene)
     assert scene.phase == "cards" and scene.slide.running
     assert app.audio.requested[-1] in ("card_history", "card_random")

@@ -225,3 +225,19 @@ def test_moving_one_share_keeps_the_total_at_100(weights, index, value):
     assert all(v >= 0 for v in moved)
     assert moved[index] == max(0, min(100, round(value)))
     assert sum(Allocation.normalised(moved).as_tuple()) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_the_bottom_bar_projects_the_split_to_the_end_and_names_waste():
+    from game.engine import Allocation, Orders, compile_rules, new_game
+    from game.engine.view import observe
+    from game.levels.loader import load_level
+    from game.ui.scenes.turn_draw import forecast_text, waste_text
+    from game.ui.scenes.turn_info import forecast
+
+    rules = compile_rules(load_level("levels/cold-ai-war.yaml").level)
+    view = observe(rules, new_game(rules, 5), "usa")
+    energy_heavy = forecast(rules, view, Orders(Allocation(0, 1, 0, 0)))
+    assert "Q" in forecast_text(energy_heavy) and "tries" in forecast_text(energy_heavy)
+    assert "energy money" in waste_text(energy_heavy.waste)
+    sensible = forecast(rules, view, Orders(Allocation(0.4, 0.05, 0.4, 0.15)))
+    assert sensible.projection.lead_months[1] > energy_heavy.projection.lead_months[1]

@@ -191,9 +191,8 @@ def game_facts(seed: int) -> tuple[GameFacts, dict[int, object]]:
         facts.physical_frontier.append(physical_best)
         if record.turn <= 4:
             facts.us_budget_2025 += before.factions["usa"].budget
-        for milestone_side in SIDES:
-            if facts.si_quarter is None and rules.capability(history[-1][milestone_side]) >= 100:
-                facts.si_quarter = rules.quarter(record.turn)
+    if state.outcome.reason in ("superintelligence", "margin"):
+        facts.si_quarter = rules.quarter(state.outcome.turn)
     if len(history) > 4:
         facts.lag_2025 = epoch_lag_months(rules, history, 4)
     if len(history) > 8:

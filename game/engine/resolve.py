@@ -330,7 +330,7 @@ def _next_budget(
 
 
 def _decide_outcome(rules: Rules, s: GameState, log) -> None:
-    threshold = rules.superintelligence_log10
+    threshold = rules.superintelligence_at(s.si_threshold_log10)
     fu, fc = s.factions["usa"].frontier_log10, s.factions["china"].frontier_log10
     winner, reason = None, None
     if fu >= threshold or fc >= threshold:

@@ -73,6 +73,7 @@ class Rules:
     reference_growth_log10_per_year: float
     milestones: tuple[MilestoneSpec, ...]
     events_by_id: dict[str, Event] = field(default_factory=dict)
+    superintelligence_band_log10: float = 0.0
     _base_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -90,6 +91,10 @@ class Rules:
         """Position on the 0–100 ladder (not clamped: above 100 means superintelligence)."""
         span = self.superintelligence_log10 - self.zero_log10
         return 100.0 * (frontier_log10 - self.zero_log10) / span
+
+    def superintelligence_at(self, state_threshold: float | None) -> float:
+        """The threshold a game is played against: its hidden draw, or the ladder's top."""
+        return self.superintelligence_log10 if state_threshold is None else state_threshold
 
     def lag_months(self, log10_gap: float) -> float:
         """A frontier gap in log10 FLOP expressed as months of the leader's progress."""
@@ -158,6 +163,7 @@ def compile_rules(level: Level) -> Rules:
     }
     constants.setdefault("training_turns", 1.0)
     constants.setdefault("talent_hire_share_per_turn", 0.5)
+    constants.setdefault("rival_estimate_factor", 1.5)
     return Rules(
         level=level,
         turns=level.calendar.turns,
@@ -178,6 +184,11 @@ def compile_rules(level: Level) -> Rules:
             for m in sorted(level.ladder.milestones, key=lambda m: m.log10)
         ),
         events_by_id={e.id: e for e in level.events},
+        superintelligence_band_log10=(
+            level.ladder.superintelligence_band_log10.value
+            if level.ladder.superintelligence_band_log10 is not None
+            else 0.0
+        ),
     )
 
 

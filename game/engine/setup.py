@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine.rng import seed_state
+from game.engine.rng import seed_state, uniform
 from game.engine.rules import Rules
 from game.engine.state import ChipBatch, FactionState, GameState
 from game.levels.model import SIDES
@@ -52,4 +52,15 @@ def new_game(rules: Rules, seed: int) -> GameState:
         turn=1,
         rng_state=seed_state(seed),
         factions=factions,
+        si_threshold_log10=hidden_threshold(rules, seed),
     )
+
+
+def hidden_threshold(rules: Rules, seed: int) -> float | None:
+    """This game's real superintelligence threshold, drawn from its own stream of the seed
+    (so the event dice are the same as in a level without the band)."""
+    band = rules.superintelligence_band_log10
+    if band <= 0:
+        return None
+    _, u = uniform(seed_state(seed ^ 0x5EC12E7))
+    return rules.superintelligence_log10 - band * u

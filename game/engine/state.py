@@ -130,6 +130,8 @@ class GameState:
     effects: list[ActiveEffect] = field(default_factory=list)
     fired: dict[str, int] = field(default_factory=dict)
     outcome: Outcome | None = None
+    # Where superintelligence really lies in this game (hidden; None: the ladder's top).
+    si_threshold_log10: float | None = None
 
     @property
     def finished(self) -> bool:
@@ -147,6 +149,7 @@ class GameState:
             outcome=None
             if self.outcome is None
             else Outcome(self.outcome.winner, self.outcome.reason, self.outcome.turn),
+            si_threshold_log10=self.si_threshold_log10,
         )
 
     def to_dict(self) -> dict:
@@ -163,6 +166,11 @@ class GameState:
             "outcome": None
             if self.outcome is None
             else [self.outcome.winner, self.outcome.reason, self.outcome.turn],
+            **(
+                {}
+                if self.si_threshold_log10 is None
+                else {"si_threshold_log10": self.si_threshold_log10}
+            ),
         }
 
     @classmethod
@@ -176,6 +184,7 @@ class GameState:
             effects=[ActiveEffect(*e) for e in data["effects"]],
             fired=dict(data["fired"]),
             outcome=None if data["outcome"] is None else Outcome(*data["outcome"]),
+            si_threshold_log10=data.get("si_threshold_log10"),
         )
 
 

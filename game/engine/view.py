@@ -57,7 +57,11 @@ class Observation:
 
     def facts(self) -> dict:
         """The observation as plain data (for tests, debugging and comparing)."""
-        public = {k: v for k, v in self.state.to_dict().items() if k not in HIDDEN}
+        public = {
+            k: v
+            for k, v in self.state.to_dict().items()
+            if k not in (*HIDDEN, "si_threshold_log10")
+        }
         return {"side": self.side, "turn": self.turn, "quarter": self.quarter, **public}
 
 
@@ -66,6 +70,7 @@ def observe(rules: Rules, state: GameState, side: str) -> Observation:
     public = state.clone()
     for name in HIDDEN:
         setattr(public, name, _BLANK)
+    public.si_threshold_log10 = None  # where superintelligence lies is nobody's knowledge
     return Observation(side, state.turn, rules.quarter(state.turn), public)
 
 

@@ -238,6 +238,14 @@ class Ladder(Strict):
     superintelligence_log10: ranged(20, 45) = Field(
         description="log10 FLOP at which a side reaches superintelligence (capability 100)."
     )
+    superintelligence_band_log10: ranged(0, 5) | None = Field(
+        default=None,
+        description=(
+            "Nobody knows how much effective compute superintelligence takes: each game "
+            "draws the real threshold, hidden from both sides, uniformly from this many "
+            "log10 below `superintelligence_log10` up to it (omit: exactly at the top)."
+        ),
+    )
     reference_growth_log10_per_year: ranged(0.05, 5) = Field(
         description="Frontier growth in log10 per year, used to express a gap in months."
     )
@@ -285,6 +293,14 @@ class Constants(Strict):
     )
     adoption_capability_width: ranged(1, 100) = Field(
         description="How many capability points adoption takes to rise (logistic width)."
+    )
+    rival_estimate_factor: ranged(1, 10) | None = Field(
+        default=None,
+        description=(
+            "How far off a side's estimate of its rival's algorithms can be, as a factor "
+            "either way: the turn screen shows the rival's algorithms and what it could "
+            "train next as a range (omit: 1.5)."
+        ),
     )
     talent_hire_share_per_turn: ranged(0.01, 1) | None = Field(
         default=None,

@@ -82,13 +82,10 @@ class ResolutionScene(Scene):
         scene._resolved(record.turn, record.events)
         if shot.options.get("phase") == "report" and scene.phase != "report":
             scene._enter_report()
-        # `--opt motion=N`: N hundredths of a second into the animation; else its end
-        scene._finish_motion()
-        if "motion" in shot.options:
-            scene.slide.elapsed = 0.0
-            if scene.climb is not None:
-                scene.climb.timeline.elapsed = 0.0
+        if "motion" in shot.options:  # N hundredths of a second into the animation
             scene._step_motion(int(shot.options["motion"]) / 100)
+        else:  # the end state
+            scene._finish_motion()
         return scene
 
     # --- the quarter ------------------------------------------------------------------

@@ -453,7 +453,10 @@ class TurnScene(Scene):
     def _ladder_tips(self, regions: dict) -> None:
         for name, rect in regions.items():
             if name == "goal":
-                self._tip_target.add(rect, t("ladder.tip_goal"))
+                banded = self.rules.superintelligence_band_log10 > 0
+                self._tip_target.add(
+                    rect, t("ladder.tip_goal_band" if banded else "ladder.tip_goal")
+                )
             elif name == "gap":
                 self._tip_target.add(rect, t("ladder.tip_gap"))
             elif name.startswith("rung:"):

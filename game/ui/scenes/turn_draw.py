@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.advice import Idle
 from game.i18n import t
 from game.ui.draw import draw_text, panel
 from game.ui.icons import draw_icon, faction_glyph
+from game.ui.narrate import quarter_words
 from game.ui.scenes.turn_info import Forecast, StockRow
 from game.ui.widgets import fmt
 
@@ -145,16 +147,63 @@ def draw_top_bar(
     return [(box, when)]
 
 
-def forecast_text(f: Forecast | None) -> str:
+def forecast_text(f: Forecast | None, short: bool = False) -> str:
+    """The estimate in words; `short` for a bar with room for one line (large UI scales)."""
     if f is None:
         return t("turn.forecast_none")
-    return t(
+    text = t(
         "turn.forecast",
         now=fmt.num(f.capability_now, 1),
         next=fmt.num(f.capability_next, 1),
         change=fmt.signed(f.capability_next - f.capability_now, 1),
         idle=fmt.pct(f.idle_next),
     )
+    pr = f.projection
+    if pr is None:
+        return text
+    low, mid, high = pr.lead_months
+    if short:
+        return t(
+            "turn.forecast_short",
+            next=fmt.num(f.capability_next, 1),
+            change=fmt.signed(f.capability_next - f.capability_now, 1),
+            lead=fmt.signed(mid, 1),
+            wins=pr.wins,
+            worlds=pr.worlds,
+        )
+    lead_key = "turn.forecast_lead" if mid >= 0 else "turn.forecast_behind"
+    lead = t(
+        lead_key, months=fmt.num(abs(mid), 1), low=fmt.signed(low, 1), high=fmt.signed(high, 1)
+    )
+    end = t(
+        "turn.forecast_end",
+        quarter=quarter_words(f.projection_quarter),
+        mine=fmt.num(min(100.0, max(0.0, pr.mine[1])), 0),
+        rival=fmt.num(min(100.0, max(0.0, pr.rival[1])), 0),
+        lead=lead,
+        wins=pr.wins,
+        worlds=pr.worlds,
+    )
+    return f"{text} · {end}"
+
+
+def waste_text(items) -> str:
+    """One line naming the money this split wastes and the chips it leaves idle."""
+    parts = []
+    for item in items:
+        if isinstance(item, Idle):
+            parts.append(
+                t("turn.waste.idle", share=fmt.pct(item.share), gw=fmt.num(item.missing_gw, 1))
+            )
+        else:
+            parts.append(
+                t(
+                    f"turn.waste.{item.kind}",
+                    unspent=fmt.num(item.unspent_bn, 1),
+                    kept=fmt.num(item.kept_bn, 1),
+                )
+            )
+    return t("turn.waste.head") + " " + "; ".join(parts) if parts else ""
 
 
 def draw_bottom_bar(
@@ -181,5 +230,18 @@ def draw_bottom_bar(
         surface, t("turn.forecast_title"), head, p.accent, size("small"), bold=True, max_lines=1
     )
     body = pygame.Rect(inner.left, head.bottom, inner.width, inner.bottom - head.bottom)
-    draw_text(surface, forecast_text(forecast), body, p.text, size("small"), max_lines=2)
-    return [(inner, t("turn.forecast_tip"))]
+    warning = waste_text(forecast.waste) if forecast else ""
+    if warning:
+        line = pygame.Rect(body.left, body.bottom - small_h, body.width, small_h)
+        draw_text(surface, warning, line, p.warn, size("small"), bold=True, max_lines=1)
+        body.height -= small_h
+    lines = max(1, body.height // small_h)
+    font = app.font("small")
+    text = forecast_text(forecast)
+    if font.size(text)[0] > body.width * lines * 0.9:  # wrapping loses a little per line
+        text = forecast_text(forecast, short=True)
+    draw_text(surface, text, body, p.text, size("small"), max_lines=lines)
+    tip = forecast_text(forecast) + "\n\n" + t("turn.forecast_tip")
+    if warning:
+        tip = f"{tip}\n\n{warning}"
+    return [(inner, tip)]

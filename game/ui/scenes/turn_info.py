@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine import Allocation, IllegalOrders, Orders, Rules, formulas, other, resolve
+from game.engine import Allocation, IllegalOrders, Orders, Rules, advice, formulas, other, resolve
 from game.engine.effects import effective_params
 from game.engine.state import FactionState, GameState
 from game.engine.view import PlayerView
@@ -73,6 +73,7 @@ def _origins(rules: Rules, side: str, key: str, f: FactionState) -> list[Param |
         "capability": [ladder.superintelligence_log10, ladder.reference_growth_log10_per_year],
         "adoption": [start.adoption, params.adoption_max],
         "confidence": [start.confidence, params.confidence_lead_weight],
+        "algo_est": [start.algo_efficiency, params.algo_log10_per_turn],
     }.get(key, [])
 
 
@@ -139,8 +140,30 @@ def stock_rows(rules: Rules, view: PlayerView, side: str, *, brief: bool = False
             "good" if f.confidence >= 1 else "warn",
         ),
     }
+    if brief:
+        estimate = advice.estimate_rival(rules, state, view.side)
+        if estimate is not None:
+            low, mid, high = estimate.reach
+            rows["reach"] = StockRow(
+                "reach",
+                "capability",
+                fmt.num(mid, 0),
+                t("turn.reach_sub", low=fmt.num(low, 0), high=fmt.num(high, 0)),
+                "warn" if mid > max(0.0, rules.capability(view.me.frontier_log10)) else "text",
+            )
+            lo, hi = estimate.algo
+            rows["algo_est"] = StockRow(
+                "algo_est",
+                "models",
+                t("turn.algo_range", low=fmt.num(lo, 1), high=fmt.num(hi, 1)),
+                t("turn.estimate_sub"),
+            )
     keys = (
-        ("capability", "budget", "chips", "energy", "talent", "adoption", "confidence")
+        tuple(
+            k
+            for k in ("capability", "reach", "budget", "chips", "energy", "talent", "algo_est")
+            if k in rows
+        )
         if brief
         else (
             "budget",
@@ -167,6 +190,25 @@ class Forecast:
     capability_next: float
     idle_next: float
     pflops_next: float
+    waste: tuple = ()  # advice.Waste / advice.Idle: what this split buys nothing with
+    projection: advice.Projection | None = None  # holding the split to the end
+    projection_quarter: str = ""  # calendar name of the projection's last quarter
+
+
+def _rival_plan(rules: Rules, side: str):
+    """How the projection imagines the rival: the AI planner's sensible split, no policies."""
+    from game.ai.easy import DEFAULT_KNOBS, planned_orders
+    from game.ai.style import style_for
+
+    rival = other(side)
+    style = style_for(rules, rival)
+    knobs = DEFAULT_KNOBS.styled(style)
+
+    def plan(state: GameState) -> Orders:
+        orders, _ = planned_orders(rules, state, rival, knobs, style, policy=False)
+        return orders
+
+    return plan
 
 
 def forecast(rules: Rules, view: PlayerView, orders: Orders) -> Forecast | None:
@@ -184,9 +226,13 @@ def forecast(rules: Rules, view: PlayerView, orders: Orders) -> Forecast | None:
     except (IllegalOrders, ValueError, KeyError, ZeroDivisionError):
         return None
     f_now, f_next = state.factions[side], nxt.factions[side]
+    projection = advice.project(rules, state, side, orders, rival_plan=_rival_plan(rules, side))
     return Forecast(
         max(0.0, min(100.0, rules.capability(f_now.frontier_log10))),
         max(0.0, min(100.0, rules.capability(f_next.frontier_log10))),
         f_next.idle_share,
         f_next.usable_pflops,
+        tuple(advice.waste(rules, state, side, orders)),
+        projection,
+        rules.quarter(projection.turn) if projection else "",
     )

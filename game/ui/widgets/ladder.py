@@ -55,6 +55,9 @@ class LadderView:
     #: The Titans' lead in months (negative: the Swarms lead), before and after the quarter.
     previous_gap: float = 0.0
     gap: float = 0.0
+    #: Capability from which superintelligence may already be reached (100: exactly at the
+    #: top); where in this band it really lies is hidden from both sides.
+    band_from: float = 100.0
 
     @classmethod
     def from_states(
@@ -93,6 +96,12 @@ class LadderView:
             _leader(old_gap),
             rules.lag_months(old_gap),
             rules.lag_months(gap),
+            max(
+                0.0,
+                rules.capability(
+                    rules.superintelligence_log10 - rules.superintelligence_band_log10
+                ),
+            ),
         )
 
     def at(self, side: str, progress: float) -> float:
@@ -260,6 +269,12 @@ def _draw_ladder(
     for x in (centre.left + px(6), centre.right - px(6)):
         pygame.draw.line(surface, p.border, (x, climb.top), (x, climb.bottom), rail)
     pygame.draw.line(surface, p.border, (rect.left, climb.bottom), (rect.right, climb.bottom), rail)
+    if view.band_from < 100:  # where superintelligence may lie: a band below the goal
+        top_y, low_y = y_of(100.0), y_of(view.band_from)
+        band = pygame.Surface((rect.width, max(1, low_y - top_y)), pygame.SRCALPHA)
+        band.fill((*p.accent[:3], 34))
+        surface.blit(band, (rect.left, top_y))
+        _dashed(surface, mix(p.accent, p.bg, 0.35), rect.left, rect.right, low_y, px)
     rungs = sorted(view.rungs, key=lambda r: r.capability)
     # A rung passed this quarter counts as passed once the climbing column reaches it.
     passed_by = {
@@ -322,9 +337,14 @@ def _draw_ladder(
     glow = _goal_glow(rect.width, p.accent, app.scale.factor)
     surface.blit(glow, (rect.left, climb.top - glow.get_height() // 2))
     goal = pygame.Rect(rect.left, rect.top, rect.width, top_band - px(6))
+    goal_text = (
+        t("ladder.goal")
+        if view.band_from >= 100
+        else t("ladder.goal_band", low=fmt.num(view.band_from, 0))
+    )
     draw_text(
         surface,
-        t("ladder.goal"),
+        goal_text,
         goal,
         p.accent,
         size("small"),

@@ -1,0 +1,155 @@
+"""What a split will do, told before End turn: wasted money now, and where it leads.
+
+Both answers come from the engine itself (`resolve` on a copy of what the side can see),
+so the turn screen never re-implements a formula. The rival's orders are secret, so it is
+assumed to split evenly; the dice are drawn fresh for each projected world, so the range
+says how much luck could move the result.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.engine import events as ev
+from game.engine.orders import Allocation, Orders, check
+from game.engine.resolve import resolve
+from game.engine.rules import Rules, other
+from game.engine.state import GameState
+
+EVEN = Orders(Allocation(0.25, 0.25, 0.25, 0.25))
+
+
+@dataclass(frozen=True)
+class Waste:
+    """Money of this quarter's split that will buy nothing (`kind`: chips, energy, talent)."""
+
+    kind: str
+    unspent_bn: float
+    kept_bn: float  # what of it comes back next quarter
+
+
+@dataclass(frozen=True)
+class Idle:
+    """Share of the installed chips that will sit without power this quarter."""
+
+    share: float
+    missing_gw: float
+
+
+def waste(rules: Rules, state: GameState, side: str, orders: Orders) -> list[Waste | Idle]:
+    """The money this split wastes and the chips it leaves idle, by playing the quarter."""
+    if state.finished or check(rules, state, side, orders):
+        return []
+    after_orders = {side: orders, other(side): EVEN}
+    _, events = resolve(rules, state.clone(), after_orders)
+    keep = rules.constants.get("carry_over_share", 1.0)
+    found: list[Waste | Idle] = []
+    kinds = {ev.SupplyCapped: "chips", ev.EnergyCapped: "energy", ev.TalentCapped: "talent"}
+    for event in events:
+        if getattr(event, "side", None) != side:
+            continue
+        kind = kinds.get(type(event))
+        if kind is not None and event.unspent_bn >= 0.5:
+            found.append(Waste(kind, event.unspent_bn, event.unspent_bn * keep))
+        elif isinstance(event, ev.ChipsIdle) and event.idle_share >= 0.02:
+            found.append(Idle(event.idle_share, event.missing_gw))
+    return found
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Where holding one split leads, over a few worlds with fresh dice."""
+
+    turn: int  # the middle world's last quarter (superintelligence may end a world early)
+    mine: tuple[float, float, float]  # capability: low, middle, high
+    rival: tuple[float, float, float]
+    lead_months: tuple[float, float, float]  # my lead over the rival (negative: behind)
+    wins: int  # worlds in which this side wins (or leads at the end)
+    worlds: int
+
+
+def project(
+    rules: Rules,
+    state: GameState,
+    side: str,
+    orders: Orders,
+    dice: tuple[int, ...] = (11, 23, 37, 51, 79),
+    quarters: int | None = None,
+    rival_plan: Callable[[GameState], Orders] | None = None,
+) -> Projection | None:
+    """Play on with this split (no policy after this quarter) against the rival's plan.
+
+    `rival_plan(state)` gives the rival's orders in a projected quarter (default: an even
+    split); the turn screen passes the AI's own planner. `state` must be a world without
+    the real dice (an observation): each projected world takes its own dice, so the range
+    shows random events, not the ones that will come.
+    """
+    if state.finished or check(rules, state, side, orders):
+        return None
+    rest = Orders(orders.allocation, None)
+    end = rules.turns if quarters is None else min(rules.turns, state.turn + quarters - 1)
+    mine, theirs, leads, ends = [], [], [], []
+    wins = 0
+    for d in dice:
+        world = state.clone()
+        world.rng_state = d
+        first = True
+        while not world.finished and world.turn <= end:
+            theirs_now = EVEN if rival_plan is None else rival_plan(world)
+            if check(rules, world, other(side), theirs_now):
+                theirs_now = EVEN
+            mine_now = orders if first else rest
+            world, _ = resolve(rules, world, {side: mine_now, other(side): theirs_now})
+            first = False
+        ends.append(world.turn - 1)
+        f, r = world.factions[side], world.factions[other(side)]
+        mine.append(rules.capability(f.frontier_log10))
+        theirs.append(rules.capability(r.frontier_log10))
+        leads.append(rules.lag_months(f.frontier_log10 - r.frontier_log10))
+        if world.outcome is not None:
+            wins += world.outcome.winner == side
+        else:
+            wins += f.frontier_log10 > r.frontier_log10
+    last = round(_spread([float(e) for e in ends])[1])
+    return Projection(last, _spread(mine), _spread(theirs), _spread(leads), wins, len(dice))
+
+
+def _spread(values: list[float]) -> tuple[float, float, float]:
+    ordered = sorted(values)
+    return ordered[0], ordered[len(ordered) // 2], ordered[-1]
+
+
+@dataclass(frozen=True)
+class RivalEstimate:
+    """What a side can tell of its rival: algorithms and its next run, as ranges."""
+
+    algo: tuple[float, float]  # algorithmic efficiency, low and high estimate
+    reach: tuple[float, float, float]  # capability after next quarter if it goes all in
+
+
+def estimate_rival(rules: Rules, state: GameState, side: str) -> RivalEstimate | None:
+    """The rival's potential as `side` may estimate it.
+
+    Fleet, power and talent are public; its algorithms are not, so they are shown within
+    `rival_estimate_factor` either way. The reach plays the rival's next quarter with all
+    its money on the training run (this side splitting evenly).
+    """
+    if state.finished:
+        return None
+    rival = other(side)
+    factor = rules.constants["rival_estimate_factor"]
+    algo = state.factions[rival].algo_efficiency
+    all_in = Orders(Allocation(0.0, 0.0, 0.0, 1.0))
+    world = state.clone()
+    world.rng_state = 0
+    after, _ = resolve(rules, world, {rival: all_in, side: EVEN})
+    now = state.factions[rival].frontier_log10
+    frontier = after.factions[rival].frontier_log10
+    spread = math.log10(factor)
+    reach = tuple(
+        min(100.0, max(0.0, rules.capability(max(now, frontier + d))))
+        for d in (-spread, 0.0, spread)
+    )
+    return RivalEstimate((algo / factor, algo * factor), reach)  # type: ignore[arg-type]

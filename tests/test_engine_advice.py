@@ -1,0 +1,70 @@
+"""Advice before End turn: the money a split wastes and where holding it leads."""
+
+import pytest
+from level_factory import make_rules, set_param
+
+from game.engine import Allocation, Orders, new_game
+from game.engine.advice import Idle, Waste, project, waste
+from game.engine.view import observe
+
+
+def test_energy_money_above_the_build_cap_is_named_with_what_comes_back():
+    rules = make_rules(lambda d: set_param(d, "usa", "energy_build_cap_gw_per_turn", 5))
+    items = waste(rules, new_game(rules, 1), "usa", Orders(Allocation(0, 1, 0, 0)))
+    assert items == [Waste("energy", pytest.approx(90), pytest.approx(90))]
+
+
+def test_a_split_that_buys_what_it_pays_for_wastes_nothing():
+    rules = make_rules()
+    assert waste(rules, new_game(rules, 1), "usa", Orders(Allocation(0.1, 0.1, 0.4, 0.4))) == []
+
+
+def test_chips_without_power_are_named_as_idle():
+    def mutate(d):
+        d["factions"]["usa"]["start"]["energy_gw"] = {"value": 0.2, "assumption": "test value"}
+
+    rules = make_rules(mutate)
+    items = waste(rules, new_game(rules, 1), "usa", Orders(Allocation(0, 0, 0.5, 0.5)))
+    assert any(isinstance(i, Idle) and i.share > 0.5 for i in items)
+
+
+def test_the_projection_prefers_the_split_that_builds_more():
+    rules = make_rules()
+    state = observe(rules, new_game(rules, 1), "usa").state
+    strong = project(rules, state, "usa", Orders(Allocation(0.3, 0.1, 0.3, 0.3)))
+    idle = project(rules, state, "usa", Orders(Allocation(0.0, 1.0, 0.0, 0.0)))
+    assert strong is not None and idle is not None
+    assert strong.lead_months[1] > idle.lead_months[1]
+    assert strong.turn == rules.turns and strong.worlds == 5
+    assert strong.lead_months[0] <= strong.lead_months[1] <= strong.lead_months[2]
+
+
+def test_illegal_orders_get_no_advice():
+    rules = make_rules()
+    bad = Orders(Allocation(0.5, 0.5, 0.5, 0.5))
+    assert waste(rules, new_game(rules, 1), "usa", bad) == []
+    assert project(rules, new_game(rules, 1), "usa", bad) is None
+
+
+def test_the_rivals_algorithms_are_shown_as_a_range_around_the_truth():
+    from game.engine.advice import estimate_rival
+
+    rules = make_rules()
+    state = new_game(rules, 1)
+    est = estimate_rival(rules, state, "usa")
+    truth = state.factions["china"].algo_efficiency
+    assert est.algo[0] < truth < est.algo[1]
+    low, mid, high = est.reach
+    assert low <= mid <= high
+    assert low >= rules.capability(state.factions["china"].frontier_log10) - 1e-9
+
+
+def test_the_projection_plays_the_rivals_plan_when_given():
+    rules = make_rules()
+    state = observe(rules, new_game(rules, 1), "usa").state
+    mine = Orders(Allocation(0.3, 0.1, 0.3, 0.3))
+    lazy = project(rules, state, "usa", mine, rival_plan=lambda s: Orders(Allocation(0, 1, 0, 0)))
+    busy = project(
+        rules, state, "usa", mine, rival_plan=lambda s: Orders(Allocation(0.3, 0.1, 0.3, 0.3))
+    )
+    assert lazy.lead_months[1] > busy.lead_months[1]
