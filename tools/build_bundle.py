@@ -87,9 +87,10 @@ def build(dist: Path, portable: bool = False, windowed: bool = False) -> Path:
     subprocess.run(command, cwd=ROOT, check=True)
     shutil.rmtree(work, ignore_errors=True)
     folder = dist / NAME
-    for pattern in UNUSED_DATA:
-        for unused in folder.rglob(pattern):
-            unused.unlink()
+    for built in (folder, dist / f"{NAME}.app"):  # the .app exists with --windowed on macOS
+        for pattern in UNUSED_DATA:
+            for unused in built.rglob(pattern):
+                unused.unlink()
     executable = folder / (NAME + (".exe" if os.name == "nt" else ""))
     if sys.platform == "darwin" and windowed:
         folder = dist / f"{NAME}.app"
