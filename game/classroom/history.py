@@ -71,7 +71,10 @@ def status_line(event: Event) -> str:
 
 
 def listed(title: str, event: Event) -> str:
-    """A scripted card's title with its status, for the timeline: 'Title · Announced for …'."""
+    """A scripted card's title with its status, for the timeline: 'Title · Announced for …';
+    history in its own quarter only gets a short mark (the real column tells it in full)."""
+    if is_history(event) and not is_moved(event):
+        return t("history.listed_real", title=title)
     return t("history.listed", title=title, status=status_line(event))
 
 
