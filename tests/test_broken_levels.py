@@ -30,8 +30,8 @@ EXPECTED = {
         "    hint: add `turns:` (Number of quarters the game lasts)"
     ],
     "duplicate_key": [
-        "168:5: error: sources.nvidia.publisher: "
-        "duplicate key 'publisher' (first defined on line 167)\n"
+        "169:5: error: sources.nvidia.publisher: "
+        "duplicate key 'publisher' (first defined on line 168)\n"
         "    hint: PyYAML would silently keep only the last one; delete one of them"
     ],
     "alias": [
@@ -48,7 +48,7 @@ EXPECTED = {
         "146:13: error: events.0.source: unknown source 'epok'\n    hint: did you mean 'epoch'?"
     ],
     "unknown_target": [
-        "149:18: error: events.0.effects.0.target: unknown effect target 'tallent'\n"
+        "150:18: error: events.0.effects.0.target: unknown effect target 'tallent'\n"
         "    hint: did you mean 'talent'?"
     ],
     "unknown_chip": [

@@ -524,3 +524,14 @@ def test_older_schema_is_a_warning(monkeypatch):
     monkeypatch.setattr("game.levels.crossrefs.SCHEMA_VERSION", 2)
     [warning] = load_level_text(TEXT).warnings
     assert (warning.code, warning.severity, warning.line) == ("older-schema", "warning", 2)
+
+
+def test_a_negative_schema_version_is_an_error_not_only_an_older_format():
+    """The older-schema warning sits where the range error belongs; it must not hide it."""
+    data = MINIMAL_TEXT.replace("schema_version: 1", "schema_version: -1").encode()
+    loaded, problems = check_level_bytes(data, "m.yaml")
+    assert loaded is None
+    assert {(p.severity, p.code) for p in problems} >= {
+        ("error", "range"),
+        ("warning", "older-schema"),
+    }

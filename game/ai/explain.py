@@ -29,6 +29,11 @@ def messages(lang: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in (data.get("ai") or {}).items()}
 
 
+# Codes whose sentence counts something: with a count of one, `<code>_one` is used, so no
+# reader sees "1 quarters" or "Quartal(e)".
+COUNTED = {"final_push": "turns_left"}
+
+
 class _Lenient(dict):
     """Leaves a `{name}` in the text when a parameter is missing, rather than failing."""
 
@@ -48,6 +53,8 @@ def explain(code: str | None, params: dict | None, lang: str = "en") -> str:
         values[key] = value
     sentences = []
     for part in code.split("+"):
+        if part in COUNTED and values.get(COUNTED[part]) == 1:
+            part = f"{part}_one"
         template = words.get(part) or messages("en").get(part) or part
         sentences.append(string.Formatter().vformat(template, (), values).strip())
     return " ".join(s for s in sentences if s)

@@ -105,6 +105,8 @@ def render_html(d: ReportData, images: dict[str, str]) -> str:
             out.append(f'<div class="muted small">{_e(words.reason)}</div>')
         out.append("</div>")
     out += [f"<h2>{_e(t('classroom.timeline.title'))}</h2>", _timeline(d)]
+    if d.projection:
+        out.append(f'<p class="small"><em>{_e(d.projection)}</em></p>')
     out += [f"<h2>{_e(t('classroom.events.title'))}</h2>"]
     if not d.fired:
         out.append(f"<p>{_e(t('classroom.events.none'))}</p>")
@@ -119,6 +121,7 @@ def render_html(d: ReportData, images: dict[str, str]) -> str:
             '<div class="card">',
             f'<h3><span class="flag">{card.number}</span>{_e(quarter_words(card.quarter))}: '
             f"{_e(card.title)}</h3>",
+            f'<div class="small"><em>{_e(card.status)}</em></div>' if card.status else "",
             f"<div>{_e(card.text)}</div>",
             tag,
             cite_html(card.source),

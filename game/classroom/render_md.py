@@ -15,6 +15,11 @@ def _md(text: str) -> str:
     return text
 
 
+def _sentence(text: str) -> str:
+    """A bold phrase run into the next sentence needs its own full stop."""
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
+
+
 def cite_md(source: Source | None) -> str:
     if source is None:
         return ""
@@ -28,7 +33,7 @@ def render_md(d: ReportData) -> str:
     rules = d.game.rules
     lines = [f"# {_md(d.title)}", ""]
     lines += [f"- **{_md(k)}:** {_md(v)}" for k, v in d.facts]
-    lines += ["", f"**{_md(d.headline)}** {_md(d.why)}", "", _md(d.final), ""]
+    lines += ["", f"**{_md(_sentence(d.headline))}** {_md(d.why)}", "", _md(d.final), ""]
     lines += [
         f"## {_md(t('classroom.report.chart'))}",
         "",
@@ -60,6 +65,8 @@ def render_md(d: ReportData) -> str:
         game = "<br>".join(_md(x) for x in row.game) or "—"
         real = "<br>".join(_md(text) for text, _ in row.real) or "—"
         lines.append(f"| {quarter_words(row.quarter)} | {game} | {real} |")
+    if d.projection:
+        lines += ["", f"*{_md(d.projection)}*"]
     lines += ["", f"## {_md(t('classroom.events.title'))}", ""]
     if not d.fired:
         lines += [_md(t("classroom.events.none")), ""]
@@ -67,6 +74,7 @@ def render_md(d: ReportData) -> str:
         lines += [
             f"### ({card.number}) {quarter_words(card.quarter)}: {_md(card.title)}",
             "",
+            *([f"*{_md(card.status)}*", ""] if card.status else []),
             _md(card.text),
             "",
         ]

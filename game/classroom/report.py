@@ -17,6 +17,7 @@ from pathlib import Path
 
 from game.classroom import pictures
 from game.classroom.decisions import KeyDecision, key_decisions
+from game.classroom.history import projection_note, status_line
 from game.classroom.played import PlayedGame, coerce
 from game.classroom.turns import TurnRow, turn_rows, write_csv
 from game.classroom.words import (
@@ -54,6 +55,7 @@ class FiredCard:
     text: str
     simplification: str
     source: Source | None
+    status: str = ""  # a scripted card: happened, announced, forecast or invented, in words
 
 
 @dataclass
@@ -70,6 +72,7 @@ class ReportData:
     fired: list[FiredCard]
     policies: list[tuple[str, str, str]]  # (quarter, side name, policy title)
     timeline: list[TimelineRow]
+    projection: str  # where the real record ends, when the game went past it
     questions: list[str]
     rows: list[TurnRow]
 
@@ -94,6 +97,7 @@ def gather(game: PlayedGame, decisions: list[KeyDecision] | None = None) -> Repo
                     pick(card.text),
                     pick(card.simplification) if card.simplification else "",
                     rules.level.sources.get(card.source),
+                    status_line(card) if card.at is not None else "",
                 )
             )
     policies = [
@@ -125,6 +129,7 @@ def gather(game: PlayedGame, decisions: list[KeyDecision] | None = None) -> Repo
         fired,
         policies,
         timeline_rows(rules, match),
+        projection_note(rules.level, rules.quarter(match.turns[-1].turn)) if match.turns else "",
         questions(rules),
         turn_rows(rules, match),
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from game.classroom.history import is_history, status_line
 from game.i18n import has_key, language, pick, t
 from game.levels.model import Level, Param, Source, Text
 
@@ -38,6 +39,8 @@ class SourceEntry:
     simplification: Text | None = None
     when: str = ""  # the quarter a scripted event strikes, else ""
     chance: float | None = None  # a random event's chance per quarter
+    status: str = ""  # a scripted event: happened, announced, forecast or invented, in words
+    history: bool = False  # the status says it really happened
 
 
 def area_of(path: tuple[str, ...]) -> str:
@@ -140,6 +143,8 @@ def level_sources(level: Level) -> list[SourceEntry]:
                     simplification=card.simplification,
                     when=getattr(card, "at", None) or "",
                     chance=getattr(card, "probability", None),
+                    status=status_line(card) if getattr(card, "at", None) else "",
+                    history=kind == "event" and is_history(card),
                 )
             )
     order = {a: i for i, a in enumerate(AREAS)}

@@ -9,18 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.classroom.decisions import KeyDecision, lead_months
+from game.classroom.history import listed, quarter_words
 from game.classroom.turns import card_title, milestone_title
 from game.engine import AREAS, Orders, Rules
 from game.engine import events as ev
 from game.i18n import pick, t
 from game.levels.model import SIDES, quarter_index
 from game.match import Match
-
-
-def quarter_words(code: str) -> str:
-    """'2026Q3' → 'Q3 2026'."""
-    year, _, q = code.partition("Q")
-    return t("flow.quarter", q=q, year=year) if q else code
 
 
 def side_name(side: str | None) -> str:
@@ -141,7 +136,11 @@ def timeline_rows(rules: Rules, match: Match, real_span: bool = True) -> list[Ti
         q = rules.quarter(record.turn)
         for e in record.events:
             if isinstance(e, ev.CardFired):
-                game.setdefault(q, []).append(card_title(rules, e.event))
+                title = card_title(rules, e.event)
+                card = rules.events_by_id.get(e.event)
+                if card is not None and card.at is not None and not e.random:
+                    title = listed(title, card)
+                game.setdefault(q, []).append(title)
             elif isinstance(e, ev.PolicyPlayed):
                 game.setdefault(q, []).append(
                     t(

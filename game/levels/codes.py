@@ -41,6 +41,15 @@ CODES: dict[str, tuple[tuple[str, ...], str]] = {
     "unused-source": (("hint",), "a source no number, card or timeline entry cites"),
     "unused-chip": (("warning",), "a chip nobody can ever buy or own"),
     "identical-factions": (("hint",), "both factions have the same numbers"),
+    "event-status": (
+        ("warning",),
+        "a scripted event that does not say whether it happened, was announced, is a "
+        "forecast or was invented",
+    ),
+    "unproven-history": (
+        ("error",),
+        "an event marked happened whose date or source is not before the release date",
+    ),
     "unknown-suppress": (("warning",), "`suppress:` names a code the checker does not have"),
     "unsuppressable": (("warning",), "`suppress:` names a code that is always an error"),
     "unused-suppress": (("hint",), "`suppress:` silences a code this level no longer triggers"),

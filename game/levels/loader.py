@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from game.guarded_files import RefusedFile, read_guarded
 from game.levels.crossrefs import check_crossrefs, check_schema_version
 from game.levels.diagnostics import LevelError, Problem, Reporter, report_validation_error
+from game.levels.history import check_history
 from game.levels.model import Level
 from game.levels.semantics import check_semantics
 from game.levels.suppress import apply_suppress
@@ -107,6 +108,7 @@ def _check(
     silenced: list[Problem] = []
     if level is not None:
         check_semantics(level, report)
+        check_history(level, report)
         if trial is not None and not report.errors:
             trial(level, report)
         silenced = apply_suppress(level, report, not_run=TRIAL_CODES if trial is None else ())
@@ -136,8 +138,9 @@ def _validate(text: str, report: Reporter) -> Level | None:
         return None
     if not check_schema_version(parsed.data, report):
         return None
-    # A value the YAML layer already reported (an alias, a bad tag) is not reported twice.
-    taken = {(p.line, p.col) for p in report.problems}
+    # A value the YAML layer already reported (an alias, a bad tag) is not reported twice;
+    # a warning there (an older schema_version) must not hide the error at the same place.
+    taken = {(p.line, p.col) for p in report.problems if p.severity == "error"}
     try:
         level = Level.model_validate(parsed.data, strict=True)
     except ValidationError as exc:

@@ -30,6 +30,7 @@ SCHEMA_VERSION = 1
 SIDES = ("usa", "china")
 QUARTER_PATTERN = r"^(19|20|21)\d\dQ[1-4]$"
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+DATE_PATTERN = r"^\d{4}(-\d\d){0,2}$"
 
 
 class Strict(BaseModel):
@@ -188,9 +189,7 @@ class Source(Strict):
 
     title: str = Field(min_length=1, description="Title of the article, report or dataset.")
     publisher: str = Field(min_length=1, description="Who published it.")
-    date: str = Field(
-        pattern=r"^\d{4}(-\d\d){0,2}$", description="Publication date, YYYY[-MM[-DD]]."
-    )
+    date: str = Field(pattern=DATE_PATTERN, description="Publication date, YYYY[-MM[-DD]].")
     url: str = Field(pattern=r"^https?://", description="Where to read it.")
     facts_row: str | None = Field(
         default=None, description="Row id in the project's FACTS.md (for example D2)."
@@ -591,8 +590,55 @@ PARAM_DEFAULTS: dict[str, float] = {
 }
 
 
+StatusKind = Literal["happened", "announced", "forecast", "invented"]
+STATUS_KINDS: tuple[str, ...] = get_args(StatusKind)
+
+
+class EventStatus(Strict):
+    """Whether a scripted event is history or projection, so no card passes a plan as fact."""
+
+    kind: StatusKind = Field(
+        description=(
+            "happened: it took place (give `date`); announced: someone plans it (give "
+            "`planned` and `by`); forecast: an expert projection; invented: made up for play."
+        )
+    )
+    date: str | None = Field(
+        default=None, pattern=DATE_PATTERN, description="When it happened, YYYY[-MM[-DD]]."
+    )
+    planned: Quarter | None = Field(
+        default=None, description="The quarter the announcer gave for it (announced only)."
+    )
+    by: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=60,
+        description="Who announced or forecast it, as a name (Huawei, Goldman Sachs).",
+    )
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> EventStatus:
+        needs = {"happened": {"date"}, "announced": {"planned", "by"}}.get(self.kind, set())
+        allowed = needs | ({"by"} if self.kind == "forecast" else set())
+        given = {name for name in ("date", "planned", "by") if getattr(self, name) is not None}
+        if needs - given:
+            missing = ", ".join(f"`{n}`" for n in sorted(needs - given))
+            raise ValueError(f"a status of kind {self.kind} needs {missing}")
+        if given - allowed:
+            extra = ", ".join(f"`{n}`" for n in sorted(given - allowed))
+            raise ValueError(f"a status of kind {self.kind} takes no {extra}")
+        return self
+
+
 class Event(Card):
     at: Quarter | None = Field(default=None, description="Scripted: fires in this quarter.")
+    status: EventStatus | None = Field(
+        default=None,
+        description=(
+            "Scripted events only: happened, announced, forecast or invented for play; "
+            "cards, the sources screen and the debrief show it."
+        ),
+    )
     probability: float | None = Field(
         default=None, ge=0, le=1, description="Random: chance per quarter while `when` holds."
     )
@@ -603,6 +649,8 @@ class Event(Card):
     def _scripted_or_random(self) -> Event:
         if (self.at is None) == (self.probability is None):
             raise ValueError("an event needs exactly one of `at` (scripted) or `probability`")
+        if self.status is not None and self.at is None:
+            raise ValueError("only a scripted event (with `at`) takes a `status`")
         return self
 
 

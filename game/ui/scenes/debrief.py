@@ -17,6 +17,7 @@ import pygame
 
 from game.classroom import pictures
 from game.classroom.decisions import KeyDecision, key_decisions
+from game.classroom.history import projection_note
 from game.classroom.played import PlayedGame, coerce
 from game.classroom.words import (
     decision_text,
@@ -243,6 +244,10 @@ class DebriefScene(ScrollKeys, Scene):
                     qw + col + px(12),
                 )
                 y = max(y, left_end, start + fonts["bold"].get_linesize()) + px(8)
+            last = rules.quarter(self.game.match.turns[-1].turn) if self.game.match.turns else ""
+            note = projection_note(rules.level, last) if last else ""
+            if note:
+                put(note, "small", p.warn)
         elif self.tab == "questions":
             put(t("classroom.questions.title"), "head", p.accent)
             y += px(4)

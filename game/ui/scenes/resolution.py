@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.classroom.history import is_history, moved_note, status_tag
 from game.engine import events as ev
 from game.i18n import language, pick, t
 from game.levels.model import SIDES
@@ -347,7 +348,11 @@ class ResolutionScene(Scene):
 
     def _card_blocks(self, card) -> list[Block]:
         p = self.app.palette
-        blocks = [Block("text", pick(card.text), colour=p.text), Block("gap")]
+        blocks = []
+        moved = moved_note(card) if card.id not in self.random_ids else ""
+        if moved:  # a plan or a date the level moved: said before the story is told
+            blocks += [Block("text", moved, colour=p.warn), Block("gap")]
+        blocks += [Block("text", pick(card.text), colour=p.text), Block("gap")]
         blocks.append(Block("heading", t("resolution.effect"), colour=p.accent))
         lines = describe_effects(self.session.rules, card.effects)
         for line in lines or [t("resolution.no_effect")]:
@@ -395,9 +400,9 @@ class ResolutionScene(Scene):
         panel(surface, rect, p, self.app.scale, fill=p.panel, border=p.accent)
         inner = rect.inflate(-2 * px(22), -2 * px(16))
         small = self.app.font("small")
-        tag = t(
-            "resolution.random_card" if card.id in self.random_ids else "resolution.scripted_card"
-        )
+        random = card.id in self.random_ids
+        tag = t("resolution.random_card") if random else status_tag(card)
+        tag_colour = p.accent if random or is_history(card) else p.warn
         count = t("resolution.card_count", i=self.card_index + 1, n=len(self.cards))
         row = pygame.Rect(inner.left, inner.top, inner.width, small.get_linesize())
         count_w = small.size(count)[0]
@@ -405,7 +410,7 @@ class ResolutionScene(Scene):
             surface,
             tag.upper(),
             pygame.Rect(row.left, row.top, row.width - count_w - px(12), row.height),
-            p.accent,
+            tag_colour,
             size("small"),
             bold=True,
             max_lines=1,

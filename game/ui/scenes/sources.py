@@ -188,6 +188,9 @@ class SourcesScene(ScrollKeys, Scene):
                 items.append((0, y, bold.render(line, True, p.text)))
                 y += bold.get_linesize()
             lines: list[tuple[str, tuple]] = []
+            if entry.status:
+                colour = p.accent if entry.history else p.warn
+                lines.append((t("sources.status", text=entry.status), colour))
             if entry.source is not None:
                 lines.append((cite(entry.source), p.text_dim))
             elif entry.assumption:
