@@ -26,7 +26,12 @@ from dataclasses import dataclass, replace
 from game.ai.style import Style
 from game.engine import GameState, Rules
 from game.engine.effects import effective_params
-from game.engine.formulas import interconnect_efficiency, powered_share, run_share
+from game.engine.formulas import (
+    interconnect_efficiency,
+    powered_share,
+    run_share,
+    talent_money_absorbed,
+)
 from game.engine.market import chip_offers
 from game.engine.rules import SECONDS_PER_QUARTER
 
@@ -143,6 +148,13 @@ def allocate(
     cap_gw = params["energy_build_cap_gw_per_turn"]
     cost_gw = params["energy_cost_bn_per_gw"]
     market_bn, _ = market(rules, params)
+
+    def energy_money(need_gw: float) -> float:
+        """$bn for `need_gw`: the grid first, then off-grid power (dearer, if any)."""
+        grid = max(0.0, min(cap_gw, need_gw))
+        off = max(0.0, min(params["offgrid_build_cap_gw_per_turn"], need_gw - grid))
+        return grid * cost_gw + off * params["offgrid_cost_bn_per_gw"]
+
     strength = knobs.final_run if final else knobs.run
     # Chips can take at most what the run leaves: power is planned for the chips the
     # budget buys, not for the whole market (a growing market outruns any budget).
@@ -155,7 +167,7 @@ def allocate(
         need = (f.fleet_power_gw + bought_gw) * knobs.energy_margin - power_at(
             state, side, params, turn
         )
-        energy = min(left, max(0.0, min(cap_gw, need)) * cost_gw)
+        energy = min(left, energy_money(need))
         left -= energy
     elif turn + lag <= last:
         arrive = turn + lag
@@ -168,7 +180,7 @@ def allocate(
         need = demand * knobs.energy_margin - power_at(state, side, params, arrive)
         if lag == 0:
             need = max(need, -spare_now)
-        energy = min(left, max(0.0, min(cap_gw, need)) * cost_gw)
+        energy = min(left, energy_money(need))
         left -= energy
     if lag == 0:
         spare_now += energy / cost_gw if cost_gw > 0 else 0.0
@@ -186,10 +198,21 @@ def allocate(
         incoming = knobs.ahead * max(0.0, nxt)
     chips = chip_money_for_power(rules, params, knobs.chips * max(0.0, spare_now + incoming), left)
     left -= chips
-    # Talent, while algorithms have time to compound.
+    # Talent, while algorithms have time to compound, up to what the free pool can absorb.
     talent = min(left, max(0.0, knobs.talent * budget * fade - early))
     left -= talent
     talent += early
+    rival_talent = state.factions["china" if side == "usa" else "usa"].talent
+    absorbed = talent_money_absorbed(
+        params,
+        rules.constants.get("talent_free_reference"),
+        f.talent,
+        rival_talent,
+        rules.constants["talent_hire_share_per_turn"],
+    )
+    if talent > absorbed:
+        left += talent - absorbed
+        talent = absorbed
     # Left over: extra chips beyond the power, then the run.
     extra = min(left * knobs.overbuy, max(0.0, market_bn - chips))
     chips += extra
@@ -236,7 +259,13 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     cap_gw = params["energy_build_cap_gw_per_turn"]
     cost_gw = params["energy_cost_bn_per_gw"]
     free_ref = c.get("talent_free_reference")
+    hire_share = c["talent_hire_share_per_turn"]
     rival_talent = state.factions["china" if side == "usa" else "usa"].talent
+    off_cap = params["offgrid_build_cap_gw_per_turn"]
+    off_cost = params["offgrid_cost_bn_per_gw"]
+    # Lasting speed-ups (milestones reached, policies) carry into the quarters ahead.
+    base_now = rules.base_params(side, state.turn)["algo_log10_per_turn"]
+    algo_boost = params["algo_log10_per_turn"] / base_now if base_now > 0 else 1.0
     growth_run = 0.0
     for turn in range(state.turn, last + 1):
         p = params if turn == state.turn else rules.base_params(side, turn)
@@ -251,6 +280,9 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             want = kw + bought_gw * (lag + 1) * knobs.energy_margin - energy
             gw = max(0.0, min(gw, want))
             left -= gw * cost_gw
+            extra = max(0.0, min(off_cap, want - gw, left / off_cost if off_cost > 0 else 0.0))
+            left -= extra * off_cost
+            gw += extra
             if lag == 0:
                 energy += gw
             else:
@@ -267,13 +299,15 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             units += n
         fade = min(1.0, max(0.0, (last - turn) / 8))
         hire = max(0.0, min(left, knobs.talent * budget * fade))
+        hire = min(hire, talent_money_absorbed(p, free_ref, talent, rival_talent, hire_share))
         new = p["talent_per_sqrt_bn"] * math.sqrt(hire) + p["talent_inflow_per_turn"]
         if free_ref is not None and new > 0:
             free = max(0.0, 100.0 - talent - rival_talent)
-            new = min(new * min(1.0, free / free_ref), free / 2)
+            new = min(new * min(1.0, free / free_ref), free * hire_share)
         talent = min(100.0, (talent + new) * (1 - p["talent_attrition_per_turn"]))
         growth_run += (
             p["algo_log10_per_turn"]
+            * (1.0 if turn == state.turn else algo_boost)
             * (talent / c["talent_reference"]) ** c["algo_talent_elasticity"]
         )
         if final:
@@ -288,7 +322,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     link = interconnect_efficiency(f.interconnect, params["interconnect_overhead"], units)
     share = run_share(params, budget, last)
     flop = h100e * c["h100e_tflops"] * 1e12 * powered * link * SECONDS_PER_QUARTER
-    flop *= c["model_flop_utilisation"] * share
+    flop *= c["model_flop_utilisation"] * share * c["training_turns"]  # a run spans quarters
     if flop <= 1:
         return f.frontier_log10
     return max(f.frontier_log10, math.log10(flop) + log_algo + growth_run)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from game.levels.diagnostics import Reporter
-from game.levels.model import Level, Side, quarter_index, quarter_name
+from game.levels.model import AssumptionNote, Level, Side, quarter_index, quarter_name
 
 
 def check_semantics(level: Level, report: Reporter) -> None:
@@ -122,7 +122,7 @@ def _cited_sources(level: Level) -> set[str]:
     return cited | (named & set(level.sources))
 
 
-def _note_en(note) -> str:
+def _note_en(note: AssumptionNote) -> str:
     return note if isinstance(note, str) else note.en
 
 
