@@ -42,3 +42,36 @@ def test_normal_keeps_its_chips_powered_on_the_main_level():
         match = play_game(rules, {side: NormalAI(), rival: EasyAI()}, seed)
         idle = [state.factions[side].idle_share for state in match.states[1:]]
         assert max(idle) <= 0.05
+
+
+def test_the_plan_hires_no_more_than_the_free_pool_absorbs():
+    from level_factory import P
+
+    from game.engine.formulas import talent_money_absorbed
+
+    def crowded(d):
+        d["constants"]["talent_free_reference"] = P(30.0)
+        d["constants"]["talent_hire_share_per_turn"] = P(0.1)
+
+    rules = make_rules(crowded)
+    state = new_game(rules, 1)
+    chips, energy, talent, models = allocate(rules, state, "usa", Knobs(talent=0.9))
+    cap = talent_money_absorbed(
+        rules.params["usa"], 30.0, state.factions["usa"].talent, state.factions["china"].talent, 0.1
+    )
+    assert talent == pytest.approx(cap)
+    assert chips + energy + models == pytest.approx(state.factions["usa"].budget - cap)
+
+
+def test_the_plan_orders_off_grid_power_when_the_grid_cap_is_too_small():
+    from level_factory import set_param, set_start
+
+    def tight(d):
+        set_param(d, "usa", "energy_build_cap_gw_per_turn", 0.0)
+        set_param(d, "usa", "offgrid_build_cap_gw_per_turn", 50.0)
+        set_param(d, "usa", "offgrid_cost_bn_per_gw", 3.0)
+        set_start(d, "usa", "energy_gw", 1.0)  # the fleet draws 1 GW: nothing spare
+
+    rules = make_rules(tight)
+    energy = allocate(rules, new_game(rules, 1), "usa", Knobs())[1]
+    assert energy > 0
