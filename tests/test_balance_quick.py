@@ -46,6 +46,8 @@ def test_compare_prints_both_levels_the_difference_and_a_p_value(tmp_path, capsy
     usa = data["compare"]["sides"]["usa"]
     assert usa["difference"] == pytest.approx(usa["other_share"] - usa["share"])
     assert 0.0 <= usa["p_value"] <= 1.0
+    md = (tmp_path / "c" / "report.md").read_text(encoding="utf-8")
+    assert "## Compared with classroom-45" in md and "p-value" in md
 
 
 def test_a_compare_level_that_does_not_load_is_reported_before_any_game(tmp_path, capsys):
