@@ -47,6 +47,27 @@ def test_saves_are_written_locally_so_a_cluster_run_refuses_them(tmp_path, capsy
     assert "--save-dir" in capsys.readouterr().err and not (tmp_path / "saves").exists()
 
 
+class _Scheduler:
+    """Stands in for a connected client: what each worker answers about its code."""
+
+    def __init__(self, answers: dict) -> None:
+        self.answers = answers
+
+    def run(self, function):
+        return self.answers
+
+
+def test_workers_running_other_game_code_are_refused_by_name():
+    from game.balance.dispatch import _check_workers, code_fingerprint
+
+    same = code_fingerprint()
+    _check_workers(_Scheduler({"tcp://a:1": same, "tcp://b:1": same}), "tcp://s:8786")
+    with pytest.raises(ClusterProblem, match=r"1 worker\(s\) run different game code \(tcp://b:1"):
+        _check_workers(_Scheduler({"tcp://a:1": same, "tcp://b:1": "old"}), "tcp://s:8786")
+    with pytest.raises(ClusterProblem, match="has no workers yet"):
+        _check_workers(_Scheduler({}), "tcp://s:8786")
+
+
 def test_a_level_sent_as_text_loads_like_the_file():
     from game.balance.dispatch import level_text
 

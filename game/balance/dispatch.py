@@ -93,6 +93,21 @@ def _check_workers(client, address: str) -> None:
         )
 
 
+def _result(future) -> list:
+    """A batch's results; a worker or scheduler lost on the way is one sentence."""
+    from concurrent.futures import CancelledError
+
+    from distributed.scheduler import KilledWorker
+
+    try:
+        return future.result()
+    except (KilledWorker, CancelledError, OSError) as err:
+        raise ClusterProblem(
+            f"the cluster lost games on the way ({type(err).__name__}: {err}); "
+            "check the workers and run again"
+        ) from None
+
+
 _PREPARED: dict[str, str] = {}
 _WORKER_LOCK = threading.Lock()
 
@@ -137,7 +152,7 @@ def cluster_map(
         while len(pending) < BATCHES_IN_FLIGHT * threads and submit_next():
             pass
         while pending:
-            results = pending.popleft().result()
+            results = _result(pending.popleft())
             submit_next()
             yield from results
     finally:
