@@ -29,35 +29,40 @@ def unmet_condition(rules: Rules, state: GameState, cond: Condition) -> Reason |
     compiled = _compiled(rules, cond)
     if compiled is None:
         return None
-    from game.engine.orders import Reason
-
     first, last, played_ids, not_played_ids = compiled
     now = rules.start_quarter + state.turn - 1
     if first is not None and now < first:
-        return Reason("not_before", {"quarter": cond.from_quarter})
+        return _reason("not_before", {"quarter": cond.from_quarter})
     if last is not None and now > last:
-        return Reason("not_after", {"quarter": cond.until_quarter})
+        return _reason("not_after", {"quarter": cond.until_quarter})
     if played_ids or not_played_ids:
         played = {p for f in state.factions.values() for p in f.policies_played}
         for pid in played_ids:
             if pid not in played:
-                return Reason("needs_policy", {"policy": pid})
+                return _reason("needs_policy", {"policy": pid})
         for pid in not_played_ids:
             if pid in played:
-                return Reason("excluded_by_policy", {"policy": pid})
+                return _reason("excluded_by_policy", {"policy": pid})
+    fired = state.fired
     for eid in cond.fired:
-        if eid not in state.fired:
-            return Reason("needs_event", {"event": eid})
+        if eid not in fired:
+            return _reason("needs_event", {"event": eid})
     for eid in cond.not_fired:
-        if eid in state.fired:
-            return Reason("excluded_by_event", {"event": eid})
+        if eid in fired:
+            return _reason("excluded_by_event", {"event": eid})
     for t in cond.thresholds:
         value = threshold_value(rules, state, t.side, t.stock)
         if t.above is not None and not value > t.above:
-            return Reason("needs_above", {"side": t.side, "stock": t.stock, "value": t.above})
+            return _reason("needs_above", {"side": t.side, "stock": t.stock, "value": t.above})
         if t.below is not None and not value < t.below:
-            return Reason("needs_below", {"side": t.side, "stock": t.stock, "value": t.below})
+            return _reason("needs_below", {"side": t.side, "stock": t.stock, "value": t.below})
     return None
+
+
+def _reason(code: str, params: dict) -> Reason:
+    from game.engine.orders import Reason
+
+    return Reason(code, params)
 
 
 def _compiled(rules: Rules, cond: Condition) -> tuple | None:

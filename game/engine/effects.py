@@ -61,7 +61,7 @@ def effective_params(rules: Rules, state: GameState, side: str) -> Params:
     The result is shared and read-only: the same quarter under the same effects gives the
     same object, so the AI's many questions about one quarter cost one computation.
     """
-    changes = tuple((e.target, e.op, e.value) for e in state.effects if e.side == side)
+    changes = tuple([(e.target, e.op, e.value) for e in state.effects if e.side == side])
     if not changes:
         return rules.base_params(side, state.turn)
     memo = rules.derived("effective_params")
