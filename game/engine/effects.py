@@ -74,7 +74,9 @@ def effective_params(rules: Rules, state: GameState, side: str) -> Params:
     return params
 
 
-_MEMO_LIMIT = 20_000  # distinct (quarter, effects) combinations kept; a game meets a few hundred
+# Distinct (side, quarter, effects) kept, ~2 KB each: a normal-vs-normal game meets ~1,300,
+# most of them within one decision, so forgetting them all now and then costs little.
+_MEMO_LIMIT = 4096
 
 
 def _with_changes(
