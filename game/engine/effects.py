@@ -59,7 +59,9 @@ def effective_params(rules: Rules, state: GameState, side: str) -> Params:
     """The side's parameters this quarter: level values changed by effects in force.
 
     The result is shared and read-only: the same quarter under the same effects gives the
-    same object, so the AI's many questions about one quarter cost one computation.
+    same object, so the AI's many questions about one quarter cost one computation. The
+    key is (side, turn, the side's effects in order): parameters that come to depend on
+    anything else in the state must add it to the key.
     """
     changes = tuple([(e.target, e.op, e.value) for e in state.effects if e.side == side])
     if not changes:
