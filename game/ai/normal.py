@@ -26,9 +26,19 @@ DEPTH = 6  # quarters played through the engine before the projection takes over
 def rival_orders(rules: Rules, state: GameState, side: str, policy: bool = True) -> Orders:
     """What we expect the rival to do: the plan in the rival's style."""
     rival = other(side)
-    style = style_for(rules, rival)
-    orders, _ = planned_orders(rules, state, rival, DEFAULT_KNOBS.styled(style), style, policy)
+    style, knobs = plan_style(rules, rival)
+    orders, _ = planned_orders(rules, state, rival, knobs, style, policy)
     return orders
+
+
+def plan_style(rules: Rules, side: str) -> tuple[Style, Knobs]:
+    """The side's style and the default plan's knobs under it, read once per level."""
+    memo = rules.derived("ai.plan_style")
+    found = memo.get(side)
+    if found is None:
+        style = style_for(rules, side)
+        found = memo[side] = (style, DEFAULT_KNOBS.styled(style))
+    return found
 
 
 def projected_margin(
@@ -42,7 +52,7 @@ def projected_margin(
         f = state.factions
         return result + f[side].frontier_log10 - f[rival].frontier_log10
     mine = project_final(rules, state, side, knobs)
-    theirs = project_final(rules, state, rival, DEFAULT_KNOBS.styled(style_for(rules, rival)))
+    theirs = project_final(rules, state, rival, plan_style(rules, rival)[1])
     # The follower closes `distillation` of the gap (open weights, distillation).
     follower = side if mine < theirs else rival
     catch_up = rules.params[follower]["distillation"]

@@ -82,12 +82,13 @@ class GameFacts:
 _WORKER: dict = {}
 
 
-def _init(level_path: str) -> None:
+def _init(level_path) -> None:
+    """Prepare this process for the level (a path, or `LevelText` on a cluster)."""
+    from game.balance.dispatch import load_source
     from game.engine import compile_rules
-    from game.levels.loader import load_level
 
     _WORKER.clear()
-    _WORKER["rules"] = compile_rules(load_level(level_path).level)
+    _WORKER["rules"] = compile_rules(load_source(level_path).level)
 
 
 def _player(spec: str):
@@ -238,8 +239,18 @@ def policy_value_task(job) -> tuple[str | None, str, float]:
     return policy, owner, gap_months(calm, final.state)
 
 
-def _pool_map(level_path: str, fn, jobs: list, workers: int, progress, stage: str) -> list:
+def _pool_map(
+    level_path: str, fn, jobs: list, workers: int, progress, stage: str, cluster=None
+) -> list:
     done: list = []
+    if cluster is not None:
+        from game.balance.dispatch import cluster_map, level_text
+
+        for result in cluster_map(cluster, _init, (level_text(level_path),), fn, jobs, chunk=1):
+            done.append(result)
+            if progress:
+                progress(stage, len(done), len(jobs))
+        return done
     if workers < 2 or len(jobs) < 4:
         _init(level_path)
         for job in jobs:
@@ -263,24 +274,28 @@ def measure(
     policy_seeds: int = 3,
     workers: int | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    cluster=None,
 ) -> dict:
-    """Play everything the report needs and summarise it (see `summarise`)."""
+    """Play everything the report needs and summarise it (see `summarise`), here or on the
+    Dask `cluster` (a connected client)."""
     workers = workers or os.cpu_count() or 1
     seeds = list(range(seed, seed + games))
-    results = _pool_map(level_path, _facts_task, seeds, workers, progress, "games")
+    results = _pool_map(level_path, _facts_task, seeds, workers, progress, "games", cluster)
     facts = [f for f, _ in results]
     jobs = []
     for i, (f, states) in enumerate(results[:positions]):
         deciding = SIDES[i % 2]
         for quarter, state in states.items():
             jobs.append((quarter, f.seed, deciding, state))
-    leverage = _pool_map(level_path, _leverage_task, jobs, workers, progress, "leverage")
+    leverage = _pool_map(level_path, _leverage_task, jobs, workers, progress, "leverage", cluster)
     _init(level_path)
     rules = _WORKER["rules"]
     policy_jobs = [
         (p, s) for p in [None, *rules.policies] for s in range(seed, seed + policy_seeds)
     ]
-    values = _pool_map(level_path, policy_value_task, policy_jobs, workers, progress, "policies")
+    values = _pool_map(
+        level_path, policy_value_task, policy_jobs, workers, progress, "policies", cluster
+    )
     return summarise(rules, facts, leverage, values)
 
 

@@ -150,7 +150,32 @@ def markdown(summary: dict, meta: dict, images: dict[str, str]) -> str:
         out.append("| — | (not run) | | | |")
     if "profiles" in summary:
         out += _profiles_section(summary["profiles"])
+    if "compare" in summary:
+        out += _compare_section(summary["compare"], meta)
     return "\n".join(out) + "\n"
+
+
+def _compare_section(compared: dict, meta: dict) -> list[str]:
+    """Both levels' odds on the same seeds and players, the difference and its p-value."""
+    out = [
+        "",
+        f"## Compared with {compared['level_id']}",
+        "",
+        f"The baseline pairing on `{compared['level']}` (sha256 `{compared['sha256']}`), the "
+        "same seeds and players. The p-value is the chance of a difference this large if "
+        "both levels gave the same odds.",
+        "",
+        f"| side | {meta['level_id']} | {compared['level_id']} | difference | p-value |",
+        "|---|---|---|---|---|",
+    ]
+    for side in SIDES:
+        r = compared["sides"][side]
+        out.append(
+            f"| {SIDE_NAME[side]} | {pct(r['share'])} ({pct(r['ci95'][0])}–{pct(r['ci95'][1])})"
+            f" | {pct(r['other_share'])} ({pct(r['other_ci95'][0])}–{pct(r['other_ci95'][1])})"
+            f" | {100 * r['difference']:+.1f} points | {r['p_value']:.3g} |"
+        )
+    return out
 
 
 def _profiles_section(rows: list[dict]) -> list[str]:

@@ -58,12 +58,13 @@ class GameRecord:
 _CACHE: dict = {}
 
 
-def _init(level_path: str) -> None:
+def _init(level_path) -> None:
+    """Prepare this process for games of the level (a path, or `LevelText` on a cluster)."""
+    from game.balance.dispatch import load_source
     from game.engine import compile_rules
-    from game.levels.loader import load_level
 
     _CACHE.clear()
-    _CACHE["rules"] = compile_rules(load_level(level_path).level)
+    _CACHE["rules"] = compile_rules(load_source(level_path).level)
 
 
 def _player(spec: str, restriction: str | None):
@@ -126,9 +127,20 @@ def run_lab(
     seed: int = 1,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cluster=None,
 ) -> Iterator[GameRecord]:
-    """Every config × `games` seeds (the same seeds for every config: paired comparisons)."""
+    """Every config × `games` seeds (the same seeds for every config: paired comparisons),
+    here or on the Dask `cluster` (a connected client)."""
     jobs = [(c, s) for c in configs for s in range(seed, seed + games)]
+    if cluster is not None:
+        from game.balance.dispatch import cluster_map, level_text
+
+        results = cluster_map(cluster, _init, (level_text(level_path),), _task, jobs)
+        for i, record in enumerate(results):
+            yield record
+            if progress:
+                progress(i + 1, len(jobs))
+        return
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(jobs) < 8:
         _init(level_path)

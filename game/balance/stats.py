@@ -31,3 +31,15 @@ def median(values: list[float]) -> float:
     if len(ordered) % 2:
         return float(ordered[mid])
     return (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def two_proportion_p(wins_a: float, n_a: int, wins_b: float, n_b: int) -> float:
+    """Two-sided p-value that two win shares differ only by chance (pooled z-test)."""
+    if n_a == 0 or n_b == 0:
+        return 1.0
+    pooled = (wins_a + wins_b) / (n_a + n_b)
+    spread = math.sqrt(pooled * (1 - pooled) * (1 / n_a + 1 / n_b))
+    if spread == 0:
+        return 1.0
+    z = (wins_a / n_a - wins_b / n_b) / spread
+    return math.erfc(abs(z) / math.sqrt(2))

@@ -3,7 +3,12 @@ played (a plain message and an exit code, never a traceback), and a progress lin
 
 from __future__ import annotations
 
+import contextlib
 import sys
+
+from game.balance.dispatch import ClusterProblem, connect
+
+__all__ = ["ClusterProblem", "InputProblem", "load_inputs", "on_cluster", "progress_printer"]
 
 
 class InputProblem(Exception):
@@ -47,3 +52,18 @@ def progress_printer(label: str = ""):
             print(line, end="" if done < total else "\n", file=sys.stderr)
 
     return progress
+
+
+@contextlib.contextmanager
+def on_cluster(scheduler: str | None):
+    """A Dask client for `--scheduler ADDRESS` (None without one), closed afterwards.
+
+    Raises `ClusterProblem` (one sentence) when the cluster cannot be used."""
+    if not scheduler:
+        yield None
+        return
+    client = connect(scheduler)
+    try:
+        yield client
+    finally:
+        client.close()

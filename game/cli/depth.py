@@ -8,7 +8,15 @@ from game.balance.depth import LEVERAGE_QUARTERS, LEVERS, TARGETS, measure
 
 
 def cmd_depth(args) -> int:
-    from game.cli.common import InputProblem, load_inputs, progress_printer
+    import sys
+
+    from game.cli.common import (
+        ClusterProblem,
+        InputProblem,
+        load_inputs,
+        on_cluster,
+        progress_printer,
+    )
 
     try:
         load_inputs(args.level, ("normal",))
@@ -19,14 +27,20 @@ def cmd_depth(args) -> int:
     def progress(stage: str, done: int, total: int) -> None:
         printers.setdefault(stage, progress_printer(stage))(done, total)
 
-    report = measure(
-        args.level,
-        games=args.games,
-        seed=args.seed,
-        positions=args.positions,
-        policy_seeds=args.policy_seeds,
-        progress=progress,
-    )
+    try:
+        with on_cluster(getattr(args, "scheduler", None)) as cluster:
+            report = measure(
+                args.level,
+                games=args.games,
+                seed=args.seed,
+                positions=args.positions,
+                policy_seeds=args.policy_seeds,
+                progress=progress,
+                cluster=cluster,
+            )
+    except ClusterProblem as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(report, indent=1))
     else:

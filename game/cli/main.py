@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     sim.add_argument("--think-ms", type=_positive, help="thinking time of a `hard` AI (ms)")
     sim.add_argument("--save-dir", help="write one save file per game into this folder")
+    _add_scheduler(sim)
 
     rep = sub.add_parser("replay", help="replay a save headless and report the game")
     rep.add_argument("save", help="save file (.json)")
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     tour.add_argument("--seed", type=int, default=1)
     tour.add_argument("--think-ms", type=_positive, help="thinking time of a `hard` AI (ms)")
     tour.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_scheduler(tour)
 
     schema = sub.add_parser("schema", help="print the level JSON Schema")
     schema.add_argument(
@@ -69,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     bal = sub.add_parser("balance", help="balance report: many AI games, restricted play, charts")
     bal.add_argument("level", help="level file")
-    bal.add_argument("--games", type=_positive, default=200, help="games per configuration")
+    bal.add_argument(
+        "--games", type=_positive, default=None, help="games per configuration (200; quick: 100)"
+    )
     bal.add_argument("--usa", default="normal", help="player for the USA")
     bal.add_argument("--china", default="normal", help="player for China")
     bal.add_argument("--seed", type=int, default=1)
@@ -80,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also search for a fixed budget split that beats the AI (see `profiles`)",
     )
+    bal.add_argument(
+        "--quick",
+        action="store_true",
+        help="only the win share with its interval (100 games, no restricted play)",
+    )
+    bal.add_argument(
+        "--compare", metavar="OTHER_LEVEL", help="also play OTHER_LEVEL: both odds side by side"
+    )
+    _add_scheduler(bal)
 
     prof = sub.add_parser(
         "profiles", help="search for a fixed budget split that beats the AI (a dominant strategy)"
@@ -103,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--policy-seeds", type=_positive, default=3, help="calm games per removed policy"
     )
     depth.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_scheduler(depth)
 
     sub.add_parser("paths", help="print where levels, saves, settings and reports are")
 
@@ -113,6 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_report_parser(sub)
     return parser
+
+
+def _add_scheduler(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="play the games on a Dask cluster (tcp://host:8786; see docs/cluster.md)",
+    )
 
 
 def _positive(text: str) -> int:

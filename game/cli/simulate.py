@@ -8,8 +8,9 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from game.balance.dispatch import cluster_map, level_text, load_source
 from game.balance.stats import median, wilson_interval
-from game.cli.common import InputProblem, load_inputs, progress_printer
+from game.cli.common import ClusterProblem, InputProblem, load_inputs, on_cluster, progress_printer
 from game.cli.workers import bounded_map, die_with_parent, stop_pool
 from game.engine import compile_rules
 from game.levels.model import SIDES
@@ -40,10 +41,9 @@ def _lag(rules, state) -> float:
 _WORKER: dict = {}
 
 
-def _init_worker(level_path: str, usa: str, china: str, save_dir: str | None = None) -> None:
-    from game.levels.loader import load_level
-
-    loaded = load_level(level_path)
+def _init_worker(level_path, usa: str, china: str, save_dir: str | None = None) -> None:
+    """Prepare this process for games of the level (a path, or `LevelText` on a cluster)."""
+    loaded = load_source(level_path)
     rules = compile_rules(loaded.level)
     _WORKER.update(rules=rules, players={"usa": make_player(usa), "china": make_player(china)})
     _WORKER.update(loaded=loaded, specs={"usa": usa, "china": china}, save_dir=save_dir)
@@ -72,12 +72,27 @@ def _init_pool_worker(*args) -> None:
 
 
 def run_games(
-    level_path: str, games: int, seed: int, usa: str, china: str, progress=None, save_dir=None
+    level_path: str,
+    games: int,
+    seed: int,
+    usa: str,
+    china: str,
+    progress=None,
+    save_dir=None,
+    cluster=None,
 ):
-    """Play `games` games (seeds seed..seed+games-1), across all cores when it pays;
-    with `save_dir`, each game is also written there as a save file. Results come in seed
-    order as they finish; stopping early (Ctrl+C) stops the workers too."""
+    """Play `games` games (seeds seed..seed+games-1), across all cores when it pays, or on
+    the Dask `cluster` (a connected client); with `save_dir`, each game is also written
+    there as a save file. Results come in seed order as they finish; stopping early
+    (Ctrl+C) stops the workers too."""
     seeds = range(seed, seed + games)
+    if cluster is not None:
+        args = (level_text(level_path), usa, china)
+        for i, result in enumerate(cluster_map(cluster, _init_worker, args, _play_one, seeds)):
+            yield result
+            if progress:
+                progress(i + 1, games)
+        return
     workers = os.cpu_count() or 1
     if games < POOL_THRESHOLD or workers < 2:
         _init_worker(level_path, usa, china, save_dir)
@@ -160,6 +175,14 @@ def cmd_simulate(args) -> int:
     except InputProblem as problem:
         return problem.report()
     save_dir = getattr(args, "save_dir", None)
+    scheduler = getattr(args, "scheduler", None)
+    if scheduler and save_dir:
+        print(
+            "error: --save-dir writes on this machine, so it cannot be combined with "
+            "--scheduler; save a few games with a local run instead",
+            file=sys.stderr,
+        )
+        return 2
     if save_dir:
         problem = _save_dir_problem(save_dir)
         if problem:
@@ -169,10 +192,14 @@ def cmd_simulate(args) -> int:
     results: list[GameResult] = []
     interrupted = False
     try:
-        for result in run_games(
-            args.level, args.games, args.seed, args.usa, args.china, progress, save_dir
-        ):
-            results.append(result)
+        with on_cluster(scheduler) as cluster:
+            for result in run_games(
+                args.level, args.games, args.seed, args.usa, args.china, progress, save_dir, cluster
+            ):
+                results.append(result)
+    except ClusterProblem as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         interrupted = True
     except OSError as err:  # a save could not be written: the disk is full or read-only

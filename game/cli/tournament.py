@@ -13,8 +13,9 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from itertools import combinations
 
+from game.balance.dispatch import cluster_map, level_text, load_source
 from game.balance.stats import binomial_p_two_sided, wilson_interval
-from game.cli.common import InputProblem, load_inputs, progress_printer
+from game.cli.common import ClusterProblem, InputProblem, load_inputs, on_cluster, progress_printer
 from game.engine import compile_rules
 from game.match import play_game
 from game.players.registry import make_player
@@ -23,10 +24,9 @@ DEFAULT_PLAYERS = "random,easy,normal,hard"
 _WORKER: dict = {}
 
 
-def _init_worker(level_path: str, think_ms: float | None) -> None:
-    from game.levels.loader import load_level
-
-    _WORKER.update(rules=compile_rules(load_level(level_path).level), think_ms=think_ms)
+def _init_worker(level_path, think_ms: float | None) -> None:
+    """Prepare this process for games of the level (a path, or `LevelText` on a cluster)."""
+    _WORKER.update(rules=compile_rules(load_source(level_path).level), think_ms=think_ms)
     _WORKER["players"] = {}
 
 
@@ -45,8 +45,15 @@ def _play(job: tuple[str, str, int]) -> tuple[str, str, int, str | None]:
 
 
 def run_tournament(
-    level_path: str, players: list[str], games: int, seed: int, think_ms: float | None, progress
+    level_path: str,
+    players: list[str],
+    games: int,
+    seed: int,
+    think_ms: float | None,
+    progress,
+    cluster=None,
 ) -> dict:
+    """Every pairing, sides swapped, here or on the Dask `cluster` (a connected client)."""
     jobs = []
     for a, b in combinations(players, 2):
         for s in range(seed, seed + games):
@@ -54,10 +61,13 @@ def run_tournament(
     score = {(a, b): 0.0 for a in players for b in players}
     by_side = {(a, b, side): 0.0 for a in players for b in players for side in ("usa", "china")}
     workers = min(os.cpu_count() or 1, max(1, len(jobs)))
-    if workers < 2 or len(jobs) < 8:
+    pool = None
+    if cluster is not None:
+        args = (level_text(level_path), think_ms)
+        results = cluster_map(cluster, _init_worker, args, _play, jobs)
+    elif workers < 2 or len(jobs) < 8:
         _init_worker(level_path, think_ms)
         results = map(_play, jobs)
-        pool = None
     else:
         pool = ProcessPoolExecutor(
             workers, initializer=_init_worker, initargs=(level_path, think_ms)
@@ -133,7 +143,13 @@ def cmd_tournament(args) -> int:
         print("error: name at least two different players, separated by commas", file=sys.stderr)
         return 2
     progress = progress_printer()
-
-    result = run_tournament(args.level, players, args.games, args.seed, args.think_ms, progress)
+    try:
+        with on_cluster(getattr(args, "scheduler", None)) as cluster:
+            result = run_tournament(
+                args.level, players, args.games, args.seed, args.think_ms, progress, cluster
+            )
+    except ClusterProblem as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     print(json.dumps(result) if args.json else format_matrix(result))
     return 0

@@ -26,32 +26,60 @@ def threshold_value(rules: Rules, state: GameState, side: str, stock: str) -> fl
 
 def unmet_condition(rules: Rules, state: GameState, cond: Condition) -> Reason | None:
     """The first part of `cond` that does not hold, as a `Reason`; None when all hold."""
-    if cond == _ALWAYS:
+    compiled = _compiled(rules, cond)
+    if compiled is None:
         return None
-    from game.engine.orders import Reason
-
+    first, last, played_ids, not_played_ids = compiled
     now = rules.start_quarter + state.turn - 1
-    if cond.from_quarter is not None and now < quarter_index(cond.from_quarter):
-        return Reason("not_before", {"quarter": cond.from_quarter})
-    if cond.until_quarter is not None and now > quarter_index(cond.until_quarter):
-        return Reason("not_after", {"quarter": cond.until_quarter})
-    played = {p for f in state.factions.values() for p in f.policies_played}
-    for pid in cond.played:
-        if pid not in played:
-            return Reason("needs_policy", {"policy": pid})
-    for pid in cond.not_played:
-        if pid in played:
-            return Reason("excluded_by_policy", {"policy": pid})
+    if first is not None and now < first:
+        return _reason("not_before", {"quarter": cond.from_quarter})
+    if last is not None and now > last:
+        return _reason("not_after", {"quarter": cond.until_quarter})
+    if played_ids or not_played_ids:
+        played = {p for f in state.factions.values() for p in f.policies_played}
+        for pid in played_ids:
+            if pid not in played:
+                return _reason("needs_policy", {"policy": pid})
+        for pid in not_played_ids:
+            if pid in played:
+                return _reason("excluded_by_policy", {"policy": pid})
+    fired = state.fired
     for eid in cond.fired:
-        if eid not in state.fired:
-            return Reason("needs_event", {"event": eid})
+        if eid not in fired:
+            return _reason("needs_event", {"event": eid})
     for eid in cond.not_fired:
-        if eid in state.fired:
-            return Reason("excluded_by_event", {"event": eid})
+        if eid in fired:
+            return _reason("excluded_by_event", {"event": eid})
     for t in cond.thresholds:
         value = threshold_value(rules, state, t.side, t.stock)
         if t.above is not None and not value > t.above:
-            return Reason("needs_above", {"side": t.side, "stock": t.stock, "value": t.above})
+            return _reason("needs_above", {"side": t.side, "stock": t.stock, "value": t.above})
         if t.below is not None and not value < t.below:
-            return Reason("needs_below", {"side": t.side, "stock": t.stock, "value": t.below})
+            return _reason("needs_below", {"side": t.side, "stock": t.stock, "value": t.below})
     return None
+
+
+def _reason(code: str, params: dict) -> Reason:
+    from game.engine.orders import Reason
+
+    return Reason(code, params)
+
+
+def _compiled(rules: Rules, cond: Condition) -> tuple | None:
+    """The condition with its quarters parsed, worked out once per level (None: always holds).
+
+    Kept by identity with the condition itself, so the key can never name another object.
+    """
+    memo = rules.derived("conditions")
+    entry = memo.get(id(cond))
+    if entry is None or entry[0] is not cond:
+        compiled = None
+        if cond != _ALWAYS:
+            compiled = (
+                None if cond.from_quarter is None else quarter_index(cond.from_quarter),
+                None if cond.until_quarter is None else quarter_index(cond.until_quarter),
+                tuple(cond.played),
+                tuple(cond.not_played),
+            )
+        entry = memo[id(cond)] = (cond, compiled)
+    return entry[1]

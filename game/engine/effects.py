@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from game.engine.rules import STOCKS, Rules, effect_sides
+from game.engine.rules import STOCKS, Params, Rules, effect_sides
 from game.engine.state import ActiveEffect, FactionState, GameState
 from game.levels.model import Effect
 
@@ -55,14 +55,41 @@ def expire(state: GameState) -> None:
     state.effects = [e for e in state.effects if e.last_turn is None or e.last_turn > state.turn]
 
 
-def effective_params(rules: Rules, state: GameState, side: str) -> dict[str, float]:
-    """The side's parameters this quarter: level values changed by effects in force."""
-    params = dict(rules.base_params(side, state.turn))
+def effective_params(rules: Rules, state: GameState, side: str) -> Params:
+    """The side's parameters this quarter: level values changed by effects in force.
+
+    The result is shared and read-only: the same quarter under the same effects gives the
+    same object, so the AI's many questions about one quarter cost one computation. The
+    key is (side, turn, the side's effects in order): parameters that come to depend on
+    anything else in the state must add it to the key.
+    """
+    changes = tuple([(e.target, e.op, e.value) for e in state.effects if e.side == side])
+    if not changes:
+        return rules.base_params(side, state.turn)
+    memo = rules.derived("effective_params")
+    key = (side, state.turn, changes)
+    params = memo.get(key)
+    if params is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        params = memo[key] = Params(_with_changes(rules, side, state.turn, changes))
+    return params
+
+
+# Distinct (side, quarter, effects) kept, ~2 KB each: a normal-vs-normal game meets ~1,300,
+# most of them within one decision, so forgetting them all now and then costs little.
+_MEMO_LIMIT = 4096
+
+
+def _with_changes(
+    rules: Rules, side: str, turn: int, changes: tuple[tuple[str, str, float], ...]
+) -> dict[str, float]:
+    params = dict(rules.base_params(side, turn))
     touched = set()
-    for e in state.effects:
-        if e.side == side and e.target in params:
-            params[e.target] = combine(e.op, params[e.target], e.value)
-            touched.add(e.target)
+    for target, op, value in changes:
+        if target in params:
+            params[target] = combine(op, params[target], value)
+            touched.add(target)
     for name in touched:
         lo, hi = rules.param_ranges.get(name, (0.0, 1.0 if name.endswith(".levy") else math.inf))
         params[name] = min(hi, max(lo, params[name]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from game.engine.rules import ChipSpec, Rules
+from game.engine.rules import ChipSpec, Params, Rules
 
 
 class Offer(NamedTuple):
@@ -19,6 +19,15 @@ class Offer(NamedTuple):
 
 def chip_offers(rules: Rules, params: dict[str, float]) -> list[Offer]:
     """Chips on sale to the side whose `params` (see `effective_params`) are given."""
+    known = params.offers if type(params) is Params else None
+    if known is None:
+        known = _offers(rules, params)
+        if type(params) is Params:
+            params.offers = known
+    return list(known)
+
+
+def _offers(rules: Rules, params: dict[str, float]) -> tuple[Offer, ...]:
     offers = []
     for chip in rules.chips:
         supply = params[f"chips.{chip.id}.supply"]
@@ -26,4 +35,4 @@ def chip_offers(rules: Rules, params: dict[str, float]) -> list[Offer]:
         if supply >= 1 and price > 0:
             offers.append((price / chip.h100e_per_unit, chip.id, Offer(chip, price, supply)))
     offers.sort(key=lambda o: (o[0], o[1]))
-    return [offer for _, _, offer in offers]
+    return tuple(offer for _, _, offer in offers)

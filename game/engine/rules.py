@@ -34,6 +34,30 @@ def other(side: str) -> str:
     return "china" if side == "usa" else "usa"
 
 
+class Params(dict):
+    """A side's parameters in one quarter, shared by every caller that asks: read-only.
+
+    Sharing is what makes them cheap (an AI asks thousands of times per decision); the
+    chip market they imply is worked out once and kept with them (`offers`). Copy with
+    `dict(params)` to change a value.
+    """
+
+    __slots__ = ("offers",)
+
+    def __init__(self, values=()) -> None:
+        dict.__init__(self, values)
+        self.offers = None
+
+    def _read_only(self, *args, **kwargs):
+        raise TypeError("shared parameters are read-only; change a copy: dict(params)")
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+
+    def __reduce__(self):
+        return (Params, (dict(self),))
+
+
 @dataclass(frozen=True, slots=True)
 class ChipSpec:
     id: str
@@ -75,6 +99,9 @@ class Rules:
     events_by_id: dict[str, Event] = field(default_factory=dict)
     superintelligence_band_log10: float = 0.0
     _base_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    # Values derived from the level and asked for thousands of times per AI decision
+    # (effective parameters, compiled conditions, AI styles). Not copied by `replace()`.
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def level_id(self) -> str:
@@ -105,19 +132,26 @@ class Rules:
         key = (side, turn)
         cached = self._base_cache.get(key)
         if cached is None:
-            cached = dict(self.params[side])
+            values = dict(self.params[side])
             for chip in self.chips:
                 units, growth = chip.supply.get(side, (0.0, 1.0))
                 on_sale = chip.first_turn <= turn <= chip.last_turn
                 # Supply grows from the quarter a chip goes on sale (or turn 1).
                 age = turn - max(1, chip.first_turn)
-                cached[f"chips.{chip.id}.supply"] = units * growth**age if on_sale else 0.0
-                cached[f"chips.{chip.id}.price"] = (
+                values[f"chips.{chip.id}.supply"] = units * growth**age if on_sale else 0.0
+                values[f"chips.{chip.id}.price"] = (
                     chip.price_k_usd * chip.price_change_per_turn ** (turn - 1)
                 )
-                cached[f"chips.{chip.id}.levy"] = chip.levy
-            self._base_cache[key] = cached
+                values[f"chips.{chip.id}.levy"] = chip.levy
+            cached = self._base_cache[key] = Params(values)
         return cached
+
+    def derived(self, name: str) -> dict:
+        """A named cache for values worked out from the level alone (kept with these rules)."""
+        memo = self._memo.get(name)
+        if memo is None:
+            memo = self._memo[name] = {}
+        return memo
 
     def policies_for(self, side: str) -> list[Policy]:
         return [p for p in self.policies.values() if p.side == side]
@@ -227,6 +261,7 @@ __all__ = [
     "STOCKS",
     "ChipSpec",
     "Condition",
+    "Params",
     "Rules",
     "compile_rules",
     "effect_sides",

@@ -28,7 +28,11 @@ class ChipBatch(NamedTuple):
 
 @dataclass(slots=True)
 class ActiveEffect:
-    """A card's change to a parameter, in force until `last_turn` (None: for good)."""
+    """A card's change to a parameter, in force until `last_turn` (None: for good).
+
+    Never changed in place once made (effects are added and expired, not edited), so
+    clones of a state share them.
+    """
 
     card: str
     side: str
@@ -144,7 +148,7 @@ class GameState:
             turn=self.turn,
             rng_state=self.rng_state,
             factions={s: f.clone() for s, f in self.factions.items()},
-            effects=[e.clone() for e in self.effects],
+            effects=list(self.effects),
             fired=dict(self.fired),
             outcome=None
             if self.outcome is None
