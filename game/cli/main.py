@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "--write", action="store_true", help="regenerate levels/schema.json and docs/levels.md"
     )
+    schema.add_argument(
+        "--level", help="a level file: the schema also lists its chips, cards and sources"
+    )
 
     new_level = sub.add_parser("new-level", help="write a commented level template to levels/")
     new_level.add_argument("name", help="the new level's id and file name (my-scenario)")
@@ -148,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "schema":
         from game.levels.schema import cmd_schema
 
-        return cmd_schema(write=args.write)
+        return cmd_schema(write=args.write, level=args.level)
     if command == "new-level":
         from game.cli.new_level import cmd_new_level
 

@@ -45,7 +45,8 @@ _FLOAT = re.compile(
         |[0-9][0-9_]*[eE][-+]?[0-9]+)$""",
     re.X,
 )
-_BOOL = re.compile(r"^(?:true|false)$")
+# YAML 1.2's core booleans, as editors and schema checkers read them; `yes`/`on` stay text.
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _SELF_REFERENCE = "a level may not refer to another part of itself"
 _DROPPED = {BOOL, INT, FLOAT, TAG + "timestamp", TAG + "merge", TAG + "value"}
 
@@ -136,9 +137,9 @@ class LevelYamlLoader(yaml.SafeLoader):
 
 
 def _bool(loader: LevelYamlLoader, node: ScalarNode) -> bool:
-    if node.value not in ("true", "false"):
+    if not _BOOL.match(node.value):
         raise ScalarError(f"'{node.value}' is not true or false")
-    return node.value == "true"
+    return node.value.lower() == "true"
 
 
 def _int(loader: LevelYamlLoader, node: ScalarNode) -> int:
@@ -168,7 +169,7 @@ for _tag, _constructor in {NULL: _null, BOOL: _bool, INT: _int, FLOAT: _float, S
     LevelYamlLoader.add_constructor(_tag, _constructor)
 LevelYamlLoader.add_constructor(SEQ, yaml.SafeLoader.construct_yaml_seq)
 LevelYamlLoader.add_constructor(MAP, yaml.SafeLoader.construct_yaml_map)
-LevelYamlLoader.add_implicit_resolver(BOOL, _BOOL, list("tf"))
+LevelYamlLoader.add_implicit_resolver(BOOL, _BOOL, list("tfTF"))
 LevelYamlLoader.add_implicit_resolver(INT, _INT, list("-+0123456789"))
 LevelYamlLoader.add_implicit_resolver(FLOAT, _FLOAT, list("-+0123456789."))
 
