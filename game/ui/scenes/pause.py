@@ -113,7 +113,7 @@ class PauseScene(Scene):
 
     def save(self) -> None:
         from game.saves import save_match
-        from game.ui.paths import saves_dir
+        from game.paths import saves_dir
         from game.ui.session import SAVE_MODE
 
         entry = self.widgets.get("pause.name")
