@@ -12,6 +12,7 @@ import re
 
 from game.levels.diagnostics import Reporter
 from game.levels.model import Level, Side, quarter_index, quarter_name
+from game.levels.plausibility import check_plausibility
 
 
 def check_semantics(level: Level, report: Reporter) -> None:
@@ -22,6 +23,7 @@ def check_semantics(level: Level, report: Reporter) -> None:
     _unused_sources(level, report)
     _unused_chips(level, report)
     _identical_factions(level, report)
+    check_plausibility(level, report)
 
 
 def _chip_windows(level: Level, report: Reporter) -> None:
