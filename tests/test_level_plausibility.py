@@ -94,6 +94,15 @@ def test_conditions_that_can_never_hold(new, words):
     assert "'breakthrough' can never fire" in found and words in found
 
 
+def test_a_one_quarter_milestone_effect_never_acts():
+    rung = RUNG + (
+        "\n      effects: [{target: talent_per_sqrt_bn, op: add, value: 1, side: self, turns: 1}]"
+        "\n      assumption: agents recruit"
+    )
+    found = loads_with(RUNG, rung, "never-holds")
+    assert "ladder.milestones.0.effects.0.turns" in found and "before it ever acts" in found
+
+
 def test_a_card_on_a_chip_that_is_off_sale_by_then():
     text = MINIMAL.replace("    available_from: 2025Q1", "    available_until: 2025Q2", 1)
     text = text.replace(

@@ -50,6 +50,8 @@ HELD_BACK = {
     "schema_version_0": ("schema_version: 1", "schema_version: 0"),
     "turns_as_float": ("  turns: 8", "  turns: 8.0"),
     "turns_as_fraction": ("  turns: 8", "  turns: 8.5"),
+    "calendar_too_long": ("  turns: 8", "  turns: 100"),
+    "effect_lasts_too_long": (POLICY_EFFECT, POLICY_EFFECT.replace("turns: 4", "turns: 81")),
     "once_capital_true": ("    once: true", "    once: True"),
     "once_yes": ("    once: true", "    once: yes"),
     "unknown_suppress_code": ("timeline:", 'suppress: {no-such-code: "a reason"}\ntimeline:'),

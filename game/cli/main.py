@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     from game.cli.report import add_report_parser
 
     add_report_parser(sub)
+    from game.cli.preview import add_preview_parser
+
+    add_preview_parser(sub)
     return parser
 
 
@@ -164,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.depth import cmd_depth
 
         return cmd_depth(args)
+    if command == "preview":
+        from game.cli.preview import cmd_preview
+
+        return cmd_preview(args)
     if command == "profiles":
         from game.cli.profiles import cmd_profiles
 

@@ -45,6 +45,15 @@ def check_plausibility(level: Level, report: Reporter) -> None:
         _percent_as_factor(effect, loc, report)
         _effect_clamped(level, effect, loc, report)
         _off_sale(level, effect, when, loc, report)
+        if loc[0] == "ladder" and effect.turns == 1:
+            report.add(
+                (*loc, "turns"),
+                "never-holds",
+                "a milestone's effect starts in the quarter after the rung, so `turns: 1` "
+                "ends before it ever acts",
+                severity="warning",
+                hint="write `turns: 2` for one quarter in force, or leave `turns` out",
+            )
     _milestone_order(level, report)
     for loc, cond, card in _conditions(level):
         _never_holds(level, cond, card, loc, report)

@@ -61,6 +61,7 @@ class LevelIds:
 def tighten(schema: Schema, ids: LevelIds | None = None) -> Schema:
     """A copy of `schema` (from `Level.model_json_schema`) with the cross-field rules."""
     schema = copy.deepcopy(schema)
+    _bounds(schema)
     defs = schema["$defs"]
     schema["properties"]["schema_version"] = {
         "description": schema["properties"]["schema_version"].get("description", ""),
@@ -82,6 +83,20 @@ def tighten(schema: Schema, ids: LevelIds | None = None) -> Schema:
     if ids is not None:
         _level_ids(schema, ids)
     return schema
+
+
+def _bounds(node: object) -> None:
+    """Pydantic writes a whole number's bounds as `ge`/`le` (a validator runs first); JSON
+    Schema calls them minimum/maximum, and ignores words it does not know."""
+    if isinstance(node, list):
+        for item in node:
+            _bounds(item)
+    elif isinstance(node, dict):
+        for ours, theirs in (("ge", "minimum"), ("le", "maximum")):
+            if ours in node and node.get("type") == "integer":
+                node[theirs] = node.pop(ours)
+        for value in node.values():
+            _bounds(value)
 
 
 def _given(name: str, kind: str | list[str]) -> Schema:
