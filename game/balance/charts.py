@@ -70,19 +70,31 @@ def bar_chart(path: Path, title: str, rows: list[tuple[str, float, float, float]
     return _save(surface, path)
 
 
-def histogram(path: Path, title: str, counts: dict[int, int], xlabel: str = "final turn"):
+def histogram(
+    path: Path,
+    title: str,
+    counts: dict[int, int],
+    xlabel: str = "final turn",
+    labels: dict[int, str] | None = None,
+):
+    """Bars per key; `labels` names the keys (quarters), shown where there is room."""
     surface = pygame.Surface((820, 320))
     surface.fill(WHITE)
     _text(surface, title, (16, 12), 26)
     left, right, top, bottom = 60, 800, 50, 280
     most = max([*counts.values(), 1])
-    keys = sorted(counts)
+    keys = sorted(counts, key=lambda k: int(k))  # keys read back from JSON are text
     step = (right - left) / max(1, len(keys))
     for i, key in enumerate(keys):
         h = (bottom - top) * counts[key] / most
         x = left + i * step
         pygame.draw.rect(surface, BAR, (x + 1, bottom - h, max(1, step - 2), h))
-        if len(keys) <= 30 or i % 2 == 0:
+        if labels:
+            if i == 0 or labels.get(key, "").endswith("Q1"):
+                _text(
+                    surface, labels.get(key, key), (x + step / 2, bottom + 4), 15, FAINT, "midtop"
+                )
+        elif len(keys) <= 30 or i % 2 == 0:
             _text(surface, key, (x + step / 2, bottom + 4), 15, FAINT, "midtop")
     pygame.draw.line(surface, INK, (left, bottom), (right, bottom))
     _text(surface, f"{most}", (left - 6, top), 15, FAINT, "topright")
@@ -130,14 +142,14 @@ def curves_grid(
 
 def _marker_legend(markers: list[tuple[int, str]]) -> list[str]:
     """'1: title' per marker, several to a line."""
-    lines, line = [], ""
+    lines, line = [], "events (dotted lines) —"
     for k, (_, label) in enumerate(markers, 1):
         item = f"{k}: {label}"
-        if line and len(line) + len(item) > 120:
+        if len(line) + len(item) > 120:
             lines.append(line)
             line = ""
-        line = f"{line}   {item}" if line else f"events (dotted lines) — {item}"
-    return [*lines, line] if line else lines
+        line = f"{line}   {item}" if line else item
+    return [*lines, line] if markers else []
 
 
 def _panel(
@@ -165,18 +177,20 @@ def _panel(
     span = max(1, length - 1)
     if quarters:
         for t, quarter in enumerate(quarters):
-            if quarter.endswith("Q1") or t == 0:
-                x = plot.left + plot.width * t / span
+            x = plot.left + plot.width * t / span
+            if (quarter.endswith("Q1") or t == 0) and x + 14 <= rect.right:
                 pygame.draw.line(surface, GRID, (x, plot.top), (x, plot.bottom))
                 _text(surface, quarter[:4], (x, plot.bottom + 3), 14, FAINT, "midtop")
     if lo < 0 < hi:  # a zero line for differences
         y0 = plot.bottom - plot.height * (0 - lo) / (hi - lo)
         pygame.draw.line(surface, GRID, (plot.left, y0), (plot.right, y0))
+    numbered = -1e9  # where the last marker number ended: numbers never overlap
     for k, (t, _) in enumerate(markers or [], 1):
         x = plot.left + plot.width * t / span
         for y in range(plot.top, plot.bottom, 6):
             pygame.draw.line(surface, FAINT, (x, y), (x, min(y + 3, plot.bottom)))
-        _text(surface, k, (x + 2, plot.top - 2), 13, FAINT, "topleft")
+        if x + 2 >= numbered:
+            numbered = _text(surface, k, (x + 2, plot.top - 2), 13, FAINT, "topleft").right + 2
     for side, points in series.items():
         n = span
         xy = [
