@@ -60,7 +60,7 @@ POOL_MIN_JOBS = 8  # fewer games play in this process: starting workers would co
 
 
 def _init_pool(level_path: str) -> None:
-    from game.cli.workers import die_with_parent
+    from game.balance.workers import die_with_parent
 
     die_with_parent()
     _init(level_path)
@@ -139,7 +139,7 @@ def run_lab(
 
     Records come in job order as they finish; stopping early (Ctrl+C, or the caller no
     longer reading) stops the workers too, so what finished can still be reported."""
-    from game.cli.workers import bounded_map, stop_pool
+    from game.balance.workers import bounded_map, stop_pool
 
     jobs = [(c, s) for c in configs for s in range(seed, seed + games)]
     workers = workers or os.cpu_count() or 1

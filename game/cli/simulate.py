@@ -9,8 +9,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from game.balance.stats import median, wilson_interval
+from game.balance.workers import bounded_map, die_with_parent, stop_pool
 from game.cli.common import InputProblem, load_inputs, progress_printer
-from game.cli.workers import bounded_map, die_with_parent, stop_pool
 from game.engine import compile_rules
 from game.levels.model import SIDES
 from game.match import play_game

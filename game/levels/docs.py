@@ -53,6 +53,13 @@ under `sources`) or `{value: 1.5, assumption: "why this number"}` — exactly on
 The range below applies to `value`. Pupils read assumptions on the Sources screen, so give
 them in both languages, `assumption: {en: "why this number", de: "warum diese Zahl"}`;
 plain text still works and is shown in English to everyone.
+
+**Your level's own ids.** `schema.json` checks every key, range and effect target, but it
+cannot know the chips, cards and sources a level defines. For completion and checking of
+those too, write a schema for your level and point its first line at it:
+`python -m game schema --level levels/NAME.yaml > levels/NAME.schema.json`, then
+`# yaml-language-server: $schema=NAME.schema.json` (regenerate it after adding an id).
+A `.yamllint` in the project root tunes yamllint to the level style (`yamllint levels/`).
 """
 
 

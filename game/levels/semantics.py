@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from game.levels.diagnostics import Reporter
-from game.levels.model import Level, Side, quarter_index, quarter_name
+from game.levels.model import Assumption, Level, Side, quarter_index, quarter_name
 from game.levels.plausibility import check_plausibility
 
 
@@ -124,7 +124,7 @@ def _cited_sources(level: Level) -> set[str]:
     return cited | (named & set(level.sources))
 
 
-def _note_en(note) -> str:
+def _note_en(note: str | Assumption) -> str:
     return note if isinstance(note, str) else note.en
 
 
