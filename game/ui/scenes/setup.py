@@ -269,9 +269,13 @@ class SetupScene(Scene):
             rect.bottomright = (self.info_rect.right - px(12), self.info_rect.bottom - px(12))
             self.button("setup.show_problems", rect, self.show_problems, text=label)
         elif self.loaded is not None and self.loaded.warnings:
+            # Between Back and Start: the level loads, so the panel keeps its room for text.
             label = t("setup.show_warnings", n=len(self.loaded.warnings))
             rect = pygame.Rect(0, 0, button_width(self.app, label), bh)
-            rect.bottomright = (self.info_rect.right - px(12), self.info_rect.bottom - px(12))
+            rect.midright = (start.left - px(16), start.centery)
+            if rect.left < back.right + px(16):
+                rect.width = max(px(60), start.left - back.right - px(32))
+                rect.left = back.right + px(16)
             self.button("setup.show_warnings", rect, self.show_warnings, text=label)
         if self.focus_index is None:
             self.focus("setup.start")
@@ -368,7 +372,7 @@ class SetupScene(Scene):
             rect.width - 2 * pad - glyph_w - px(10),
             rect.height - px(20),
         )
-        if "setup.show_problems" in self.widgets or "setup.show_warnings" in self.widgets:
+        if "setup.show_problems" in self.widgets:
             text_rect.height -= button_height(self.app) + px(8)
         compact = text_rect.height < 6 * self.app.font("body").get_linesize()
         self.info.blocks = self._blocks(compact)
