@@ -349,7 +349,8 @@ def test_random_mutations_never_crash(data):
 
 def test_cli_says_ok_for_valid_levels(tmp_path):
     (tmp_path / "a.yaml").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "b.yaml").write_text(TEXT, encoding="utf-8")
+    # Its own id: two files sharing one are warned about (test_level_plausibility.py).
+    (tmp_path / "b.yaml").write_text(TEXT.replace("id: minimal", "id: minimal_b"), "utf-8")
     out = io.StringIO()
     assert cmd_validate([str(tmp_path)], out=out) == 0
     assert out.getvalue() == "OK: 2 level(s)\n"

@@ -53,8 +53,22 @@ def test_schema_carries_descriptions_and_ranges_for_hover_help():
     talent = schema["$defs"]["FactionStart"]["properties"]["talent"]
     assert "researchers" in talent["description"]
     assert talent["properties"]["value"]["maximum"] == 100
-    assert "unused-source" in schema["properties"]["suppress"]["propertyNames"]["enum"]
-    assert "type" not in schema["properties"]["suppress"]["propertyNames"]["enum"]
+    offered = schema["properties"]["suppress"]["propertyNames"]["anyOf"][0]["enum"]
+    assert "unused-source" in offered and "type" not in offered
+
+
+def test_schema_lists_effect_targets_and_a_levels_own_ids():
+    from game.levels.schema_rules import LevelIds
+
+    generic = level_schema()["$defs"]
+    targets = generic["EventEffect"]["properties"]["target"]["anyOf"][0]["enum"]
+    assert "talent" in targets and "offgrid_build_cap_gw_per_turn" in targets
+    assert generic["EventEffect"]["properties"]["side"]["enum"] == ["usa", "china", "both"]
+    assert generic["MilestoneEffect"]["properties"]["side"]["enum"] == ["self", "opponent"]
+    own = level_schema(LevelIds(chips=("h20",), policies=("visa",), sources=("epoch",)))["$defs"]
+    assert "chips.h20.supply" in own["Effect"]["properties"]["target"]["anyOf"][0]["enum"]
+    assert own["Condition"]["properties"]["played"]["items"]["enum"] == ["visa"]
+    assert own["Policy"]["properties"]["source"]["enum"] == ["epoch"]
 
 
 def test_reference_page_lists_units_ranges_defaults_examples_and_codes():
@@ -130,3 +144,15 @@ def test_validate_without_paths_checks_the_shipped_levels(capsys):
     assert (
         capsys.readouterr().out.strip().splitlines()[-1] == f"OK: {len(shipped_levels())} level(s)"
     )
+
+
+def _yamllint(*args: str) -> int:
+    cli = pytest.importorskip("yamllint.cli")
+    with pytest.raises(SystemExit) as done:
+        cli.run(["-c", str(ROOT / ".yamllint"), "-s", *args])
+    return int(done.value.code or 0)
+
+
+def test_shipped_yamllint_settings_pass_every_level_and_catch_a_yes():
+    assert _yamllint(*map(str, shipped_levels())) == 0
+    assert _yamllint(str(ROOT / "tests/fixtures/broken_levels/yes_boolean.yaml")) != 0

@@ -17,8 +17,12 @@ def pct(x: float | None) -> str:
     return "—" if x is None else f"{100 * x:.1f}%"
 
 
-def draw_charts(summary: dict, out: Path) -> dict[str, Path]:
-    """Every chart as a PNG in `out`; name → path."""
+def draw_charts(summary: dict, out: Path, meta: dict | None = None) -> dict[str, Path]:
+    """Every chart as a PNG in `out`; name → path. `meta` gives the quarters for the time
+    axes and the scripted events to mark."""
+    meta = meta or {}
+    quarters = meta.get("quarters")
+    marks = [tuple(m) for m in meta.get("scripted", [])]
     paths = {}
     rows = []
     for side in SIDES:
@@ -27,12 +31,22 @@ def draw_charts(summary: dict, out: Path) -> dict[str, Path]:
     for r in summary["restricted"]:
         rows.append((f"{SIDE_NAME[r['side']]}, no {r['restriction']}", r["share"], *r["ci95"]))
     paths["wins"] = charts.bar_chart(out / "win-share.png", "Win share (95% interval)", rows, 0.5)
+    hist = summary["length"]["histogram"]
+    labels = {t: quarters[int(t) - 1] for t in hist} if quarters else None
     paths["length"] = charts.histogram(
-        out / "game-length.png", "Game length (quarters)", summary["length"]["histogram"]
+        out / "game-length.png",
+        "Game length: the quarter each game ended in",
+        summary["length"]["histogram"],
+        xlabel="last quarter played" if quarters else "final turn",
+        labels=labels,
     )
     if summary["curves"]:
         paths["curves"] = charts.curves_grid(
-            out / "stocks.png", "Mean of every stock per turn", summary["curves"]
+            out / "stocks.png",
+            "Mean of every stock per quarter (dotted: scripted events)",
+            summary["curves"],
+            quarters=quarters,
+            markers=marks,
         )
     return paths
 
@@ -43,6 +57,8 @@ def summary_text(summary: dict, meta: dict) -> str:
         f"china: {meta['china']})",
         f"level sha256 {meta['sha256'][:12]}…, game {meta['version']}",
     ]
+    if meta.get("partial"):
+        lines.append(_partial(meta))
     for side in SIDES:
         w = summary["wins"][side]
         lo, hi = w["ci95"]
@@ -55,12 +71,12 @@ def summary_text(summary: dict, meta: dict) -> str:
         f"length: median {length['median']:g} quarters (range {length['min']}–{length['max']}); "
         f"superintelligence in {pct(length['superintelligence_share'])} of games"
     )
-    never = summary["events"]["never_fired"]
+    never = [_title(meta, e) for e in summary["events"]["never_fired"]]
     lines.append(f"events never fired: {', '.join(never) if never else 'none'}")
     for r in summary["restricted"]:
         lines.append(
             f"restricted {r['side']:>5} without {r['restriction']:<8} wins {pct(r['share']):>6}"
-            f"  ({r['change_points']:+.1f} points)"
+            f"  ({_points(r['change_points'])})"
         )
     for row in summary.get("profiles", []):
         lines.append(
@@ -68,6 +84,23 @@ def summary_text(summary: dict, meta: dict) -> str:
             f"  (final lead {row['margin_log10']:+.2f} log10)"
         )
     return "\n".join(lines)
+
+
+def _partial(meta: dict) -> str:
+    return (
+        f"PARTIAL: interrupted after {meta['games_total']} of {meta['games_planned']} games; "
+        "every figure covers only the games finished"
+    )
+
+
+def _title(meta: dict, card_id: str) -> str:
+    """A card's title (what a designer wrote and players read), its id after it."""
+    title = meta.get("titles", {}).get(card_id)
+    return f"{title} ({card_id})" if title else card_id
+
+
+def _points(change: float | None) -> str:
+    return "—" if change is None else f"{change:+.1f} points"
 
 
 def markdown(summary: dict, meta: dict, images: dict[str, str]) -> str:
@@ -79,6 +112,8 @@ def markdown(summary: dict, meta: dict, images: dict[str, str]) -> str:
         f"- game version {meta['version']}; players: USA `{meta['usa']}`, China `{meta['china']}`",
         f"- {summary['games']} games per configuration, seeds {meta['seed']}–"
         f"{meta['seed'] + summary['games'] - 1}; command: `{meta['command']}`",
+        "- every game, one JSON object a line (pair two runs by config and seed): `games.jsonl`",
+        *([f"- **{_partial(meta)}**"] if meta.get("partial") else []),
         "",
         "## Who wins",
         "",
@@ -117,8 +152,8 @@ def markdown(summary: dict, meta: dict, images: dict[str, str]) -> str:
         out.append("")
     out += ["## Events", "", "| event | share of games it fired in |", "|---|---|"]
     for event, share in summary["events"]["share_of_games"].items():
-        out.append(f"| {event} | {pct(share)} |")
-    never = summary["events"]["never_fired"]
+        out.append(f"| {_title(meta, event)} | {pct(share)} |")
+    never = [_title(meta, e) for e in summary["events"]["never_fired"]]
     out += ["", f"Never fired: {', '.join(never) if never else 'none'}.", ""]
     out += [
         "## Policies",
@@ -128,7 +163,7 @@ def markdown(summary: dict, meta: dict, images: dict[str, str]) -> str:
     ]
     for pid, p in summary["policies"].items():
         out.append(
-            f"| {pid} | {p['side']} | {pct(p['share_of_games'])} | {p['plays']} | "
+            f"| {_title(meta, pid)} | {p['side']} | {pct(p['share_of_games'])} | {p['plays']} | "
             f"{pct(p['win_share_when_used'])} | {pct(p['win_share_when_not'])} |"
         )
     out += [
@@ -144,7 +179,7 @@ def markdown(summary: dict, meta: dict, images: dict[str, str]) -> str:
     for r in summary["restricted"]:
         out.append(
             f"| {SIDE_NAME[r['side']]} | {r['restriction']} | {pct(r['share'])} | "
-            f"{pct(r['ci95'][0])}–{pct(r['ci95'][1])} | {r['change_points']:+.1f} points |"
+            f"{pct(r['ci95'][0])}–{pct(r['ci95'][1])} | {_points(r['change_points'])} |"
         )
     if not summary["restricted"]:
         out.append("| — | (not run) | | | |")
@@ -206,7 +241,7 @@ def _profiles_section(rows: list[dict]) -> list[str]:
 def write_reports(summary: dict, meta: dict, out: Path) -> dict[str, Path]:
     """report.md (linking the PNGs) and report.html (PNGs embedded); paths by kind."""
     out.mkdir(parents=True, exist_ok=True)
-    pngs = draw_charts(summary, out)
+    pngs = draw_charts(summary, out, meta)
     md_path = out / "report.md"
     md_path.write_text(markdown(summary, meta, {k: p.name for k, p in pngs.items()}), "utf-8")
     embedded = {

@@ -56,6 +56,14 @@ class GameRecord:
 
 
 _CACHE: dict = {}
+POOL_MIN_JOBS = 8  # fewer games play in this process: starting workers would cost more
+
+
+def _init_pool(level_path: str) -> None:
+    from game.balance.workers import die_with_parent
+
+    die_with_parent()
+    _init(level_path)
 
 
 def _init(level_path) -> None:
@@ -129,8 +137,12 @@ def run_lab(
     progress: Callable[[int, int], None] | None = None,
     cluster=None,
 ) -> Iterator[GameRecord]:
-    """Every config × `games` seeds (the same seeds for every config: paired comparisons),
-    here or on the Dask `cluster` (a connected client)."""
+    """Every config × `games` seeds (the same seeds for every config: paired comparisons).
+
+    Records come in job order as they finish; stopping early (Ctrl+C, or the caller no
+    longer reading) stops the workers too, so what finished can still be reported."""
+    from game.balance.workers import bounded_map, stop_pool
+
     jobs = [(c, s) for c in configs for s in range(seed, seed + games)]
     if cluster is not None:
         from game.balance.dispatch import cluster_map, level_text
@@ -142,16 +154,48 @@ def run_lab(
                 progress(i + 1, len(jobs))
         return
     workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(jobs) < 8:
+    if workers < 2 or len(jobs) < POOL_MIN_JOBS:
         _init(level_path)
         for i, job in enumerate(jobs):
             yield _task(job)
             if progress:
                 progress(i + 1, len(jobs))
         return
-    chunk = max(1, len(jobs) // (workers * 16))
-    with ProcessPoolExecutor(workers, initializer=_init, initargs=(level_path,)) as pool:
-        for i, record in enumerate(pool.map(_task, jobs, chunksize=chunk)):
+    chunk = max(1, min(8, len(jobs) // (workers * 16)))
+    pool = ProcessPoolExecutor(workers, initializer=_init_pool, initargs=(level_path,))
+    finished = False
+    try:
+        for i, record in enumerate(bounded_map(pool, _task, jobs, chunk, workers)):
             yield record
             if progress:
                 progress(i + 1, len(jobs))
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:
+            stop_pool(pool)
+
+
+def game_seconds(level_path: str, config: Config, seed: int) -> float:
+    """Wall time of one game of `config` here and now, for an honest estimate of a run."""
+    import time
+
+    _init(level_path)
+    start = time.perf_counter()
+    play_one(config, seed)
+    return time.perf_counter() - start
+
+
+def record_line(record: GameRecord) -> dict:
+    """One game for `games.jsonl`: enough to pair two runs seed by seed, no curves."""
+    return {
+        "config": record.config,
+        "seed": record.seed,
+        "winner": record.winner,
+        "reason": record.reason,
+        "final_turn": record.final_turn,
+        "frontier_log10": record.frontier,
+        "events": record.events,
+        "policies": record.policies,
+    }

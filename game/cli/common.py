@@ -41,12 +41,23 @@ def load_inputs(level_path: str, player_specs, think_ms: float | None = None):
     return loaded
 
 
-def progress_printer(label: str = ""):
-    """A `progress(done, total)` that redraws one line on a terminal, and stays quiet in pipes."""
+def progress_printer(label: str = "", logged: bool = False):
+    """A `progress(done, total)` that redraws one line on a terminal, and stays quiet in pipes;
+    `logged`: into a file or pipe too, one line per tenth of the run (a long run's log)."""
+    import time
+
     tty = sys.stderr.isatty()
     prefix = f"{label}: " if label else ""
+    started = time.monotonic()
 
     def progress(done: int, total: int) -> None:
+        if logged and not tty:
+            tenth = max(1, total // 10)
+            if done == total or done % tenth == 0:
+                left = (time.monotonic() - started) * (total - done) / max(1, done)
+                rest = f", about {remaining(left)} left" if done < total else ""
+                print(f"{prefix}{done}/{total} games ({done / total:.0%}){rest}", file=sys.stderr)
+            return
         if tty and (done == total or done % max(1, total // 100) == 0):
             line = f"\r{prefix}{done}/{total} games"
             print(line, end="" if done < total else "\n", file=sys.stderr)
@@ -67,3 +78,12 @@ def on_cluster(scheduler: str | None):
         yield client
     finally:
         client.close()
+
+
+def remaining(seconds: float) -> str:
+    """A duration as a person says it: 40 s, 7 min, 1.5 h."""
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"

@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "--write", action="store_true", help="regenerate levels/schema.json and docs/levels.md"
     )
+    schema.add_argument(
+        "--level", help="a level file: the schema also lists its chips, cards and sources"
+    )
 
     new_level = sub.add_parser(
         "new-level", help="write a commented level template to the current folder"
@@ -126,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     from game.cli.report import add_report_parser
 
     add_report_parser(sub)
+    from game.cli.preview import add_preview_parser
+
+    add_preview_parser(sub)
     return parser
 
 
@@ -179,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "schema":
         from game.levels.schema import cmd_schema
 
-        return cmd_schema(write=args.write)
+        return cmd_schema(write=args.write, level=args.level)
     if command == "new-level":
         from game.cli.new_level import cmd_new_level
 
@@ -196,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.depth import cmd_depth
 
         return cmd_depth(args)
+    if command == "preview":
+        from game.cli.preview import cmd_preview
+
+        return cmd_preview(args)
     if command == "profiles":
         from game.cli.profiles import cmd_profiles
 

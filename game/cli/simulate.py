@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from game.balance.dispatch import cluster_map, level_text, load_source
 from game.balance.stats import median, wilson_interval
+from game.balance.workers import bounded_map, die_with_parent, stop_pool
 from game.cli.common import ClusterProblem, InputProblem, load_inputs, on_cluster, progress_printer
-from game.cli.workers import bounded_map, die_with_parent, stop_pool
 from game.engine import compile_rules
 from game.levels.model import SIDES
 from game.match import play_game

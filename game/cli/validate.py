@@ -13,6 +13,7 @@ from typing import TextIO
 
 from game.balance.trial import check_level_fully
 from game.levels.diagnostics import Problem
+from game.levels.loader import LoadedLevel
 
 
 def level_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
@@ -33,15 +34,40 @@ def level_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
+def duplicate_id_problem(loaded: LoadedLevel, first: Path) -> Problem:
+    """Two files, one level id: saves name levels by id, so they would be mixed up."""
+    level_id = loaded.level.id
+    line = next(
+        (n for n, row in enumerate(loaded.text.splitlines(), 1) if row.startswith("id:")), 1
+    )
+    return Problem(
+        loaded.path,
+        line,
+        5,
+        "warning",
+        "duplicate-level-id",
+        "id",
+        f"the level id '{level_id}' is also used by {first}; saves and the level list "
+        "tell levels apart by id",
+        "give each level file its own id (usually the file name)",
+        loaded.text.splitlines()[line - 1] if loaded.text else None,
+    )
+
+
 def cmd_validate(paths: list[str], out: TextIO | None = None, fmt: str = "text") -> int:
     """Check every level named; print its problems. 0 when all are valid, else 1."""
     out = out if out is not None else sys.stdout
     files, problems = level_paths(paths)
     valid = 0
+    seen: dict[str, Path] = {}
     for path in files:
         loaded, found = check_level_fully(path)
         valid += loaded is not None
         problems += found
+        if loaded is not None:
+            twin = seen.setdefault(loaded.level.id, path)
+            if twin != path and "duplicate-level-id" not in loaded.level.suppress:
+                problems.append(duplicate_id_problem(loaded, twin))
     ok = not any(p.severity == "error" for p in problems) and valid == len(files)
     if fmt == "json":
         json.dump([p.to_dict() for p in problems], out, indent=2, ensure_ascii=False)

@@ -33,6 +33,18 @@ CODES: dict[str, tuple[tuple[str, ...], str]] = {
     "chip-window": (("error",), "a chip goes off sale before it goes on sale"),
     "clamped": (("warning",), "a start value the engine will clamp into its range"),
     "unaffordable-policy": (("warning",), "a policy that costs more than its side can ever have"),
+    "percent-as-factor": (
+        ("warning",),
+        "`op: multiply` by 10 or more: probably a percentage written where a factor belongs",
+    ),
+    "effect-clamped": (
+        ("warning",),
+        "an effect that drives a number outside its range (below zero supply, a share above 1)",
+    ),
+    "off-sale-effect": (("warning",), "a card changes the market of a chip that is off sale then"),
+    "milestone-order": (("warning",), "milestones are not listed from the lowest rung up"),
+    "never-holds": (("warning",), "a condition no game can meet, so the card never acts"),
+    "duplicate-level-id": (("warning",), "two level files share one id (saves mix them up)"),
     "unreachable-victory": (
         ("warning",),
         "in trial games nobody reaches superintelligence within the turns",

@@ -29,6 +29,8 @@ from game.levels.model import (
 def check_schema_version(data: dict[str, Any], report: Reporter) -> bool:
     """Report a newer or older `schema_version`; False when the file cannot be read at all."""
     version = data.get("schema_version")
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)
     if not isinstance(version, int) or isinstance(version, bool):
         return True
     if version > SCHEMA_VERSION:

@@ -181,7 +181,7 @@ _BOUNDS = {
     "less_than_equal": ("le", "above the maximum"),
     "less_than": ("lt", "not below"),
 }
-_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE"}
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off"}
 
 
 def describe(value: object) -> str:

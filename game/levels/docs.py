@@ -53,6 +53,65 @@ under `sources`) or `{value: 1.5, assumption: "why this number"}` — exactly on
 The range below applies to `value`. Pupils read assumptions on the Sources screen, so give
 them in both languages, `assumption: {en: "why this number", de: "warum diese Zahl"}`;
 plain text still works and is shown in English to everyone.
+
+**Your level's own ids.** `schema.json` checks every key, range and effect target, but it
+cannot know the chips, cards and sources a level defines. For completion and checking of
+those too, write a schema for your level and point its first line at it:
+`python -m game schema --level levels/NAME.yaml > levels/NAME.schema.json`, then
+`# yaml-language-server: $schema=NAME.schema.json` (regenerate it after adding an id).
+A `.yamllint` in the project root tunes yamllint to the level style (`yamllint levels/`).
+"""
+
+
+EFFECT_SECTIONS = ("Effect", "EventEffect", "MilestoneEffect")
+EFFECT_LINK = " See [How effects work](#how-effects-work)."
+
+EFFECTS = """\
+## How effects work
+
+What happens in one quarter, in this order (`game/engine/resolve.py`):
+
+1. **Policies** are played, the USA's first, then China's. Each pays `cost_bn` and applies
+   its effects at once.
+2. **Scripted events** of the quarter strike in the order they stand in the file, each only
+   if its `when` holds (and, with `once: true`, only the first time).
+3. **Random events** roll in file order: each one whose `when` holds (and that has not
+   fired yet, if `once`) draws a die and strikes when it is below `probability`.
+4. The quarter is played with the **parameters in force** (below): chips bought, power
+   ordered and arriving, talent hired, algorithms, the training run.
+5. **Milestones** passed in this quarter apply their effects; as they come after the
+   quarter's play, they count from the next quarter on.
+6. Effects whose last quarter this was **expire**.
+
+**A stock** (`budget`, `income`, `energy_gw`, `talent`, `algo_efficiency`,
+`frontier_log10`, `adoption`, `confidence`, `interconnect`) changes once, the moment the
+card acts, and stays changed: the effect has no `turns`. It is clamped at once to its
+limits (talent 0–100, adoption and interconnect 0–1, confidence between `confidence_min`
+and `confidence_max`, the others at least 0).
+
+**A parameter** (anything under `params`, and `chips.<id>.supply|price|levy`) is changed
+while the effect is in force: from the quarter the card acts for `turns` quarters (that
+quarter included), or for the rest of the game without `turns`. A milestone's effect starts
+in the quarter after the rung, so `turns: 1` on a milestone never acts.
+
+**Several effects on one number stack** in the order they arrived (a card played earlier
+first; within a card, from the top): each one works on the result of the one before,
+starting from the level's value for that quarter. `add` and `multiply` do not commute:
+`×0.5` then `+10` on 100 gives 60, `+10` then `×0.5` gives 55. A `set` wipes out what came
+before it (but not what comes after). Only the result is clamped to the parameter's range
+(chip supply and price at least 0, a levy 0–1), so one effect may push past a limit and a
+later one bring it back. When an effect expires, the number goes back to the level's value
+with the remaining effects on it: nothing is remembered.
+
+**The level's value** of a parameter is the number in the file, except chip markets: a
+chip's supply grows by `growth_per_turn` from the quarter it goes on sale and is 0 outside
+`available_from`–`available_until`, so `multiply` on a chip that is off sale changes
+nothing, and `add` puts it on sale (the checker warns about both: `off-sale-effect`). A
+chip's price falls by `price_change_per_turn` from turn 1.
+
+To see what a card does, play the level with and without it on the same seeds:
+`python -m game preview LEVEL --event ID` (or `--policy ID`, `--quarter 2026Q3`): a table
+per quarter and, with `--out DIR`, an HTML page with charts.
 """
 
 
@@ -71,8 +130,11 @@ def levels_markdown(schema: dict[str, Any]) -> str:
         out.append("|---|---|---|---|---|---|")
         for field, prop in node.get("properties", {}).items():
             example = examples.get(name, {}).get(field)
+            if name in EFFECT_SECTIONS:
+                prop = {**prop, "description": (prop.get("description") or "") + EFFECT_LINK}
             out.append(_row(field, prop, field in required, example, defs))
         out.append("")
+    out.append(EFFECTS)
     out.append(_codes_table())
     return "\n".join(out).rstrip() + "\n"
 

@@ -15,6 +15,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -44,6 +45,17 @@ Quarter = Annotated[
     str, Field(pattern=QUARTER_PATTERN, description="A calendar quarter such as 2025Q1.")
 ]
 Side = Literal["usa", "china"]
+
+
+def _whole_float_to_int(value: object) -> object:
+    """`6.0` is the whole number 6, as JSON Schema (and so every editor) reads it."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+# A count (quarters, a format version): `6` or `6.0`; never `6.5`, never text.
+Whole = Annotated[int, BeforeValidator(_whole_float_to_int)]
 
 
 class Text(Strict):
@@ -198,7 +210,7 @@ class Source(Strict):
 
 class Calendar(Strict):
     start: Quarter = Field(description="The quarter of turn 1.")
-    turns: int = Field(ge=1, le=80, description="Number of quarters the game lasts.")
+    turns: Whole = Field(ge=1, le=80, description="Number of quarters the game lasts.")
 
 
 class Milestone(Strict):
@@ -275,7 +287,8 @@ class Constants(Strict):
     talent_free_reference: ranged(1, 100) | None = Field(
         default=None,
         description=(
-            "Share of the world's top researchers working for neither side at the start; "
+            "Share of the world's top researchers (percent) working for neither side at the "
+            "start; "
             "hiring slows as this free pool shrinks (omit for no limit)."
         ),
     )
@@ -320,7 +333,7 @@ class Constants(Strict):
 class FleetBatch(Strict):
     chip: Id = Field(description="Id of a chip under `chips`.")
     units: ranged(0, 1e9) = Field(description="Number of physical chips.")
-    age_turns: int = Field(ge=0, le=80, description="Age of the batch at the start, in quarters.")
+    age_turns: Whole = Field(ge=0, le=80, description="Age of the batch at the start, in quarters.")
 
 
 class FactionStart(Strict):
@@ -548,7 +561,7 @@ class Effect(Strict):
     side: Literal["self", "opponent", "both", "usa", "china"] = Field(
         description="Who it applies to. Policies may say self/opponent; events name a side."
     )
-    turns: int | None = Field(
+    turns: Whole | None = Field(
         default=None,
         ge=1,
         le=80,
@@ -574,7 +587,7 @@ class Policy(Card):
     )
     requires: Condition = Field(default_factory=Condition)
     once: bool = Field(default=False, description="May be played only once per game.")
-    cooldown_turns: int = Field(default=0, ge=0, le=80)
+    cooldown_turns: Whole = Field(default=0, ge=0, le=80)
 
 
 Milestone.model_rebuild()
@@ -663,7 +676,9 @@ class TimelineEntry(Strict):
 class Level(Strict):
     """A complete scenario: factions, chips, policies, events and the ladder."""
 
-    schema_version: int = Field(ge=1, description="Level format version this file is written for.")
+    schema_version: Whole = Field(
+        ge=1, description="Level format version this file is written for."
+    )
     id: str = Field(
         pattern=r"^[a-z][a-z0-9_-]*$",
         max_length=60,

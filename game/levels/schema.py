@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from game.levels.model import SCHEMA_VERSION, Level
+from game.levels.schema_rules import LevelIds, tighten
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = ROOT / "levels" / "schema.json"
@@ -20,9 +21,10 @@ DOCS_PATH = ROOT / "docs" / "levels.md"
 MODELINE = "# yaml-language-server: $schema=schema.json"
 
 
-def level_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a level file."""
-    schema = Level.model_json_schema(mode="validation")
+def level_schema(ids: LevelIds | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a level file; with `ids`, of that one level (its
+    chips, cards and sources become lists an editor completes and checks)."""
+    schema = tighten(Level.model_json_schema(mode="validation"), ids)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://swarms-vs-titans.invalid/level-schema-v{SCHEMA_VERSION}.json",
@@ -35,8 +37,18 @@ def level_schema() -> dict[str, Any]:
     }
 
 
-def schema_text() -> str:
-    return json.dumps(level_schema(), indent=2, ensure_ascii=False) + "\n"
+def schema_text(ids: LevelIds | None = None) -> str:
+    return json.dumps(level_schema(ids), indent=2, ensure_ascii=False) + "\n"
+
+
+def level_ids_of(path: Path) -> LevelIds:
+    """The ids a level file defines, read leniently: a broken file gives what it can."""
+    from game.levels.diagnostics import Reporter
+    from game.levels.yaml_safe import parse_yaml
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    parsed = parse_yaml(text, Reporter(str(path), text))
+    return LevelIds.from_data(parsed.data if parsed is not None else None)
 
 
 def write_generated(root: Path = ROOT) -> list[Path]:
@@ -55,8 +67,17 @@ def write_generated(root: Path = ROOT) -> list[Path]:
     return written
 
 
-def cmd_schema(write: bool = False) -> int:
-    """`python -m game schema [--write]`: print the schema, or regenerate the checked-in files."""
+def cmd_schema(write: bool = False, level: str | None = None) -> int:
+    """`python -m game schema [--write | --level FILE]`: print the schema (with one level's
+    ids), or regenerate the checked-in files."""
+    if level is not None:
+        try:
+            ids = level_ids_of(Path(level))
+        except OSError as exc:
+            print(f"error: cannot read {level}: {exc.strerror or exc}")
+            return 1
+        print(schema_text(ids), end="")
+        return 0
     if not write:
         print(schema_text(), end="")
         return 0

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from game.levels.diagnostics import Reporter
-from game.levels.model import AssumptionNote, Level, Side, quarter_index, quarter_name
+from game.levels.model import Assumption, Level, Side, quarter_index, quarter_name
+from game.levels.plausibility import check_plausibility
 
 
 def check_semantics(level: Level, report: Reporter) -> None:
@@ -22,6 +23,7 @@ def check_semantics(level: Level, report: Reporter) -> None:
     _unused_sources(level, report)
     _unused_chips(level, report)
     _identical_factions(level, report)
+    check_plausibility(level, report)
 
 
 def _chip_windows(level: Level, report: Reporter) -> None:
@@ -122,7 +124,7 @@ def _cited_sources(level: Level) -> set[str]:
     return cited | (named & set(level.sources))
 
 
-def _note_en(note: AssumptionNote) -> str:
+def _note_en(note: str | Assumption) -> str:
     return note if isinstance(note, str) else note.en
 
 

@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     CParser = None
 
 from game.levels.diagnostics import Loc, Reporter
+from game.levels.yaml_plain import decimal_comma, indent_problem
 
 MAX_DEPTH = 50
 MAX_NODES = 20_000
@@ -45,7 +46,8 @@ _FLOAT = re.compile(
         |[0-9][0-9_]*[eE][-+]?[0-9]+)$""",
     re.X,
 )
-_BOOL = re.compile(r"^(?:true|false)$")
+# YAML 1.2's core booleans, as editors and schema checkers read them; `yes`/`on` stay text.
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _SELF_REFERENCE = "a level may not refer to another part of itself"
 _DROPPED = {BOOL, INT, FLOAT, TAG + "timestamp", TAG + "merge", TAG + "value"}
 
@@ -136,9 +138,9 @@ class LevelYamlLoader(yaml.SafeLoader):
 
 
 def _bool(loader: LevelYamlLoader, node: ScalarNode) -> bool:
-    if node.value not in ("true", "false"):
+    if not _BOOL.match(node.value):
         raise ScalarError(f"'{node.value}' is not true or false")
-    return node.value == "true"
+    return node.value.lower() == "true"
 
 
 def _int(loader: LevelYamlLoader, node: ScalarNode) -> int:
@@ -168,7 +170,7 @@ for _tag, _constructor in {NULL: _null, BOOL: _bool, INT: _int, FLOAT: _float, S
     LevelYamlLoader.add_constructor(_tag, _constructor)
 LevelYamlLoader.add_constructor(SEQ, yaml.SafeLoader.construct_yaml_seq)
 LevelYamlLoader.add_constructor(MAP, yaml.SafeLoader.construct_yaml_map)
-LevelYamlLoader.add_implicit_resolver(BOOL, _BOOL, list("tf"))
+LevelYamlLoader.add_implicit_resolver(BOOL, _BOOL, list("tfTF"))
 LevelYamlLoader.add_implicit_resolver(INT, _INT, list("-+0123456789"))
 LevelYamlLoader.add_implicit_resolver(FLOAT, _FLOAT, list("-+0123456789."))
 
@@ -300,12 +302,21 @@ def _build(node: Node, loc: Loc, loader: LevelYamlLoader, index: PathIndex, repo
             items.append(_build(child, (*loc, i), loader, index, report))
         return items
     mapping: dict[Hashable, object] = {}
+    previous: Node | None = None
+    previous_loc = loc
     for key_node, value_node in node.value:
+        if _decimal_comma(node, previous, key_node, value_node):
+            assert previous is not None
+            mark = previous.start_mark
+            plain = decimal_comma(f"{previous.value},{key_node.value}", mark.column + 1, 0)
+            _marked(report, mark, "type", plain.message, previous_loc, plain.hint)
+            continue
+        previous = value_node
         if not isinstance(key_node, ScalarNode):
             _marked(report, key_node.start_mark, "type", "a key must be plain text", loc)
             continue
         key = _build(key_node, loc, loader, index, report)
-        child = (*loc, key)
+        child = previous_loc = (*loc, key)
         if key in mapping:
             first = index.keys[child].line + 1
             message = f"duplicate key '{key}' (first defined on line {first})"
@@ -316,6 +327,20 @@ def _build(node: Node, loc: Loc, loader: LevelYamlLoader, index: PathIndex, repo
         index.values[child] = value_node.start_mark
         mapping[key] = _build(value_node, child, loader, index, report)
     return mapping
+
+
+def _decimal_comma(node: MappingNode, previous: Node | None, key: Node, value: Node) -> bool:
+    """`{value: 0,3}`: a number, then a bare number key with no value, on one line."""
+    return bool(
+        node.flow_style
+        and isinstance(previous, ScalarNode)
+        and previous.tag in (INT, FLOAT)
+        and isinstance(key, ScalarNode)
+        and key.tag == INT
+        and isinstance(value, ScalarNode)
+        and value.value == ""
+        and key.start_mark.line == previous.end_mark.line
+    )
 
 
 def _marked(report: Reporter, mark, code: str, message: str, loc: Loc = (), hint=None) -> None:
@@ -334,7 +359,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, report: Reporter) -> None:
         hint = "indent with spaces, not tabs"
     elif "single document" in message:
         hint = "a level file holds one document: remove the extra '---'"
-    if mark is None:
+    indent = indent_problem(exc.problem or "", mark.line + 1, report.text) if mark else None
+    if indent is not None:
+        report.at(indent.line, indent.col, "yaml-syntax", indent.message, hint=indent.hint)
+    elif mark is None:
         report.at(1, 1, "yaml-syntax", message, hint=hint)
     else:
         _marked(report, mark, "yaml-syntax", message, hint=hint)

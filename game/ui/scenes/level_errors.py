@@ -2,7 +2,8 @@
 
 Each problem shows `file:line:col`, the message, the hint and the offending line with a
 caret. Reload re-runs the loader on the same file; when it loads, the scene hands the level
-to `on_fixed` (or stores it on the app) and closes.
+to `on_fixed` (or stores it on the app) and closes. Opened for a level's warnings
+(`warnings=True`), it lists them and stays until Back, refreshing them on Reload.
 """
 
 from __future__ import annotations
@@ -65,11 +66,13 @@ class LevelErrorsScene(Scene):
         path: str,
         problems: list[Problem],
         on_fixed: Callable[[object], None] | None = None,
+        warnings: bool = False,
     ):
         super().__init__(app)
         self.path = str(path)
         self.problems = list(problems)
         self.on_fixed = on_fixed
+        self.for_warnings = warnings
         self.scroll = 0
         self.still_broken = False
 
@@ -80,15 +83,26 @@ class LevelErrorsScene(Scene):
     def show(self, path: str, problems: list[Problem]) -> None:
         self.path, self.problems, self.scroll = str(path), list(problems), 0
 
+    @property
+    def only_warnings(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
     def reload(self) -> None:
         from game.levels.loader import check_level_file
 
-        loaded, problems = check_level_file(self.path)
+        self.take(*check_level_file(self.path))
+
+    def take(self, loaded, problems: list[Problem]) -> None:
+        """The file as it is now: list its problems, or (it loads) close and hand it on."""
         if loaded is None:
             self.show(self.path, problems)
             self.still_broken = True
             return
+        self.still_broken = False
         self.app.loaded_level = loaded
+        if self.for_warnings and loaded.warnings:
+            self.show(self.path, list(loaded.warnings))
+            return
         self.app.pop()
         if self.on_fixed is not None:
             self.on_fixed(loaded)
@@ -173,7 +187,9 @@ class LevelErrorsScene(Scene):
         surface.fill(p.bg)
         w = surface.get_width()
         head = pygame.Rect(px(32), px(20), w - px(64), px(110))
-        title = fit_text(t("level_errors.title"), head.width, px(40), size("heading"), bold=True)
+        warned = self.only_warnings and bool(self.problems)
+        heading = t("level_errors.title_warnings" if warned else "level_errors.title")
+        title = fit_text(heading, head.width, px(40), size("heading"), bold=True)
         y = head.top
         for line in title.lines:
             surface.blit(title.font.render(line, True, p.text), (head.left, y))
@@ -181,7 +197,8 @@ class LevelErrorsScene(Scene):
         sub = printable(tn("level_errors.count", len(self.problems), file=self.path), PROSE_CHARS)
         if self.still_broken:
             sub += " — " + t("level_errors.still_broken")
-        for text, colour in ((sub, p.text_dim), (t("level_errors.explain"), p.text_faint)):
+        explain = t("level_errors.explain_warnings" if warned else "level_errors.explain")
+        for text, colour in ((sub, p.text_dim), (explain, p.text_faint)):
             fitted = fit_text(text, head.width, px(40), size("body"))
             for line in fitted.lines[:2]:
                 surface.blit(fitted.font.render(line, True, colour), (head.left, y))

@@ -56,6 +56,9 @@ def hot_reload(app) -> None:
         return
     loaded, problems = check_level_file(path)
     top = app.stack.top
+    if top is not None and top.name == "level-errors" and top.path == str(path):
+        top.take(loaded, problems)  # shows the new problems, or closes once the file loads
+        return
     if loaded is None:
         if top is not None and top.name == "level-errors":
             top.show(path, problems)
@@ -79,9 +82,11 @@ def offer(app, loaded) -> None:
     """A valid level arrived: keep it, and ask how to go on if a game is being played."""
     app.loaded_level = loaded
     session = find_session(app)
-    if session is None or session.finished or loaded.sha256 == session.loaded.sha256:
-        return
     top = app.stack.top
+    if session is None or session.finished or loaded.sha256 == session.loaded.sha256:
+        if isinstance(top, ReloadScene):  # the edit was undone: nothing left to offer
+            app.pop()
+        return
     if isinstance(top, ReloadScene):
         top.loaded = loaded
         top.rebuild()
@@ -155,6 +160,8 @@ class ReloadScene(Scene):
             ("designer.reload.continue", self.keep_going, not self.reasons),
             ("designer.reload.keep", self.back, True),
         ]
+        if self.loaded.warnings:
+            buttons.append(("designer.reload.show_warnings", self.show_warnings, True))
         for name, action, enabled in buttons:
             width = button_width(self.app, t(name), minimum=120)
             if x + width > self.box.right - px(24):  # wrap onto a row above
@@ -198,9 +205,38 @@ class ReloadScene(Scene):
                 break
             y += draw_text(surface, text, room, colours[role], size("body")).height + px(6)
 
+    def show_warnings(self) -> None:
+        self.app.push(
+            "level-errors",
+            path=self.loaded.path,
+            problems=list(self.loaded.warnings),
+            warnings=True,
+        )
+
+    def current(self):
+        """The level file as it is on disk now (it may have changed since the dialog opened);
+        None, with its problems shown, when it no longer loads."""
+        from game.levels.loader import check_level_file
+
+        loaded, problems = check_level_file(self.loaded.path)
+        if loaded is None:
+            app = self.app
+            app.pop()
+            app.push(
+                "level-errors",
+                path=self.loaded.path,
+                problems=problems,
+                on_fixed=lambda fixed: offer(app, fixed),
+            )
+        return loaded
+
     def restart(self) -> None:
         from game.ui.flow import start_game
 
+        current = self.current()
+        if current is None:
+            return
+        self.loaded = current
         try:
             session = restart_with(self.session, self.loaded)
         except Exception:  # a level that loads but cannot start: say so, keep the old game
@@ -214,6 +250,16 @@ class ReloadScene(Scene):
         from game.engine.resolve import IllegalOrders
         from game.ui.flow import next_scene
 
+        current = self.current()
+        if current is None:
+            return
+        if current.sha256 == self.session.loaded.sha256:  # undone: the game plays it already
+            self.app.pop()
+            return
+        if current.sha256 != self.loaded.sha256:  # changed again: check it afresh
+            self.loaded = current
+            self.rebuild()
+            return
         try:
             continue_with(self.session, self.loaded)
         except IllegalOrders:  # `reasons` replayed the game already; this is a safety net

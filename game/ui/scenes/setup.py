@@ -7,6 +7,8 @@ The seed is random by default and can be typed (digits), so a whole class can sh
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
@@ -54,15 +56,25 @@ def _check(path) -> tuple[object, list]:
     return result
 
 
-def find_levels(folder=LEVELS_DIR) -> list[tuple[str, object, list]]:
-    """(path, LoadedLevel or None, problems) for every level file, the main level first.
+def find_levels(folder=LEVELS_DIR, extra: str | None = None) -> list[tuple[str, object, list]]:
+    """(path, LoadedLevel or None, problems) for every level file, the main level first,
+    then `extra` (a `--level` file anywhere) unless it lies in `folder` already.
     A file unchanged since it was last checked is not checked again."""
     paths = sorted(folder.glob("*.yaml"), key=lambda p: (p.name != DEFAULT_LEVEL, p.name))
+    if extra and Path(extra).resolve() not in {p.resolve() for p in paths}:
+        paths.append(Path(extra))
     found = []
     for path in paths:
         loaded, problems = _check(path)
         found.append((str(path), loaded, list(problems)))
     return found
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return a == b
 
 
 class SetupScene(Scene):
@@ -72,8 +84,14 @@ class SetupScene(Scene):
 
     def __init__(self, app, levels: list | None = None, seed: int | None = None):
         super().__init__(app)
-        self.levels = find_levels() if levels is None else levels
+        wanted = getattr(app, "level_path", None)
+        self.levels = find_levels(extra=wanted) if levels is None else levels
         self.level_index = next((i for i, lv in enumerate(self.levels) if lv[1]), 0)
+        if wanted:  # `play --level F`: offered first, even when it does not load
+            self.level_index = next(
+                (i for i, lv in enumerate(self.levels) if _same_file(lv[0], wanted)),
+                self.level_index,
+            )
         self.mode = "vs_ai"
         self.side = "usa"
         self.difficulty = "normal"
@@ -104,6 +122,13 @@ class SetupScene(Scene):
         path, _, problems = self.levels[self.level_index]
         self.app.push("level-errors", path=path, problems=problems, on_fixed=self._fixed)
 
+    def show_warnings(self) -> None:
+        path, loaded, _ = self.levels[self.level_index]
+        problems = list(loaded.warnings) if loaded is not None else []
+        self.app.push(
+            "level-errors", path=path, problems=problems, on_fixed=self._fixed, warnings=True
+        )
+
     def _fixed(self, loaded) -> None:
         path = self.levels[self.level_index][0]
         self.levels[self.level_index] = (path, loaded, [])
@@ -119,8 +144,22 @@ class SetupScene(Scene):
         text = self.seed_text.strip()
         return int(text) if text.isdigit() else None
 
+    def on_level_reloaded(self, loaded) -> None:
+        """The designer saved the level file: show (and start) the new numbers."""
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Re-read the chosen file if it changed on disk since it was listed."""
+        if not self.levels:
+            return
+        path = self.levels[self.level_index][0]
+        loaded, problems = _check(Path(path))
+        self.levels[self.level_index] = (path, loaded, list(problems))
+        self.rebuild()
+
     def start(self) -> None:
         seed = self.seed()
+        self._refresh()  # a game starts with the file as it is now, never a stale copy
         if seed is None or self.loaded is None:
             self.seed_error = seed is None
             return
@@ -229,6 +268,15 @@ class SetupScene(Scene):
             rect = pygame.Rect(0, 0, button_width(self.app, label), bh)
             rect.bottomright = (self.info_rect.right - px(12), self.info_rect.bottom - px(12))
             self.button("setup.show_problems", rect, self.show_problems, text=label)
+        elif self.loaded is not None and self.loaded.warnings:
+            # Between Back and Start: the level loads, so the panel keeps its room for text.
+            label = t("setup.show_warnings", n=len(self.loaded.warnings))
+            rect = pygame.Rect(0, 0, button_width(self.app, label), bh)
+            rect.midright = (start.left - px(16), start.centery)
+            if rect.left < back.right + px(16):
+                rect.width = max(px(60), start.left - back.right - px(32))
+                rect.left = back.right + px(16)
+            self.button("setup.show_warnings", rect, self.show_warnings, text=label)
         if self.focus_index is None:
             self.focus("setup.start")
 
