@@ -70,6 +70,9 @@ def tighten(schema: Schema, ids: LevelIds | None = None) -> Schema:
     }
     _effects(defs, ids)
     defs["Event"]["oneOf"] = [_given("at", "string"), _given("probability", "number")]
+    # A status says what really happened to a dated event: a random one takes none.
+    defs["Event"]["if"] = {"required": ["status"], "properties": {"status": {"type": "object"}}}
+    defs["Event"]["then"] = _given("at", "string")
     defs["Threshold"]["anyOf"] = [_given("above", "number"), _given("below", "number")]
     defs["Milestone"]["if"] = {"required": ["effects"], "properties": {"effects": {"minItems": 1}}}
     defs["Milestone"]["then"] = {
