@@ -27,6 +27,7 @@ CODES = (
     "version_changed",  # same level, but this version of the game plays it differently
     "engine_changed",  # same level and version number, but the rules engine was changed
     "level_invalid",  # neither the current nor the embedded level can be read
+    "timed_out",  # reading took longer than the load screen waits (a stalled drive)
     "internal",  # a bug: still a message, never a traceback
 )
 
