@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from game.engine import GameEvent, Rules, other
 from game.engine import events as ev
 from game.i18n import language, pick, t
-from game.ui.widgets.fmt import num
+from game.ui.widgets.fmt import num, signed
 
 #: Every event kind narrate() knows; tests check this covers game/engine/events.py.
 KINDS = (
@@ -147,7 +147,9 @@ def _parts(event: GameEvent, side: str, rules: Rules) -> list[tuple[str, dict]]:
             ("ChipsIdle", {"share": num(event.idle_share * 100), "gw": num(event.missing_gw, 1)})
         ]
     if isinstance(event, ev.TalentHired):
-        return [("TalentHired", {"gained": num(event.gained, 1), "spent": money(event.spent_bn)})]
+        # net of those who left, so it may be a loss: "+0.4" or "−0.2", never "grew by −0.2"
+        gained = signed(event.gained, 1)
+        return [("TalentHired", {"gained": gained, "spent": money(event.spent_bn)})]
     if isinstance(event, ev.TrainingRun):
         return _training(event, rules)
     if isinstance(event, ev.MilestoneReached):
