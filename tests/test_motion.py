@@ -48,7 +48,7 @@ def report_scene(app: App, turn: int = 3) -> ResolutionScene:
         shot.loaded, "vs_ai", ("usa",), "normal", shot.seed, shot.rules, shot.match
     )
     scene = ResolutionScene(app, session)
-    scene._resolved()
+    scene._resolved(session.last_record.turn, session.last_record.events)
     if scene.phase != "report":
         scene._enter_report()
     app.push(scene)
@@ -87,7 +87,7 @@ def test_a_click_anywhere_completes_the_card_slide(home):
         shot.loaded, "vs_ai", ("usa",), "normal", shot.seed, shot.rules, shot.match
     )
     scene = ResolutionScene(app, session)
-    scene._resolved()
+    scene._resolved(session.last_record.turn, session.last_record.events)
     app.push(scene)
     assert scene.phase == "cards" and scene.slide.running
     assert app.audio.requested[-1] in ("card_history", "card_random")
