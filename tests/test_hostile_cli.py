@@ -35,8 +35,15 @@ from game.saves.present import entry_lines
 app = App(settings=Settings(language="en"), persist=False)
 app.push("menu")
 app.push("load", folder=sys.argv[1])
+import time
 for _ in range(3):
     app.step([])
+for _ in range(6000):  # the list is read off the UI thread: wait for its rows
+    if not app.stack.top.reading:
+        break
+    time.sleep(0.005)
+    app.step([])
+app.step([])
 scene = app.stack.top
 print(json.dumps({
     "scene": scene.name,

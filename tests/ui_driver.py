@@ -5,12 +5,29 @@ Shared by the screen tests so that every one drives the game the same way a play
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 
 def settle(app, frames: int = 3) -> None:
     for _ in range(frames):
         app.step()
+    wait_for_files(app)
+
+
+def wait_for_files(app, limit: int = 6000) -> None:
+    """A screen that reads files off the UI thread (the load list's "reading…" rows): let
+    frames pass until it has read them, as a player waits for the list to fill."""
+    if not getattr(app.stack.top, "reading", False):
+        return
+    for _ in range(limit):
+        time.sleep(0.005)
+        app.step()
+        if not getattr(app.stack.top, "reading", False):
+            app.step()  # the frame that takes in the last rows
+            return
+    raise AssertionError(f"{app.stack.top.name} is still reading files")
 
 
 def wait_until_ready(app, limit: int = 200) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from game.engine import state_hash
 from game.levels.loader import LoadedLevel
 from game.match import Match
+from game.saves.fingerprint import record_print
 from game.saves.format import (
     SAVE_SIDES,
     BranchOf,
@@ -138,4 +139,5 @@ def save_from_match(
             ),
         ),
         branch_of=branch_of,
+        fingerprint=record_print(match.seed, turns),
     )

@@ -101,6 +101,13 @@ class BranchOf(_Strict):
     file: str | None = Field(None, description="the original's file name in the save folder")
 
 
+class RecordPrint(_Strict):
+    """Fingerprints of the seed and of each turn's orders (game/saves/fingerprint.py)."""
+
+    seed: str = Field(pattern=r"^[0-9a-f]{64}$")
+    orders: list[str] = Field(description="16 hex digits per turn, in turn order")
+
+
 class SaveGame(_Strict):
     format: Literal["swarms-vs-titans-save"] = "swarms-vs-titans-save"
     format_version: Literal[2] = 2
@@ -115,6 +122,9 @@ class SaveGame(_Strict):
     turns: list[SavedTurn]
     final: FinalState
     branch_of: BranchOf | None = None
+    fingerprint: RecordPrint | None = Field(
+        None, description="seed and orders fingerprints (absent in older saves)"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> SaveGame:

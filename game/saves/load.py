@@ -23,6 +23,7 @@ from game.levels.loader import LoadedLevel, check_level_file, load_level_text
 from game.match import Match
 from game.paths import LEVELS, ROOT
 from game.players.base import Decision
+from game.saves.fingerprint import edited_part, level_copy_intact
 from game.saves.format import SAVE_SIDES, SaveGame
 from game.saves.problems import SaveProblem
 from game.saves.storage import read_save
@@ -44,6 +45,7 @@ class LoadResult:
     used_embedded: bool = False  # the level copy in the save was used
     level_changed: bool = False  # the level file differs from the one the game was played on
     offer_embedded: bool = False  # opening with the stored level copy should give the game
+    copy_intact: bool = True  # the stored level copy still matches its hash
 
     @property
     def ok(self) -> bool:
@@ -183,7 +185,11 @@ def _load(
     if isinstance(save, SaveProblem):
         return LoadResult(name, problem=save)
     result = LoadResult(name, save=save)
+    copy_intact = level_copy_intact(save)
     current = None if use_embedded else find_current_level(save, level_dirs)
+    if current is None and not copy_intact:  # never replay a level copy edited after saving
+        result.problem = SaveProblem(name, "level_copy_altered", {"level": save.level.id})
+        return result
     if current is None:
         try:
             current = _load_text(save.level.text, f"{name} (level copy)")
@@ -194,10 +200,13 @@ def _load(
         result.used_embedded = True
     result.loaded_level = current
     result.level_changed = current.sha256 != save.level.sha256
+    result.copy_intact = copy_intact
     calendar = current.level.calendar.turns
     if len(save.turns) > calendar:  # a game cannot outlast its level: do not replay junk
         limit = {"turns": len(save.turns), "limit": calendar}
-        result.offer_embedded = result.level_changed and not result.used_embedded
+        result.offer_embedded = (
+            result.level_changed and not result.used_embedded and result.copy_intact
+        )
         result.problem = SaveProblem(name, "too_many_turns", limit)
         return result
     params = {
@@ -205,21 +214,34 @@ def _load(
         "saved_version": save.game_version,
         "version": _version(),
     }
+    edited = edited_part(save)
     try:
         match, differs = replay_save(save, current)
     except IllegalOrders as exc:
-        result.problem = _mismatch(result, name, {**params, "turn": _turn_of(exc, save)})
+        turn = _turn_of(exc, save)
+        result.problem = _mismatch(result, name, {**params, "turn": turn}, edited)
         return result
     result.match = match
-    if differs is None:
+    if differs is None and edited is None:
         result.verified = True
         return result
-    result.problem = _mismatch(result, name, {**params, "turn": differs})
+    turn = differs if differs is not None else save.final.turn
+    result.problem = _mismatch(result, name, {**params, "turn": turn}, edited)
     return result
 
 
-def _mismatch(result: LoadResult, name: str, params: dict[str, Any]) -> SaveProblem:
+def _mismatch(
+    result: LoadResult, name: str, params: dict[str, Any], edited: tuple[str, int | None] | None
+) -> SaveProblem:
+    """Which of level, seed or orders made the replay differ, as far as the save can tell."""
+    if edited is not None:  # the save's own fingerprints name the edited part
+        part, turn = edited
+        if part == "seed":
+            return SaveProblem(name, "seed_changed", params)
+        return SaveProblem(name, "orders_changed", {**params, "edited": turn})
     if result.level_changed and not result.used_embedded:
+        if not result.copy_intact:  # the copy that could have helped was edited too
+            return SaveProblem(name, "level_copy_altered", params)
         result.offer_embedded = True
         return SaveProblem(name, "level_changed", params)
     if params.get("saved_version") == params.get("version"):

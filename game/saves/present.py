@@ -206,4 +206,7 @@ def event_text(rules: Rules, event: GameEvent) -> str:
         else:
             p[key] = value if value is not None else "–"
     key = f"saves.event.{kind}"
+    if kind == "TrainingRun" and p["capability_before"] == p["capability_after"]:
+        # never "capability 83.3 → 83.3": say why it stayed
+        key += "_none" if data["run_log10"] is None else "_flat"
     return t(key, **p) if has_key(key) else kind

@@ -26,7 +26,11 @@ CODES = (
     "level_changed",  # replaying with the current level gives another game
     "version_changed",  # same level, but this version of the game plays it differently
     "engine_changed",  # same level and version number, but the rules engine was changed
+    "level_copy_altered",  # the level copy in the save no longer matches its own hash
+    "seed_changed",  # the seed no longer matches its fingerprint: edited after saving
+    "orders_changed",  # a turn's orders no longer match their fingerprint
     "level_invalid",  # neither the current nor the embedded level can be read
+    "timed_out",  # reading took longer than the load screen waits (a stalled drive)
     "internal",  # a bug: still a message, never a traceback
 )
 

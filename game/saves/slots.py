@@ -54,18 +54,28 @@ class SaveEntry:
 
 def list_saves(folder: str | Path | None = None) -> list[SaveEntry]:
     """Every *.json in the save folder, newest first; problems last. Never raises."""
-    root = saves_dir(folder)
-    try:
-        paths = sorted(p for p in root.iterdir() if _is_save_name(p))
-    except OSError:
-        return []
     entries = []
-    for path in paths:
+    for path in save_paths(folder):
         read = read_save(path)
         if isinstance(read, SaveProblem):
             entries.append(SaveEntry(path, problem=read))
         else:
             entries.append(SaveEntry(path, save=read))
+    return in_list_order(entries)
+
+
+def save_paths(folder: str | Path | None = None) -> list[Path]:
+    """The files the load list shows, by name (nothing is opened); [] if the folder is not
+    there or cannot be listed."""
+    root = saves_dir(folder)
+    try:
+        return sorted(p for p in root.iterdir() if _is_save_name(p))
+    except OSError:
+        return []
+
+
+def in_list_order(entries: list[SaveEntry]) -> list[SaveEntry]:
+    """Good saves newest first, then the files with a problem."""
     good = sorted(
         (e for e in entries if e.save is not None and e.ok),
         key=lambda e: e.save.updated if e.save is not None else "",

@@ -101,10 +101,17 @@ def wrap_lines(
 
 @dataclass
 class Fitted:
-    font: pygame.font.Font
+    # The font by size and weight, not the object: the fitting cache then keeps no font
+    # alive, so a window resized through many sizes does not pile up fonts (memory soak).
+    font_px: int
+    font_weight: str
     lines: list[str]
     line_height: int
     cut: bool = False
+
+    @property
+    def font(self) -> pygame.font.Font:
+        return font(self.font_px, self.font_weight)
 
     @property
     def height(self) -> int:
@@ -153,7 +160,7 @@ def _fit_text(
         lines = wrap_lines(text, fnt, max(1, width), min(most, max_lines or most))
         fits = len(lines) * line_height <= height and (max_lines is None or len(lines) <= max_lines)
         if fits:
-            return Fitted(fnt, lines, line_height)
+            return Fitted(current, weight, lines, line_height)
         if current <= floor:
             break
         current = max(floor, current - max(1, current // 12))
@@ -163,7 +170,7 @@ def _fit_text(
     while last and fnt.size(last + ELLIPSIS)[0] > width:
         last = last[:-1]
     kept[-1] = last.rstrip() + ELLIPSIS
-    return Fitted(fnt, kept, line_height, cut=True)
+    return Fitted(current, weight, kept, line_height, cut=True)
 
 
 def draw_text(

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from game.engine import Orders
 from game.players.base import Decision
-from game.ui.narrate import HEADLINES, narrate
+from game.ui.ledger_words import compact_lines
+from game.ui.narrate import HEADLINES, catch_up_lines, narrate
 from game.ui.session import GameSession
 
 
@@ -68,10 +69,22 @@ def next_scene(app, session: GameSession, push: bool = False) -> None:
 
 def recap_for(session: GameSession, side: str) -> list[str]:
     """'Since your last turn': last quarter's public news and own report, for `side`."""
-    record = session.last_record
-    if record is None:
+    return recap_lines(session.match, side, ledger=session.hotseat)
+
+
+def recap_lines(match, side: str, ledger: bool) -> list[str]:
+    """The recap of the match's last quarter for `side`; with `ledger`, one line per own
+    stock that moved and why (hot-seat: the shared report showed only public news)."""
+    if not match.turns:
         return []
-    return narrate(record.events, side, session.rules, kinds=HEADLINES)
+    record = match.turns[-1]
+    if not ledger:
+        return narrate(record.events, side, match.rules, kinds=HEADLINES)
+    kinds = HEADLINES - {"TrainingRun"}  # the capability line says it, with the numbers
+    lines = narrate(record.events, side, match.rules, kinds=kinds)
+    before, after = match.states[-2], match.states[-1]
+    lines += compact_lines(match.rules, before, after, record.events, side)
+    return lines + catch_up_lines(record.events, side, match.rules)
 
 
 def open_turn(app, session: GameSession, side: str, push: bool = False) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from game.engine import GameEvent, Rules, other
 from game.engine import events as ev
 from game.i18n import language, pick, t
-from game.ui.widgets.fmt import num
+from game.ui.widgets.fmt import num, signed
 
 #: Every event kind narrate() knows; tests check this covers game/engine/events.py.
 KINDS = (
@@ -147,7 +147,9 @@ def _parts(event: GameEvent, side: str, rules: Rules) -> list[tuple[str, dict]]:
             ("ChipsIdle", {"share": num(event.idle_share * 100), "gw": num(event.missing_gw, 1)})
         ]
     if isinstance(event, ev.TalentHired):
-        return [("TalentHired", {"gained": num(event.gained, 1), "spent": money(event.spent_bn)})]
+        # net of those who left, so it may be a loss: "+0.4" or "−0.2", never "grew by −0.2"
+        gained = signed(event.gained, 1)
+        return [("TalentHired", {"gained": gained, "spent": money(event.spent_bn)})]
     if isinstance(event, ev.TrainingRun):
         return _training(event, rules)
     if isinstance(event, ev.MilestoneReached):
@@ -165,7 +167,12 @@ def _training(event: ev.TrainingRun, rules: Rules) -> list[tuple[str, dict]]:
     else:
         key = "TrainingRun" if after > before + 0.05 else "TrainingRun_flat"
         out.append((key, {"before": num(before, 1), "after": num(after, 1)}))
-    months = rules.lag_months(event.catch_up_log10)
+    # Learning from the leader counts only for what it added above the run itself and the
+    # model already held (a run that stays below the best model saved nothing).
+    added = 0.0
+    if event.run_log10 is not None:
+        added = event.frontier_after - max(event.frontier_before, event.run_log10)
+    months = rules.lag_months(min(event.catch_up_log10, max(0.0, added)))
     if months >= 0.5:  # less than half a month is not worth a line
         out.append(("TrainingRun_catch_up", {"months": num(months, 1)}))
     return out
@@ -178,6 +185,20 @@ def _won(event: ev.GameWon) -> tuple[str, dict]:
         "winner": t(f"faction.{event.winner}.name"),
         "reason": t(f"debrief.reason.{event.reason}"),
     }
+
+
+def catch_up_lines(
+    events: Iterable[GameEvent], side: str, rules: Rules, voice: str = "you"
+) -> list[str]:
+    """Only what learning from the leader saved `side` (the run itself is in the ledger)."""
+    name = t(f"faction.{side}.name")
+    return [
+        t(f"narrate.{voice}.{key}", name=name, **params)
+        for e in events
+        if isinstance(e, ev.TrainingRun) and e.side == side
+        for key, params in _training(e, rules)
+        if key == "TrainingRun_catch_up"
+    ]
 
 
 def quarter_words(code: str) -> str:

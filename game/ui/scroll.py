@@ -16,7 +16,7 @@ from game.ui.theme import Colour
 
 @dataclass
 class Block:
-    kind: str  # "heading" | "text" | "row" | "gap"
+    kind: str  # "heading" | "text" | "stock" (bold) | "item" (indented) | "row" | "gap"
     text: str = ""
     value: str = ""
     colour: Colour | None = None
@@ -71,10 +71,13 @@ class ScrollText:
                     items.append((0, y, fnt.render(line, True, block.colour or p.accent)))
                     y += fnt.get_linesize()
                 y += px(6)
-            elif block.kind == "text":
-                for line in wrap_lines(block.text, body, width):
-                    items.append((0, y, body.render(line, True, block.colour or p.text)))
-                    y += body.get_linesize()
+            elif block.kind in ("text", "stock", "item"):
+                fnt = self.app.font("body", bold=True) if block.kind == "stock" else body
+                indent = px(18) if block.kind == "item" else 0
+                for line in wrap_lines(block.text, fnt, width - indent):
+                    colour = block.colour or p.text
+                    items.append((indent, y, fnt.render(line, True, colour)))
+                    y += fnt.get_linesize()
             elif block.kind == "row" and stacked:
                 bold = self.app.font("body", bold=True)
                 for line in wrap_lines(block.text, bold, width):

@@ -119,7 +119,10 @@ class GameSession:
         return self.rules.quarter(self.turn if turn is None else turn)
 
     def player_name(self, side: str) -> str:
-        return "human" if self.is_human(side) else getattr(self.players[side], "name", "ai")
+        if self.is_human(side):
+            return "human"
+        # A session built without its AIs (a screenshot's) names the AI by its difficulty.
+        return getattr(self.players.get(side), "name", self.difficulty)
 
     # --- one quarter ------------------------------------------------------------------
     def begin_quarter(self) -> None:

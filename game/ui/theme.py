@@ -112,7 +112,7 @@ FONT_FILES = {
 }
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)  # a screen uses a dozen; each font holds ~0.25 MB of FreeType state
 def font(size: int, weight: str = "regular") -> pygame.font.Font:
     """A DejaVu font at a pixel size; weight is regular, bold or mono. Cached."""
     if not pygame.font.get_init():

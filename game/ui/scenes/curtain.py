@@ -45,15 +45,11 @@ class CurtainScene(Scene):
 
     @classmethod
     def for_shot(cls, app, shot) -> CurtainScene:
-        from game.ui.narrate import HEADLINES, narrate
+        from game.ui.flow import recap_lines
 
         match = shot.match
         side = "china"
-        recap = (
-            narrate(match.turns[-1].events, side, match.rules, kinds=HEADLINES)
-            if match.turns
-            else []
-        )
+        recap = recap_lines(match, side, ledger=True)  # the curtain is hot-seat only
         scene = cls(app, side, match.rules.quarter(match.state.turn), recap, lambda: None)
         scene.covered = shot.options.get("covered", True)
         return scene

@@ -15,10 +15,11 @@ import pygame
 
 from game.i18n import t
 from game.levels.model import SIDES
-from game.saves import LoadResult, SaveEntry, list_saves, load_save, saves_dir
+from game.saves import LoadResult, SaveEntry, load_save, saves_dir
 from game.saves.present import entry_lines, problem_text
 from game.ui.draw import draw_text, fit_text, panel
 from game.ui.layout import button_height, button_width, margin
+from game.ui.save_reader import SaveListReader, is_pending
 from game.ui.scene import Scene
 
 log = logging.getLogger(__name__)
@@ -55,11 +56,10 @@ class LoadScene(Scene):
     def __init__(self, app, folder: str | Path | None = None, select: str | None = None):
         super().__init__(app)
         self.folder = saves_dir(folder)
-        self.entries: list[SaveEntry] = list_saves(self.folder)
+        self.reader = SaveListReader(self.folder)
+        self.entries: list[SaveEntry] = self.reader.entries()
         self.selected = 0
-        if select is not None:
-            names = [e.path.name for e in self.entries]
-            self.selected = names.index(select) if select in names else 0
+        self._wanted = select  # the file to choose once it has been read
         self.scroll = 0
         self.result: LoadResult | None = None  # the last open attempt that needs an answer
         self.notice: str | None = None
@@ -80,7 +80,40 @@ class LoadScene(Scene):
         demo = {"usa": "normal", "china": "normal"}
         save_match(match, shot.loaded, "class-demo", "ai_vs_ai", demo, folder=folder)
         (folder / "copied-from-usb.json").write_bytes(b'{"format": "swarms-vs-titans-save", "')
-        return cls(app, folder)
+        scene = cls(app, folder)
+        scene.reader.wait(30)  # a screenshot shows the list read
+        scene.refresh()
+        return scene
+
+    # --- reading (off the UI thread) ----------------------------------------------------
+    @property
+    def reading(self) -> bool:
+        return self.reader.reading
+
+    def refresh(self) -> None:
+        """Take in the files read since the last frame, keeping the chosen one chosen."""
+        chosen = self.entry.path if self.entry is not None else None
+        entries = self.reader.entries()
+        same = len(entries) == len(self.entries) and all(
+            a.path == b.path and a.save is b.save and a.problem is b.problem
+            for a, b in zip(entries, self.entries, strict=True)
+        )
+        if same:
+            return
+        self.entries = entries
+        paths = [e.path for e in entries]
+        wanted = self.folder / self._wanted if self._wanted else None
+        if wanted in paths and not is_pending(entries[paths.index(wanted)]):
+            self.selected, self._wanted = paths.index(wanted), None
+        elif chosen in paths:
+            self.selected = paths.index(chosen)
+        self.rebuild()
+
+    def update(self, dt: float) -> None:
+        self.refresh()
+
+    def animating(self) -> bool:
+        return self.reading  # keep drawing frames while the "reading…" rows wait
 
     # --- choosing -----------------------------------------------------------------------
     @property
@@ -193,8 +226,8 @@ class LoadScene(Scene):
             self.default_open()
             return True
         if event.key == pygame.K_F5:
-            self.entries = list_saves(self.folder)
-            self.select(self.selected)
+            self.reader = SaveListReader(self.folder)
+            self.refresh()
             return True
         return super().handle_key(event)
 
@@ -277,8 +310,12 @@ class LoadScene(Scene):
                 fill=p.panel_hi if chosen else p.panel,
                 border=p.focus if chosen else p.border,
             )
-            headline, detail = entry_lines(entry)
-            colour = p.text if entry.ok else p.warn
+            if is_pending(entry):  # still being read, off the UI thread
+                headline, detail = t("saves.load.reading", file=entry.path.name), ""
+                colour = p.text_dim
+            else:
+                headline, detail = entry_lines(entry)
+                colour = p.text if entry.ok else p.warn
             inner = card.inflate(-2 * pad, -px(8))
             title_rect = inner.copy()
             if entry.ok:  # the file name tells copies of one game apart (they share a title)
@@ -344,8 +381,12 @@ class ContinueScene(LoadScene):
         return scene
 
     def update(self, dt: float) -> None:
+        super().update(dt)
         if not self._pending:
             return
+        autosave = self.folder / "autosave.json"
+        if any(e.path == autosave and is_pending(e) for e in self.entries):
+            return  # still being read: the list shows "reading…" meanwhile
         self._pending = False
         entry = self.entry
         if entry is None or not entry.is_autosave:

@@ -9,6 +9,7 @@ quarter with the same dice (`game.saves.branch`); the what-if game remembers whe
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -32,6 +33,7 @@ from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
 from game.ui.scenes.compare import draw_capability_chart
 from game.ui.scenes.load import start_session
+from game.ui.scroll import Block, ScrollText
 from game.ui.widgets import fmt
 
 log = logging.getLogger(__name__)
@@ -84,6 +86,7 @@ class ReplayScene(Scene):
         self.replay = Replay(self.match)
         self.branching = False
         self.message: str | None = None
+        self.quarter_text = ScrollText(app, [])  # "What happened", scrolled, never cut
 
     @classmethod
     def for_shot(cls, app, shot) -> ReplayScene:
@@ -304,23 +307,31 @@ class ReplayScene(Scene):
         bottom = self.buttons_top - px(26)
         body = pygame.Rect(m, top, w - 2 * m, bottom - top)
         gap = px(12)
-        ladder_w = max(px(200), round(body.width * 0.25))
-        centre_w = round(body.width * 0.38)
-        ladder = pygame.Rect(body.left, body.top, ladder_w, body.height)
-        centre = pygame.Rect(ladder.right + gap, body.top, centre_w, body.height)
-        right = pygame.Rect(
-            centre.right + gap, body.top, body.right - centre.right - gap, body.height
-        )
-        self._draw_ladder(surface, ladder, frame)
-        chart_h = round(centre.height * 0.46)
-        self._draw_chart(
-            surface, pygame.Rect(centre.left, centre.top, centre.width, chart_h), frame
-        )
-        stocks = pygame.Rect(
-            centre.left, centre.top + chart_h + gap, centre.width, centre.height - chart_h - gap
-        )
-        self._draw_stocks(surface, stocks, frame)
-        self._draw_quarter(surface, right, frame)
+        if self.narrow(body):  # large UI scale: two panels, the stocks join the quarter's
+            ladder = pygame.Rect(body.left, body.top, round(body.width * 0.36), body.height)
+            right = pygame.Rect(
+                ladder.right + gap, body.top, body.right - ladder.right - gap, body.height
+            )
+            self._draw_ladder(surface, ladder, frame)
+            self._draw_quarter(surface, right, frame, with_stocks=True)
+        else:
+            ladder_w = max(px(200), round(body.width * 0.25))
+            centre_w = round(body.width * 0.38)
+            ladder = pygame.Rect(body.left, body.top, ladder_w, body.height)
+            centre = pygame.Rect(ladder.right + gap, body.top, centre_w, body.height)
+            right = pygame.Rect(
+                centre.right + gap, body.top, body.right - centre.right - gap, body.height
+            )
+            self._draw_ladder(surface, ladder, frame)
+            chart_h = round(centre.height * 0.46)
+            self._draw_chart(
+                surface, pygame.Rect(centre.left, centre.top, centre.width, chart_h), frame
+            )
+            stocks = pygame.Rect(
+                centre.left, centre.top + chart_h + gap, centre.width, centre.height - chart_h - gap
+            )
+            self._draw_stocks(surface, stocks, frame)
+            self._draw_quarter(surface, right, frame)
         keys = t("saves.replay.keys")
         draw_text(
             surface,
@@ -427,22 +438,10 @@ class ReplayScene(Scene):
         p, px, size = self.app.palette, self.app.px, self.app.scale.font_size
         panel(surface, rect, p, self.app.scale)
         inner = rect.inflate(-px(20), -px(16))
-        rules = self.match.rules
         head = draw_text(
             surface, t("saves.replay.stocks"), inner, p.text, size("body"), bold=True, max_lines=1
         )
-        f = frame.state.factions
-        rows = [
-            ("budget", lambda s: fmt.bn(f[s].budget)),
-            ("income", lambda s: fmt.bn(f[s].income)),
-            ("compute", lambda s: fmt.compact(f[s].fleet_h100e)),
-            ("energy", lambda s: fmt.gw(f[s].energy_gw)),
-            ("talent", lambda s: fmt.num(f[s].talent, 1)),
-            ("capability", lambda s: fmt.num(rules.capability(f[s].frontier_log10), 1)),
-            ("adoption", lambda s: fmt.pct(f[s].adoption)),
-            ("confidence", lambda s: fmt.num(f[s].confidence, 2)),
-            ("idle", lambda s: fmt.pct(f[s].idle_share)),
-        ]
+        rows = self._stock_rows(frame)
         small = self.app.font("small")
         line = small.get_linesize()
         # Each side's column as wide as its widest figure; the labels take what is left.
@@ -476,7 +475,26 @@ class ReplayScene(Scene):
                 surface.blit(small.render(value(side), True, p.text), (cols[side], y))
             y += line
 
-    def _draw_quarter(self, surface, rect, frame) -> None:
+    def narrow(self, body: pygame.Rect) -> bool:
+        """Too little room (in design pixels) for the chart beside the quarter's words."""
+        return body.width < self.app.px(900)
+
+    def _stock_rows(self, frame) -> list[tuple[str, Callable[[str], str]]]:
+        f = frame.state.factions
+        rules = self.match.rules
+        return [
+            ("budget", lambda s: fmt.bn(f[s].budget)),
+            ("income", lambda s: fmt.bn(f[s].income)),
+            ("compute", lambda s: fmt.compact(f[s].fleet_h100e)),
+            ("energy", lambda s: fmt.gw(f[s].energy_gw)),
+            ("talent", lambda s: fmt.num(f[s].talent, 1)),
+            ("capability", lambda s: fmt.num(rules.capability(f[s].frontier_log10), 1)),
+            ("adoption", lambda s: fmt.pct(f[s].adoption)),
+            ("confidence", lambda s: fmt.num(f[s].confidence, 2)),
+            ("idle", lambda s: fmt.pct(f[s].idle_share)),
+        ]
+
+    def _draw_quarter(self, surface, rect, frame, with_stocks: bool = False) -> None:
         p, px, size = self.app.palette, self.app.px, self.app.scale.font_size
         panel(surface, rect, p, self.app.scale)
         inner = rect.inflate(-px(20), -px(16))
@@ -498,78 +516,52 @@ class ReplayScene(Scene):
             p.text,
             size("body"),
             bold=True,
-            max_lines=1,
+            max_lines=2,
         )
-        y = inner.top + head.height + px(6)
-        small, small_h = size("small"), self.app.font("small").get_linesize()
+        top = inner.top + head.height + px(6)
+        self.quarter_text.blocks = self._quarter_blocks(frame, with_stocks)
+        self.quarter_text.draw(
+            surface, pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+        )
+
+    def _quarter_blocks(self, frame, with_stocks: bool) -> list[Block]:
+        """Both sides' orders and reasons, the outcome, every event (and, when the chart
+        has no room, the stocks), at one type size: the column scrolls instead of cutting."""
+        p, rules, record = self.app.palette, self.match.rules, frame.record
+        blocks: list[Block] = []
         for side in SIDES:
-            g = pygame.Rect(inner.left, y + px(2), px(12), px(12))
-            faction_glyph(surface, side, g, p.faction(side))
-            label = draw_text(
-                surface,
-                t("saves.replay.orders", side=side_name(side)),
-                pygame.Rect(g.right + px(6), y, inner.width - px(18), small_h),
-                p.faction(side),
-                small,
-                bold=True,
-                max_lines=1,
-            )
-            y += label.height
-            text = orders_text(rules, record.orders[side])
+            label = t("saves.replay.orders", side=side_name(side))
+            blocks.append(Block("stock", label, colour=p.faction(side)))
+            blocks.append(Block("text", orders_text(rules, record.orders[side])))
             why = _explanation(*record.explanations.get(side, (None, {})))
             if why:
-                text += "\n" + t("saves.replay.why", reason=why)
-            fitted = draw_text(
-                surface,
-                text,
-                pygame.Rect(inner.left, y, inner.width, small_h * 4),
-                p.text,
-                small,
-                max_lines=4,
-            )
-            y += fitted.height + px(6)
+                blocks.append(Block("item", t("saves.replay.why", reason=why), colour=p.text_dim))
         if frame.state.finished and frame.state.outcome is not None:
             o = frame.state.outcome
-            fitted = draw_text(
-                surface,
-                t("saves.replay.finished", outcome=outcome_text(o.winner, o.reason)),
-                pygame.Rect(inner.left, y, inner.width, small_h * 2),
-                p.accent,
-                small,
-                bold=True,
-                max_lines=2,
-            )
-            y += fitted.height + px(6)
-        pygame.draw.line(surface, p.border, (inner.left, y), (inner.right, y), 1)
-        y += px(6)
+            text = t("saves.replay.finished", outcome=outcome_text(o.winner, o.reason))
+            blocks.append(Block("stock", text, colour=p.accent))
+        blocks.append(Block("gap"))
         events = sorted(
             frame.events,
             key=lambda e: (
                 EVENT_ORDER.index(type(e).__name__) if type(e).__name__ in EVENT_ORDER else 99
             ),
         )
-        for i, event in enumerate(events):
-            text = "• " + event_text(rules, event)
-            fitted = fit_text(text, inner.width, small_h * 2, small, max_lines=2)
-            if y + fitted.height > inner.bottom - small_h and i < len(events) - 1:
-                draw_text(
-                    surface,
-                    t("saves.replay.more_events", count=len(events) - i),
-                    pygame.Rect(inner.left, y, inner.width, small_h),
-                    p.text_faint,
-                    small,
-                    max_lines=1,
-                )
-                break
-            draw_text(
-                surface,
-                text,
-                pygame.Rect(inner.left, y, inner.width, fitted.height),
-                p.text_dim,
-                small,
-                max_lines=2,
-            )
-            y += fitted.height + px(2)
+        blocks += [Block("text", "• " + event_text(rules, e), colour=p.text_dim) for e in events]
+        if with_stocks:
+            blocks += [Block("gap"), Block("heading", t("saves.replay.stocks"), colour=p.text)]
+            for key, value in self._stock_rows(frame):
+                figures = " · ".join(f"{side_name(s)} {value(s)}" for s in SIDES)
+                blocks.append(Block("row", t(f"saves.stock.{key}"), figures))
+        return blocks
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        scrolls = event.type == pygame.MOUSEWHEEL or (
+            event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN)
+        )
+        if scrolls and not self.branching and self.replay.frame().record is not None:
+            return self.quarter_text.handle_event(event)
+        return super().handle_event(event)
 
     def _draw_branch_dialog(self, surface, body, frame) -> None:
         p, px, size = self.app.palette, self.app.px, self.app.scale.font_size

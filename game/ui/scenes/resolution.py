@@ -25,22 +25,33 @@ from game.ui.draw import draw_text, panel
 from game.ui.flow import next_scene
 from game.ui.icons import draw_icon, faction_glyph
 from game.ui.layout import button_height, button_width, margin
+from game.ui.ledger_words import report_lines
 from game.ui.motion import Timeline, ease_out
-from game.ui.narrate import KINDS, narrate, quarter_words
+from game.ui.narrate import catch_up_lines, narrate, quarter_words
 from game.ui.scene import ACTIVATE, Scene
 from game.ui.scroll import Block, ScrollText
 from game.ui.session import GameSession
 from game.ui.widgets.fmt import num
-from game.ui.widgets.ladder import LadderView, draw_ladder
+from game.ui.widgets.ladder import LadderView, draw_ladder, gap_months_text
 from game.ui.widgets.ladder_motion import CLIMB_SECONDS, ClimbAnimation, report_cues
 
 CARD_SLIDE_SECONDS = 0.35
 DEMO_CARD_SECONDS = 4.0
 DEMO_REPORT_SECONDS = 6.0
-#: The report leaves out what the cards and the headline already said.
-REPORT_KINDS = tuple(k for k in KINDS if k not in ("CardFired", "GameWon"))
+#: A side's own column: its moves first, then (after the stock ledger) what it still
+#: needs to know that no stock shows: orders on the way, money left over, idle chips, bills.
+OWN_FIRST = ("PolicyPlayed", "LevyPaid")
+OWN_NOTES = (
+    "EnergyOrdered",
+    "SupplyCapped",
+    "EnergyCapped",
+    "TalentCapped",
+    "ChipsIdle",
+    "PowerBill",
+    "MilestoneReached",
+)
 #: What a player learns of the rival's quarter: public moves and how far it climbed.
-RIVAL_KINDS = ("PolicyPlayed", "TrainingRun", "MilestoneReached")
+RIVAL_KINDS = ("PolicyPlayed", "LevyPaid", "MilestoneReached")
 
 
 class ResolutionScene(Scene):
@@ -72,9 +83,12 @@ class ResolutionScene(Scene):
 
     @classmethod
     def for_shot(cls, app, shot) -> ResolutionScene:
-        """The last quarter of the shot's match, as a human playing the Titans sees it."""
+        """The last quarter of the shot's match, as a human playing the Titans sees it
+        (`--opt mode=hotseat`: as two players at one screen see it)."""
+        hotseat = shot.options.get("mode") == "hotseat"
+        mode, humans = ("hotseat", SIDES) if hotseat else ("vs_ai", ("usa",))
         session = GameSession(
-            shot.loaded, "vs_ai", ("usa",), "normal", shot.seed, shot.rules, shot.match
+            shot.loaded, mode, humans, "normal", shot.seed, shot.rules, shot.match
         )
         if not session.match.turns:  # the shot's own match: play its first quarter
             session.match.play_turn({s: session.stand_in(s) for s in SIDES})
@@ -441,22 +455,42 @@ class ResolutionScene(Scene):
             cached = self._blocks_cache[key] = self._report_words(side, voice)
         return cached
 
+    def _own_detail(self, side: str) -> bool:
+        """Whether this screen may show `side`'s private report: to its own player, and in
+        the AI demo. In hot-seat both players look at it, so it shows only what each could
+        observe of the other (own detail waits behind the curtain, in the recap)."""
+        viewer = self.session.viewer
+        return side == viewer if viewer else not self.session.humans
+
     def _report_words(self, side: str, voice: str) -> list[Block]:
         p = self.app.palette
-        rules = self.session.rules
+        rules, match = self.session.rules, self.session.match
         me_view = self.session.viewer == side
         name = t(f"faction.{side}.name")
         heading = t("resolution.your_side", name=name) if me_view else t(f"faction.{side}.full")
         blocks = [Block("heading", heading, colour=p.faction(side))]
-        if self.session.viewer and not me_view:  # the rival's news, not its private report
-            lines = narrate(self.events, side, rules, "they", kinds=RIVAL_KINDS, rival_news=False)
-        else:
-            lines = narrate(self.events, side, rules, voice, kinds=REPORT_KINDS, rival_news=False)
-        for line in lines or [t("resolution.nothing")]:
-            blocks.append(Block("text", "•  " + line))
-        state = self.session.match.states[-1]
-        if me_view or not self.session.viewer:
-            budget = state.factions[side].budget
+        own = self._own_detail(side)
+        voice = voice if own else "they"
+        first = narrate(
+            self.events,
+            side,
+            rules,
+            voice,
+            kinds=OWN_FIRST if own else RIVAL_KINDS,
+            rival_news=False,
+        )
+        blocks += [Block("text", "•  " + line) for line in first]
+        before, after = match.states[-2], match.states[-1]
+        stocks = None if own else ("capability",)  # the ladder shows every side's climb
+        for lines in report_lines(rules, before, after, self.events, side, stocks):
+            blocks.append(Block("stock", lines.headline))
+            blocks += [Block("item", item, colour=p.text_dim) for item in lines.items]
+        notes = catch_up_lines(self.events, side, rules, voice)
+        if own:
+            notes += narrate(self.events, side, rules, voice, kinds=OWN_NOTES, rival_news=False)
+        blocks += [Block("text", "•  " + line) for line in notes]
+        if own:
+            budget = after.factions[side].budget
             blocks.append(
                 Block("text", t("resolution.budget_next", bn=num(budget, 1)), colour=p.accent)
             )
@@ -482,7 +516,9 @@ class ResolutionScene(Scene):
             months, leader = abs(gap), ("usa" if gap > 0 else "china")
         if months < 0.05 or leader is None:
             return t("resolution.gap_even")
-        return t("resolution.gap_lead", name=t(f"faction.{leader}.name"), months=num(months, 1))
+        return t(
+            "resolution.gap_lead", name=t(f"faction.{leader}.name"), months=gap_months_text(months)
+        )
 
     def _draw_report(self, surface: pygame.Surface) -> None:
         p, px = self.app.palette, self.app.px

@@ -92,10 +92,15 @@ def self_harms(effects, side: str) -> list:
     return harms
 
 
-def elide(surface: pygame.Surface, text: str, rect: pygame.Rect, colour, size: int) -> None:
-    """One line of summary text, cut with an ellipsis when longer than `rect` (by design)."""
-    fitted = fit_text(text, rect.width, rect.height, size, min_size=size, max_lines=1)
-    surface.blit(fitted.font.render(fitted.lines[0], True, colour), rect.topleft)
+def elide(
+    surface: pygame.Surface, text: str, rect: pygame.Rect, colour, size: int, lines: int = 1
+) -> None:
+    """Summary text in `lines` lines, cut with an ellipsis when longer (by design)."""
+    fitted = fit_text(text, rect.width, rect.height, size, min_size=size, max_lines=lines)
+    for k, line in enumerate(fitted.lines):
+        surface.blit(
+            fitted.font.render(line, True, colour), (rect.left, rect.top + k * fitted.line_height)
+        )
 
 
 class PolicyList:
@@ -108,6 +113,7 @@ class PolicyList:
         self.list_rect = pygame.Rect(0, 0, 0, 0)
         self.detail_rect: pygame.Rect | None = None
         self.item_h = 0
+        self.summary_lines = 1  # two when the detail box has no room (UI scale 200%)
         self.changed = False
         self.changed_view = False  # only the picture changed (hover)
         self.refused: str | None = None  # why the last click on a greyed policy did nothing
@@ -142,23 +148,29 @@ class PolicyList:
 
     # --- layout -----------------------------------------------------------------------
     def layout(self, rect: pygame.Rect, app) -> None:
+        """Whole entries only (never half an entry at the edge), three at least. The detail
+        box takes what is left; when that is too little for it (UI scale 200%), it gives
+        way and each entry's summary gets a second line instead, if three still fit."""
         px = app.px
-        self.item_h = (
-            app.font("body", True).get_linesize() + app.font("small").get_linesize() + px(10)
-        )
-        # The detail box gives way until the list shows three policies (UI scale 200%).
-        floor = round(app.font("small").get_linesize() * 3.5)
-        room = rect.height - 3 * self.item_h - px(8)
-        detail_h = min(round(rect.height * 0.38), max(floor, room))
-        if detail_h >= floor and rect.height - detail_h >= self.item_h * 2:
-            self.list_rect = pygame.Rect(
-                rect.left, rect.top, rect.width, rect.height - detail_h - px(8)
-            )
+        title_h, small_h = app.font("body", True).get_linesize(), app.font("small").get_linesize()
+        self.summary_lines = 1
+        self.item_h = title_h + small_h + px(10)
+        floor = round(small_h * 3.5)
+        detail_h = min(round(rect.height * 0.38), max(floor, rect.height - 3 * self.item_h - px(8)))
+        shown = (rect.height - detail_h - px(8)) // self.item_h
+        if detail_h >= floor and shown >= min(3, len(self.entries)):
+            list_h = shown * self.item_h
+            self.list_rect = pygame.Rect(rect.left, rect.top, rect.width, list_h)
             self.detail_rect = pygame.Rect(
-                rect.left, self.list_rect.bottom + px(8), rect.width, detail_h
+                rect.left, rect.top + list_h + px(8), rect.width, rect.height - list_h - px(8)
             )
-        else:
-            self.list_rect, self.detail_rect = pygame.Rect(rect), None
+        else:  # no detail box: two summary lines if three entries still fit, else one
+            two_lines = title_h + 2 * small_h + px(8)
+            if rect.height // two_lines >= min(3, len(self.entries)):
+                self.summary_lines, self.item_h = 2, two_lines
+            list_h = max(self.item_h, rect.height // self.item_h * self.item_h)
+            self.list_rect = pygame.Rect(rect.left, rect.top, rect.width, list_h)
+            self.detail_rect = None
         self._clamp_scroll()
 
     def _clamp_scroll(self) -> None:
@@ -276,7 +288,7 @@ class PolicyList:
                 title.width -= cost_w
             colour = p.text if entry.available else p.text_faint
             draw_text(surface, entry.title, title, colour, size("body"), bold=True, max_lines=1)
-            sub = pygame.Rect(left, title.bottom, inner.right - left, small_h)
+            sub = pygame.Rect(left, title.bottom, inner.right - left, small_h * self.summary_lines)
             if cost:
                 where = pygame.Rect(
                     inner.right - cost_w,
@@ -305,7 +317,8 @@ class PolicyList:
             if entry.available and more > 0:
                 line = t("turn.more_effects", first=line, n=more)
             # A summary, elided on purpose: the detail box and the tooltip say it all.
-            elide(surface, line, sub, p.warn if not entry.available else p.text_dim, size("small"))
+            colour = p.warn if not entry.available else p.text_dim
+            elide(surface, line, sub, colour, size("small"), self.summary_lines)
             tips.append((item.clip(self.list_rect), self._tip(entry)))
         surface.set_clip(old_clip)
         total = len(self.entries) * self.item_h

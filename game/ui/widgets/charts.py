@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.engine import formulas
+from game.engine.effects import effective_params
 from game.engine.rules import Rules
 from game.engine.state import GameState
 from game.i18n import t
@@ -36,7 +38,7 @@ def _value(rules: Rules, state: GameState, side: str, metric: str) -> float:
     if metric == "capability":
         return max(0.0, min(100.0, rules.capability(f.frontier_log10)))
     if metric == "compute":
-        return f.usable_pflops
+        return f.usable_pflops if state.turn > 1 else starting_pflops(rules, state, side)
     if metric == "energy":
         return f.energy_gw
     return f.talent
@@ -56,6 +58,17 @@ class Series:
     values: dict[str, list[float]]  # side -> one value per state
     first_turn: int
     quarters: list[str]  # calendar name per state
+
+
+def starting_pflops(rules: Rules, state: GameState, side: str) -> float:
+    """Usable compute before the first quarter is played (the engine works it out only
+    while resolving a quarter, so the first state would say 0 though chips are running)."""
+    f = state.factions[side]
+    h100e, units, kw = formulas.installed_totals(f.fleet)
+    overhead = effective_params(rules, state, side)["interconnect_overhead"]
+    link = formulas.interconnect_efficiency(f.interconnect, overhead, units)
+    powered = formulas.powered_share(f.energy_gw, kw / 1e6)
+    return h100e * rules.constants["h100e_tflops"] * 1e12 * powered * link / 1e15
 
 
 def history(rules: Rules, states: list[GameState]) -> dict[str, Series]:

@@ -125,6 +125,11 @@ class LadderView:
         )
 
 
+def gap_months_text(months: float) -> str:
+    """The gap's figure, the same under the ladder and in the report's headline."""
+    return fmt.num(months, 1)
+
+
 def _leader(gap: float) -> str | None:
     return None if abs(gap) < 1e-9 else ("usa" if gap > 0 else "china")
 
@@ -416,7 +421,7 @@ def _draw_ladder(
         gap_text = t("ladder.level")
         detail = ""
     else:
-        gap_text = t("ladder.gap", months=fmt.num(months, 0 if months >= 10 else 1))
+        gap_text = t("ladder.gap", months=gap_months_text(months))
         detail = t("ladder.ahead", side=t(f"faction.{leader}.name"))
     top_line = pygame.Rect(gap_box.left, gap_box.top, gap_box.width, name_font.get_linesize())
     pulse = effects.gap_pulse if effects else 0.0
@@ -431,7 +436,7 @@ def _draw_ladder(
             gap_text, top_line.width, top_line.height, size("body"), bold=True, max_lines=1
         ).cut
     ):
-        gap_text = t("unit.months", v=fmt.num(months, 0 if months >= 10 else 1))
+        gap_text = t("unit.months", v=gap_months_text(months))
     draw_text(
         surface, gap_text, top_line, p.text, size("body"), bold=True, align="center", max_lines=1
     )
