@@ -51,7 +51,7 @@ def test_the_stock_chart_has_a_quarter_axis(tmp_path):
 def test_an_interrupted_run_still_writes_the_report_of_the_games_finished(
     tmp_path, capsys, monkeypatch
 ):
-    def two_then_ctrl_c(level_path, configs, games, seed, progress=None):
+    def two_then_ctrl_c(level_path, configs, games, seed, progress=None, cluster=None):
         for s in (1, 2):
             yield GameRecord("baseline", s, "usa", "points", 8, {"usa": 26.0, "china": 25.0})
         raise KeyboardInterrupt

@@ -43,7 +43,7 @@ def test_multiply_by_seventy_is_named_as_a_probable_percentage():
         "      - {target: algo_log10_per_turn, op: multiply, value: 70, side: china, turns: 2}",
         "percent-as-factor",
     )
-    assert found.startswith("149:60:") and "events.0.effects.0.value" in found
+    assert found.startswith("150:60:") and "events.0.effects.0.value" in found
     assert "70-fold" in found
 
 

@@ -60,7 +60,10 @@ def _reason_codes() -> set[str]:
     for name in ("orders.py", "conditions.py"):
         tree = ast.parse((ROOT / "game" / "engine" / name).read_text())
         for node in ast.walk(tree):
-            is_reason = isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Reason"
+            is_reason = isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
+                "Reason",
+                "_reason",
+            )
             if is_reason and isinstance(node.args[0], ast.Constant):
                 codes.add(node.args[0].value)
             if isinstance(node, ast.Constant) and node.value in ("over_budget", "under_budget"):
