@@ -208,3 +208,23 @@ def test_without_a_band_the_game_has_no_hidden_threshold_and_same_dice():
     assert new_game(plain, 9).si_threshold_log10 is None
     banded = make_rules(lambda d: d["ladder"].update(superintelligence_band_log10=P(1.0)))
     assert new_game(banded, 9).rng_state == new_game(plain, 9).rng_state
+
+
+def test_a_training_run_grows_only_as_fast_as_the_ramp_allows_and_the_rest_carries_over():
+    rules = make_rules(lambda d: set_param(d, "usa", "run_strength_ramp_per_turn", 0.3))
+    state = new_game(rules, 1)
+    first, events = play(rules, state, usa=MODELS)  # $100 bn wants strength ~1.0
+    capped = of(events, ev.RunCapped, "usa")
+    assert capped and capped[0].strength == pytest.approx(0.3)
+    assert first.factions["usa"].run_strength == pytest.approx(0.3)
+    needed = 10 * -math.log(1 - 0.3)  # models_scale_bn 10
+    assert capped[0].unspent_bn == pytest.approx(100 - needed)
+    second, _ = play(rules, first, usa=MODELS)
+    assert second.factions["usa"].run_strength == pytest.approx(0.6)
+
+
+def test_without_a_ramp_the_run_takes_all_the_money_buys():
+    rules = make_rules()
+    after, events = play(rules, new_game(rules, 1), usa=MODELS)
+    assert not of(events, ev.RunCapped, "usa")
+    assert after.factions["usa"].run_strength == 0.0  # not tracked: nothing limits it

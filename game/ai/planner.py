@@ -29,7 +29,10 @@ from game.engine.effects import effective_params
 from game.engine.formulas import (
     interconnect_efficiency,
     powered_share,
-    run_share,
+    run_money_for_strength,
+    run_share_for_strength,
+    run_strength,
+    strength_limit,
     talent_money_absorbed,
 )
 from game.engine.market import chip_offers
@@ -124,12 +127,6 @@ def power_at(state: GameState, side: str, params: dict, turn: int) -> float:
     return f.energy_gw + arrived + params["energy_baseline_gw_per_turn"] * (turn - state.turn + 1)
 
 
-def run_money(strength: float, scale_bn: float) -> float:
-    """$bn that buys `strength` (0–1) of the largest training share."""
-    strength = min(0.999, max(0.0, strength))
-    return scale_bn * -math.log(1.0 - strength)
-
-
 def allocate(
     rules: Rules, state: GameState, side: str, knobs: Knobs, budget: float | None = None
 ) -> list[float]:
@@ -155,10 +152,10 @@ def allocate(
         off = max(0.0, min(params["offgrid_build_cap_gw_per_turn"], need_gw - grid))
         return grid * cost_gw + off * params["offgrid_cost_bn_per_gw"]
 
-    strength = knobs.final_run if final else knobs.run
+    strength = min(knobs.final_run if final else knobs.run, strength_limit(params, f.run_strength))
     # Chips can take at most what the run leaves: power is planned for the chips the
     # budget buys, not for the whole market (a growing market outruns any budget).
-    chip_cap = max(0.0, budget - run_money(strength, params["models_scale_bn"]))
+    chip_cap = max(0.0, budget - run_money_for_strength(params, strength))
     # Energy for the demand when new plants would arrive.
     energy = 0.0
     if turn + lag <= last and not knobs.foresight:
@@ -185,7 +182,7 @@ def allocate(
     if lag == 0:
         spare_now += energy / cost_gw if cost_gw > 0 else 0.0
     # Training run.
-    models = min(left, run_money(strength, params["models_scale_bn"]))
+    models = min(left, run_money_for_strength(params, strength))
     left -= models
     turns_left = last - turn + 1
     fade = min(1.0, max(0.0, (turns_left - 1) / max(1.0, knobs.fade_turns)))
@@ -261,6 +258,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     free_ref = c.get("talent_free_reference")
     hire_share = c["talent_hire_share_per_turn"]
     rival_talent = state.factions["china" if side == "usa" else "usa"].talent
+    ramp = params["run_strength_ramp_per_turn"]
     off_cap = params["offgrid_build_cap_gw_per_turn"]
     off_cost = params["offgrid_cost_bn_per_gw"]
     # Lasting speed-ups (milestones reached, policies) carry into the quarters ahead.
@@ -272,7 +270,9 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         energy += pipeline.pop(turn, 0.0) + p["energy_baseline_gw_per_turn"]
         left = budget
         final = turn == last
-        models = min(left, run_money(knobs.final_run if final else knobs.run, p["models_scale_bn"]))
+        ramp_room = strength_limit(p, f.run_strength + (turn - state.turn) * ramp)
+        wanted = min(knobs.final_run if final else knobs.run, ramp_room)
+        models = min(left, run_money_for_strength(p, wanted))
         left -= models
         if turn + lag <= last and left > 0:
             gw = min(cap_gw, left / cost_gw)
@@ -320,7 +320,11 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         budget = income * lift
     powered = powered_share(energy, kw)
     link = interconnect_efficiency(f.interconnect, params["interconnect_overhead"], units)
-    share = run_share(params, budget, last)
+    final_strength = min(
+        run_strength(params, budget),
+        strength_limit(params, f.run_strength + (last - state.turn) * ramp),
+    )
+    share = run_share_for_strength(params, final_strength, last)
     flop = h100e * c["h100e_tflops"] * 1e12 * powered * link * SECONDS_PER_QUARTER
     flop *= c["model_flop_utilisation"] * share * c["training_turns"]  # a run spans quarters
     if flop <= 1:

@@ -46,7 +46,12 @@ def waste(rules: Rules, state: GameState, side: str, orders: Orders) -> list[Was
     _, events = resolve(rules, state.clone(), after_orders)
     keep = rules.constants.get("carry_over_share", 1.0)
     found: list[Waste | Idle] = []
-    kinds = {ev.SupplyCapped: "chips", ev.EnergyCapped: "energy", ev.TalentCapped: "talent"}
+    kinds = {
+        ev.SupplyCapped: "chips",
+        ev.EnergyCapped: "energy",
+        ev.TalentCapped: "talent",
+        ev.RunCapped: "models",
+    }
     for event in events:
         if getattr(event, "side", None) != side:
             continue

@@ -63,6 +63,15 @@ class EnergyOrdered(GameEvent):
 
 
 @dataclass(frozen=True, slots=True)
+class RunCapped(GameEvent):
+    """Models money beyond the strongest run this quarter allows (carried over)."""
+
+    side: str
+    unspent_bn: float
+    strength: float  # the strongest run allowed, 0-1
+
+
+@dataclass(frozen=True, slots=True)
 class TalentCapped(GameEvent):
     """Talent money the free researcher pool could not absorb (carried over)."""
 

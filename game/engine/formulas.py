@@ -27,14 +27,35 @@ def powered_share(energy_gw: float, demand_gw: float) -> float:
     return 1.0 if demand_gw <= 0 else min(1.0, energy_gw / demand_gw)
 
 
+def run_strength(params: dict[str, float], models_money_bn: float) -> float:
+    """How much of its largest possible slice of the fleet the run gets (0-1), saturating."""
+    return 1 - math.exp(-max(0.0, models_money_bn) / params["models_scale_bn"])
+
+
+def run_money_for_strength(params: dict[str, float], strength: float) -> float:
+    """$bn that buys a run of `strength` (the inverse of `run_strength`)."""
+    strength = min(0.999, max(0.0, strength))
+    return params["models_scale_bn"] * -math.log(1.0 - strength)
+
+
+def strength_limit(params: dict[str, float], last_strength: float) -> float:
+    """The strongest run possible this quarter, given last quarter's (the ramp)."""
+    ramp = params["run_strength_ramp_per_turn"]
+    return 1.0 if ramp >= 1.0 else min(1.0, last_strength + ramp)
+
+
+def run_share_for_strength(params: dict[str, float], strength: float, turn: int) -> float:
+    """Share of the fleet a run of `strength` reserves in quarter `turn`."""
+    ceiling = params["run_share_max"] * params["run_share_growth_per_turn"] ** (turn - 1)
+    return min(1.0, ceiling) * strength
+
+
 def run_share(params: dict[str, float], models_money_bn: float, turn: int) -> float:
     """Share of the fleet reserved for the frontier run for `models_money_bn` this quarter.
 
     Saturating in money; the ceiling grows as frontier clusters concentrate.
     """
-    ceiling = params["run_share_max"] * params["run_share_growth_per_turn"] ** (turn - 1)
-    ceiling = min(1.0, ceiling)
-    return ceiling * (1 - math.exp(-max(0.0, models_money_bn) / params["models_scale_bn"]))
+    return run_share_for_strength(params, run_strength(params, models_money_bn), turn)
 
 
 def installed_totals(fleet: Iterable[ChipBatch]) -> tuple[float, float, float]:

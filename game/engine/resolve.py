@@ -18,7 +18,10 @@ from game.engine.formulas import (
     next_run_history,
     powered_share,
     run_flop_this_quarter,
-    run_share,
+    run_money_for_strength,
+    run_share_for_strength,
+    run_strength,
+    strength_limit,
     talent_money_absorbed,
 )
 from game.engine.market import chip_offers
@@ -68,7 +71,8 @@ def resolve(
     for side in SIDES:
         f, p = s.factions[side], params[side]
         spend_models = max(0.0, f.budget) * orders[side].allocation.models
-        bills[side] = _train(rules, s.turn, f, p, spend_models, rival_frontier[side], log)
+        bills[side], unspent = _train(rules, s.turn, f, p, spend_models, rival_frontier[side], log)
+        carry[side] += unspent
     for side in SIDES:
         f, p = s.factions[side], params[side]
         _depreciate(rules, f, p, s.turn, log)
@@ -214,9 +218,12 @@ def _improve_algorithms(rules: Rules, f: FactionState, p: dict) -> None:
 
 def _train(
     rules: Rules, turn: int, f: FactionState, p: dict, money: float, rival_frontier: float, log
-) -> float:
+) -> tuple[float, float]:
     """Train the frontier model on this quarter's reserved compute plus the quarters before
-    it (`training_turns`); return the power bill in $bn."""
+    it (`training_turns`); return the power bill and the models money left unspent ($bn).
+
+    Where the level limits how fast a run may grow, money beyond the strongest run allowed
+    this quarter buys nothing and is carried over."""
     h100e, units, kw = installed_totals(f.fleet)
     home_factor = p["domestic_chip_power_factor"]
     kw_billed = sum(
@@ -232,7 +239,17 @@ def _train(
     link = interconnect_efficiency(f.interconnect, p["interconnect_overhead"], units)
     flops = h100e * rules.constants["h100e_tflops"] * 1e12 * powered * link
     f.usable_pflops = flops / 1e15
-    quarter_flop = run_flop_this_quarter(rules, flops, run_share(p, money, turn), f.algo_efficiency)
+    strength = run_strength(p, money)
+    unspent = 0.0
+    limit = strength_limit(p, f.run_strength)
+    if strength > limit:
+        unspent = max(0.0, money - run_money_for_strength(p, limit))
+        strength = limit
+        log.append(ev.RunCapped(f.side, unspent, limit))
+    if p["run_strength_ramp_per_turn"] < 1.0:
+        f.run_strength = strength
+    share = run_share_for_strength(p, strength, turn)
+    quarter_flop = run_flop_this_quarter(rules, flops, share, f.algo_efficiency)
     run = frontier_run_log10(rules, f.run_history, quarter_flop)
     f.run_history = next_run_history(rules, f.run_history, quarter_flop)
     before = f.frontier_log10
@@ -252,7 +269,8 @@ def _train(
             rules.capability(f.frontier_log10),
         )
     )
-    return kw_billed * powered * HOURS_PER_QUARTER * p["power_price_usd_per_kwh"] / 1e9
+    bill = kw_billed * powered * HOURS_PER_QUARTER * p["power_price_usd_per_kwh"] / 1e9
+    return bill, unspent
 
 
 def _depreciate(rules: Rules, f: FactionState, p: dict, turn: int, log) -> None:

@@ -66,6 +66,9 @@ class FactionState:
     # Effective FLOP reserved for the frontier model in the quarters before this one, while
     # it is still training (newest last): a run adds up `training_turns` quarters.
     run_history: list[float] = field(default_factory=list)
+    # Last quarter's training-run strength (0-1), tracked only where the level limits how
+    # fast it may rise (`run_strength_ramp_per_turn`).
+    run_strength: float = 0.0
 
     def clone(self) -> FactionState:
         return FactionState(
@@ -86,6 +89,7 @@ class FactionState:
             policies_played=dict(self.policies_played),
             milestones=list(self.milestones),
             run_history=list(self.run_history),
+            run_strength=self.run_strength,
         )
 
     @property
@@ -213,6 +217,7 @@ def _faction_dict(f: FactionState) -> dict:
         "policies_played": dict(sorted(f.policies_played.items())),
         "milestones": list(f.milestones),
         "run_history": list(f.run_history),
+        **({"run_strength": f.run_strength} if f.run_strength else {}),
     }
 
 
@@ -235,6 +240,7 @@ def _faction_from(d: dict) -> FactionState:
         policies_played=dict(d["policies_played"]),
         milestones=list(d["milestones"]),
         run_history=list(d.get("run_history", [])),
+        run_strength=d.get("run_strength", 0.0),
     )
 
 

@@ -434,6 +434,14 @@ class FactionParams(Strict):
             "frontier clusters concentrate (omit: no growth)."
         ),
     )
+    run_strength_ramp_per_turn: ranged(0.01, 1) | None = Field(
+        default=None,
+        description=(
+            "Most the training run's strength (the share of its largest possible slice of "
+            "the fleet, 0-1) can rise from one quarter to the next: a frontier run is "
+            "planned ahead, so the last quarter is no free sprint (omit: no limit)."
+        ),
+    )
     offgrid_build_cap_gw_per_turn: ranged(0, 10000) | None = Field(
         default=None,
         description=(
@@ -600,6 +608,7 @@ PARAM_DEFAULTS: dict[str, float] = {
     "chip_install_lag_turns": 0.0,
     "run_share_growth_per_turn": 1.0,
     "offgrid_build_cap_gw_per_turn": 0.0,
+    "run_strength_ramp_per_turn": 1.0,
 }
 
 

@@ -32,6 +32,7 @@ KINDS = (
     "ChipsIdle",
     "TalentHired",
     "TalentCapped",
+    "RunCapped",
     "TrainingRun",
     "MilestoneReached",
     "GameWon",
@@ -47,6 +48,7 @@ HEADLINES = frozenset(
         "PolicyPlayed",
         "SupplyCapped",
         "TalentCapped",
+        "RunCapped",
         "ChipsIdle",
         "TrainingRun",
         "MilestoneReached",
@@ -126,6 +128,14 @@ def _parts(event: GameEvent, side: str, rules: Rules) -> list[tuple[str, dict]]:
             "spent": money(event.spent_bn),
         }
         return [("ChipsBought", params)]
+    if isinstance(event, ev.RunCapped):
+        kept = event.unspent_bn * rules.constants.get("carry_over_share", 1.0)
+        params = {
+            "unspent": money(event.unspent_bn),
+            "kept": money(kept),
+            "strength": num(event.strength * 100),
+        }
+        return [("RunCapped", params)]
     if isinstance(event, ev.SupplyCapped | ev.EnergyCapped | ev.TalentCapped):
         kept = event.unspent_bn * rules.constants.get("carry_over_share", 1.0)
         return [(type(event).__name__, {"unspent": money(event.unspent_bn), "kept": money(kept)})]

@@ -50,6 +50,7 @@ EVENT_ORDER = (
     "SupplyCapped",
     "EnergyCapped",
     "TalentCapped",
+    "RunCapped",
     "EnergyOnline",
     "ChipsBought",
     "EnergyOrdered",

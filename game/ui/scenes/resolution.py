@@ -46,6 +46,7 @@ OWN_NOTES = (
     "SupplyCapped",
     "EnergyCapped",
     "TalentCapped",
+    "RunCapped",
     "ChipsIdle",
     "PowerBill",
     "MilestoneReached",
