@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import pygame
 
-from game.ui.paths import ASSETS
+from game.paths import ASSETS
 from game.ui.settings import Settings, save_settings
 
 log = logging.getLogger(__name__)

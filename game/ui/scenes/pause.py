@@ -112,8 +112,8 @@ class PauseScene(Scene):
             self.app.replace("menu")
 
     def save(self) -> None:
+        from game.paths import saves_dir
         from game.saves import save_match
-        from game.ui.paths import saves_dir
         from game.ui.session import SAVE_MODE
 
         entry = self.widgets.get("pause.name")
