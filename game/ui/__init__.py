@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from game.saves.slots import autosave_exists as _unfinished_game
 from game.saves.slots import autosave_path
 
 
 def autosave_exists() -> bool:
-    """True when there is an autosave file; Continue opens it, or says why it cannot."""
-    return autosave_path().is_file()
+    """True when an unfinished game is saved; Continue opens the newest, or says why not."""
+    return _unfinished_game()
 
 
 __all__ = ["autosave_exists", "autosave_path"]

@@ -15,7 +15,7 @@ import pygame
 
 from game.i18n import t
 from game.levels.model import SIDES
-from game.saves import LoadResult, SaveEntry, list_saves, load_save, saves_dir
+from game.saves import LoadResult, SaveEntry, autosave_path, list_saves, load_save, saves_dir
 from game.saves.present import entry_lines, problem_text
 from game.ui.draw import draw_text, fit_text, panel
 from game.ui.layout import button_height, button_width, margin
@@ -26,9 +26,19 @@ log = logging.getLogger(__name__)
 DOUBLE_CLICK_MS = 400
 
 
-def start_session(app, match, loaded, save, *, mode: str | None = None, side: str | None = None):
+def start_session(
+    app,
+    match,
+    loaded,
+    save,
+    *,
+    mode: str | None = None,
+    side: str | None = None,
+    path: Path | None = None,
+):
     """Play `match` on: the game flow replaces the top scene with the next screen of the
-    game. Returns False when this build has no turn screen (nothing changes then)."""
+    game. Its autosaves go on in `path` (the file it was opened from), else in a file of
+    its own. Returns False when this build has no turn screen (nothing changes then)."""
     if not app.has_scene("turn"):
         return False
     try:
@@ -45,6 +55,8 @@ def start_session(app, match, loaded, save, *, mode: str | None = None, side: st
     session = GameSession.new(
         loaded, mode, side, difficulty, seed=match.seed, rules=match.rules, match=match
     )
+    session.group = save.group if save is not None else ""
+    session.save_slot = path.stem if path is not None else None
     start_game(app, session)
     return True
 
@@ -107,7 +119,9 @@ class LoadScene(Scene):
         if replay or result.match.finished:
             self.app.push("replay", result=result, path=entry.path)
             return
-        if not start_session(self.app, result.match, result.loaded_level, result.save):
+        if not start_session(
+            self.app, result.match, result.loaded_level, result.save, path=entry.path
+        ):
             self.notice = t("saves.load.no_turn_screen")
             self.rebuild()
 
@@ -334,7 +348,7 @@ class ContinueScene(LoadScene):
     name = "continue"
 
     def __init__(self, app, folder: str | Path | None = None):
-        super().__init__(app, folder, select="autosave.json")
+        super().__init__(app, folder, select=autosave_path(folder).name)
         self._pending = True
 
     @classmethod
@@ -348,7 +362,7 @@ class ContinueScene(LoadScene):
             return
         self._pending = False
         entry = self.entry
-        if entry is None or not entry.is_autosave:
+        if entry is None or entry.path.name != autosave_path(self.folder).name:
             self.notice = t("saves.load.no_autosave")
             self.rebuild()
             return
@@ -357,7 +371,9 @@ class ContinueScene(LoadScene):
             return
         result = load_save(entry.path)
         if result.ok and not result.match.finished:
-            if start_session(self.app, result.match, result.loaded_level, result.save):
+            if start_session(
+                self.app, result.match, result.loaded_level, result.save, path=entry.path
+            ):
                 return
             self.notice = t("saves.load.no_turn_screen")
             self.rebuild()
