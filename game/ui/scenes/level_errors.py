@@ -65,8 +65,10 @@ class LevelErrorsScene(Scene):
         path: str,
         problems: list[Problem],
         on_fixed: Callable[[object], None] | None = None,
+        check: Callable[[str], tuple[object, list]] | None = None,
     ):
         super().__init__(app)
+        self.check = check  # another file kind's checker (a lesson); default: a level
         self.path = str(path)
         self.problems = list(problems)
         self.on_fixed = on_fixed
@@ -83,12 +85,13 @@ class LevelErrorsScene(Scene):
     def reload(self) -> None:
         from game.levels.loader import check_level_file
 
-        loaded, problems = check_level_file(self.path)
+        loaded, problems = (self.check or check_level_file)(self.path)
         if loaded is None:
             self.show(self.path, problems)
             self.still_broken = True
             return
-        self.app.loaded_level = loaded
+        if self.check is None:
+            self.app.loaded_level = loaded
         self.app.pop()
         if self.on_fixed is not None:
             self.on_fixed(loaded)
