@@ -31,7 +31,7 @@ from game.classroom.words import (
     timeline_rows,
 )
 from game.engine import Rules
-from game.i18n import language, pick, set_language, t
+from game.i18n import has_key, language, pick, set_language, t
 from game.levels.model import SIDES, Source
 
 PICTURES = {
@@ -133,7 +133,16 @@ def gather(game: PlayedGame, decisions: list[KeyDecision] | None = None) -> Repo
 def _player(name: str) -> str:
     if not name or name == "human":
         return t("classroom.report.human")
-    return t("classroom.report.ai", name=name)
+    return t("classroom.report.ai", name=ai_name(name))
+
+
+def ai_name(spec: str) -> str:
+    """'normal' → 'Normal', 'greedy' → 'einfache Faustregel': never an English id in German."""
+    base = spec.split("@")[0].split("#")[0].split(":")[0]
+    for key in (f"setup.diff.{base}", f"lessons.ai_name.{base}"):
+        if has_key(key):
+            return t(key)
+    return t("lessons.ai_name.other")
 
 
 def draw_pictures(rules: Rules, match, out_dir: Path) -> dict[str, Path]:
