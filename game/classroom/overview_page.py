@@ -18,7 +18,6 @@ from game.classroom.spreadsheet import CsvDialect, csv_dialect, number, write_ta
 from game.classroom.teach import class_prompts
 from game.classroom.words import quarter_words
 from game.i18n import language, t
-from game.numbers import num
 
 PAGE_CSS = """
 @page { size: A4 landscape; margin: 10mm; }
@@ -62,8 +61,13 @@ def status_words(game: GroupGame) -> str:
 def si_words(game: GroupGame) -> str:
     if game.si_quarter is None:
         return t("lessons.class.no_si")
-    who = t(f"faction.{game.si_side}.name") if game.si_side else t("debrief.draw")
-    return f"{quarter_words(game.si_quarter)} ({who})"
+    return f"{quarter_words(game.si_quarter)} ({si_side_words(game)})"
+
+
+def si_side_words(game: GroupGame) -> str:
+    if game.si_quarter is None:
+        return ""
+    return t(f"faction.{game.si_side}.name") if game.si_side else t("lessons.class.both")
 
 
 def policies_words(game: GroupGame) -> str:
@@ -144,7 +148,7 @@ def csv_rows(overview: Overview, dialect: CsvDialect) -> tuple[list[str], list[l
                 str(game.quarters),
                 number(game.gap_months, 1, dialect),
                 game.si_quarter or "",
-                t(f"faction.{game.si_side}.name") if game.si_side else "",
+                si_side_words(game),
                 policies_words(game),
                 number(game.curves["usa"][-1], 1, dialect),
                 number(game.curves["china"][-1], 1, dialect),
@@ -164,7 +168,8 @@ def write_overview(overview: Overview, out_dir: Path, dialect_name: str | None =
     dialect = csv_dialect(dialect_name, language())
     headers, rows = csv_rows(overview, dialect)
     write_table(out_dir / "class.csv", headers, rows, dialect)
+    from game.classroom.material import write_material
+
+    write_material(out_dir)  # the pupils' handout and worksheet, printable from here too
     return page
 
-
-__all__ = ["num", "write_overview"]

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from game.classroom import pictures
 from game.classroom.decisions import KeyDecision, key_decisions
 from game.classroom.played import PlayedGame, coerce
+from game.classroom.spreadsheet import csv_dialect
+from game.classroom.teach import GapPoint, gap_series, side_questions
 from game.classroom.turns import TurnRow, turn_rows, write_csv
 from game.classroom.words import (
     DecisionText,
@@ -33,9 +35,11 @@ from game.classroom.words import (
 from game.engine import Rules
 from game.i18n import has_key, language, pick, set_language, t
 from game.levels.model import SIDES, Source
+from game.saves.present import date_text
 
 PICTURES = {
     "capability": "capability.png",
+    "gap": "gap.png",
     "ladder": "ladder.png",
     "compute": "compute.png",
     "energy": "energy.png",
@@ -72,6 +76,7 @@ class ReportData:
     timeline: list[TimelineRow]
     questions: list[str]
     rows: list[TurnRow]
+    gap: list[GapPoint]
 
 
 def gather(game: PlayedGame, decisions: list[KeyDecision] | None = None) -> ReportData:
@@ -107,12 +112,14 @@ def gather(game: PlayedGame, decisions: list[KeyDecision] | None = None) -> Repo
         if o.policy
     ]
     players = ", ".join(f"{side_name(s)}: {_player(game.players.get(s, ''))}" for s in SIDES)
+    group = [(t("lessons.group"), game.group)] if game.group else []
     facts = [
+        *group,
         (t("classroom.report.level"), pick(rules.level.title)),
         (t("classroom.report.seed"), str(match.seed)),
         (t("classroom.report.players"), players),
         (t("classroom.report.quarters"), str(len(match.turns))),
-        (t("classroom.report.made"), datetime.now().strftime("%Y-%m-%d %H:%M")),
+        (t("classroom.report.made"), date_text(datetime.now(UTC).isoformat())),
     ]
     return ReportData(
         game,
@@ -125,8 +132,9 @@ def gather(game: PlayedGame, decisions: list[KeyDecision] | None = None) -> Repo
         fired,
         policies,
         timeline_rows(rules, match),
-        questions(rules),
+        side_questions(game.deciding_sides) + questions(rules),
         turn_rows(rules, match),
+        gap_series(rules, match),
     )
 
 
@@ -146,9 +154,12 @@ def ai_name(spec: str) -> str:
 
 
 def draw_pictures(rules: Rules, match, out_dir: Path) -> dict[str, Path]:
+    from game.classroom.gap_chart import gap_png
+
     pictures.ensure_pygame()
     out = {
         "capability": pictures.capability_png(rules, match, out_dir / PICTURES["capability"]),
+        "gap": gap_png(gap_series(rules, match), out_dir / PICTURES["gap"]),
         "ladder": pictures.ladder_png(rules, match, out_dir / PICTURES["ladder"]),
     }
     for metric in ("compute", "energy", "talent"):
@@ -161,12 +172,16 @@ def write_report(
     out_dir: str | Path,
     lang: str | None = None,
     decisions: list[KeyDecision] | None = None,
+    dialect: str | None = None,
 ) -> Path:
     """Write the report folder for `game` (a save path, session, PlayedGame or
     (LoadedLevel, Match)); returns the path of report.html. `lang` overrides the language
-    for this report only."""
+    for this report only; `dialect` the CSV convention (default: the language's). The
+    folder also gets summary.html (one page) and the pupils' handout and worksheet."""
+    from game.classroom.material import write_material
     from game.classroom.render_html import render_html
     from game.classroom.render_md import render_md
+    from game.classroom.summary import render_summary
 
     played = coerce(game)
     before = language()
@@ -177,20 +192,25 @@ def write_report(
         out.mkdir(parents=True, exist_ok=True)
         data = gather(played, decisions)
         images = draw_pictures(played.rules, played.match, out)
-        write_csv(played.rules, data.rows, out / "turns.csv")
+        write_csv(played.rules, data.rows, out / "turns.csv", csv_dialect(dialect, language()))
         encoded = {k: base64.b64encode(p.read_bytes()).decode("ascii") for k, p in images.items()}
         (out / "report.md").write_text(render_md(data), encoding="utf-8")
         html_path = out / "report.html"
         html_path.write_text(render_html(data, encoded), encoding="utf-8")
+        (out / "summary.html").write_text(render_summary(data, encoded), encoding="utf-8")
+        write_material(out)
         return html_path
     finally:
         set_language(before)
 
 
 def default_folder(played: PlayedGame) -> str:
-    """'report-cold-ai-war-seed-42-20260114-1530': a name that sorts by level and time."""
+    """'report-cold-ai-war-seed-42-gruppe-3-20260114-1530': sorts by level, seed and time."""
+    from game.saves.storage import slot_name
+
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return f"report-{played.rules.level_id}-seed-{played.match.seed}-{stamp}"
+    group = f"-{slot_name(played.group)}" if played.group.strip() else ""
+    return f"report-{played.rules.level_id}-seed-{played.match.seed}{group}-{stamp}"
 
 
 def quarter_of(row: TurnRow) -> str:

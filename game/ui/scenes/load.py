@@ -125,6 +125,22 @@ class LoadScene(Scene):
             self.notice = t("saves.load.no_turn_screen")
             self.rebuild()
 
+    def debrief(self) -> None:
+        """The classroom debrief (and from there its report) of the chosen game, finished
+        or stopped: replayed with the level copy it was played on if the file changed."""
+        from game.classroom.played import GameUnavailable, from_save
+
+        entry = self.entry
+        if entry is None or entry.save is None:
+            return
+        try:
+            game = from_save(entry.path)
+        except GameUnavailable as exc:
+            self.result, self.notice = None, exc.message
+            self.rebuild()
+            return
+        self.app.push("classroom_debrief", game=game)
+
     def _original_of(self, entry: SaveEntry) -> Path | None:
         """The saved game a what-if game split from, when it is still in the folder."""
         origin = entry.save.branch_of if entry.save is not None else None
@@ -165,6 +181,8 @@ class LoadScene(Scene):
             ("saves.load.play_on", lambda: self.open(False), usable and not entry.save.finished),
             ("saves.load.replay", lambda: self.open(True), usable),
         ]
+        if usable and self.app.has_scene("classroom_debrief"):
+            buttons.append(("lessons.load_debrief", self.debrief, True))
         if usable and self._original_of(entry) is not None:
             buttons.append(("saves.replay.compare", self.compare, True))
         if self.result is not None and self.result.offer_embedded:
