@@ -11,16 +11,16 @@ from game.classroom.pictures import Canvas, _save
 from game.i18n import t
 
 
-def class_chart_png(overview: Overview, path: Path, size=(1500, 900)) -> Path:
+def class_chart_png(overview: Overview, path: Path, size=(1500, 860)) -> Path:
     from game.classroom.overview_page import side_of
 
-    app = Canvas()
+    app = Canvas(factor=2.2)  # printed about 12 cm wide: type large enough to read
     p, px = app.palette, app.px
     surface = pygame.Surface(size)
     surface.fill(p.bg)
     small = app.font("small")
     line_h = small.get_linesize()
-    plot = pygame.Rect(px(40), px(12), size[0] - px(90), size[1] - px(24) - line_h - px(12))
+    plot = pygame.Rect(px(34), px(10), size[0] - px(70), size[1] - px(20) - line_h - px(10))
     longest = max(len(g.curves["usa"]) for g in overview.games)
     span = max(1, longest - 1)
 

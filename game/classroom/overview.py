@@ -97,7 +97,7 @@ def group_game(path: Path, played: PlayedGame, group: str) -> GroupGame:
         gap_series(rules, match)[-1].months,
         si_quarter,
         si_side,
-        tuple(counts.most_common(3)),
+        tuple(counts.most_common(2)),
         curves,
     )
 

@@ -20,13 +20,24 @@ from game.classroom.words import quarter_words
 from game.i18n import language, t
 
 PAGE_CSS = """
-@page { size: A4 landscape; margin: 10mm; }
-body { max-width: 277mm; font-size: 10pt; }
+@page { size: A4; margin: 10mm 10mm; }
+body { max-width: 190mm; font-size: 10pt; }
 table.class td, table.class th { font-size: 9pt; }
+table.class { width: 100%; }
 .nr { display: inline-block; min-width: 5mm; text-align: center; color: #fff;
   border-radius: 1mm; font-weight: bold; padding: 0 1mm; }
 .nr.usa { background: #0072b2; } .nr.china { background: #d55e00; } .nr.none { background: #666; }
 .cols { display: grid; grid-template-columns: 3fr 2fr; gap: 5mm; align-items: start; }
+@media print {
+  body { font-size: 9pt; }
+  h1 { font-size: 15pt; } h2 { font-size: 11pt; margin: 2mm 0 1mm; }
+  table.class td, table.class th { font-size: 7.5pt; padding: 0.3mm 0.8mm; line-height: 1.25; }
+  .cols img { max-height: 58mm; width: auto; }
+  .cols h2 { margin-top: 1mm; }
+  table.class td:nth-child(7) { width: 30%; }
+  table.class td:nth-child(2) { white-space: nowrap; }
+  ol.questions li { margin: 0.5mm 0; }
+}
 """
 
 
@@ -39,10 +50,11 @@ def side_of(game: GroupGame) -> str:
     return game.sides[0] if len(game.sides) == 1 else "usa"
 
 
-def sides_words(game: GroupGame) -> str:
+def sides_words(game: GroupGame, short: bool = False) -> str:
     if not game.sides:
         return t("saves.mode.ai_vs_ai")
-    return ", ".join(t(f"faction.{s}.full") for s in game.sides)
+    form = "name" if short else "full"
+    return ", ".join(t(f"faction.{s}.{form}") for s in game.sides)
 
 
 def gap_for_group(game: GroupGame) -> str:
@@ -100,7 +112,7 @@ def render_page(overview: Overview, chart_png: bytes | None) -> str:
     for number_, game in enumerate(games, 1):
         cells = (
             game.group,
-            sides_words(game),
+            sides_words(game, short=True),
             winner_words(game),
             gap_for_group(game),
             si_words(game),

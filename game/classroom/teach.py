@@ -63,7 +63,7 @@ def gap_words(months: float) -> str:
     """'Titans 7 months ahead' / 'Swarms 2 months ahead' / 'level'."""
     from game.numbers import num
 
-    if abs(months) < 0.5:
+    if abs(months) < 0.05:  # the same threshold as the debrief's headline (words.final_words)
         return t("lessons.gap.even")
     key = "lessons.gap.usa_ahead" if months > 0 else "lessons.gap.china_ahead"
     return t(key, months=num(abs(months), 1))

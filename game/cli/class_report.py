@@ -1,7 +1,7 @@
 """`python -m game class-report SAVES_OR_FOLDER... --out DIR`: one page for the whole class.
 
 Reads every save named (or every *.json in the folders named, e.g. a USB stick), writes
-class.html (prints on one A4 page, landscape), class.csv and the chart, and prints the
+class.html (prints on one A4 page), class.csv and the chart, and prints the
 page's path. Files that cannot be read are named on the page and on stderr; exit 1 only
 when no game at all could be opened.
 """

@@ -74,6 +74,7 @@ class LessonScene(Scene):
     def start(self) -> None:
         self._read_group()
         group = " ".join(self.group.split())
+        self.error = ""
         if not group:
             self.error = t("lessons.need_group")
         elif self.side is None:
