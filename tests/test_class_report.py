@@ -55,7 +55,7 @@ def test_one_page_for_every_group_and_a_german_spreadsheet(class_folder, tmp_pat
     html = (out / "class.html").read_text(encoding="utf-8")
     for k in range(len(PLANS)):
         assert f"<td>Gruppe {k + 1}</td>" in html
-    assert html.count("<tr><td><span class=\"nr") == len(PLANS)
+    assert html.count('<tr><td><span class="nr') == len(PLANS)
     assert "angehalten nach" in html and "Warum endete dieselbe Welt verschieden?" in html
     assert "kaputt.json" in html and html.count("data:image/png;base64,") == 1
     rows = read_csv(out / "class.csv", ";")

@@ -106,7 +106,8 @@ def test_the_timer_runs_on_the_game_clock_and_the_stop_opens_the_debrief(home):
     assert "0:3" in clock_label(run, 0) and draw_lesson_clock(app.window, app) is not None
     for _ in range(31):
         app.step([], dt=1.0)
-    assert run.time_up and "Zeit um" in clock_label(run, 0)
+    assert run.time_up and clock_label(run, 0) == "Zeit um"
+    assert app.notice is not None and "Nachbesprechung" in app.notice[0]
     assert app.stack.top.name == "turn"  # a quarter is never cut in half
     play_quarter(app)
     next_scene(app, run.session)

@@ -184,4 +184,3 @@ def write_overview(overview: Overview, out_dir: Path, dialect_name: str | None =
 
     write_material(out_dir)  # the pupils' handout and worksheet, printable from here too
     return page
-

@@ -33,8 +33,43 @@ def clock_label(run: LessonRun, quarters_played: int) -> str | None:
     return t("lessons.clock.quarters_left", n=remaining)
 
 
+def tick_lesson(app, dt: float) -> None:
+    """Advance the lesson clock by one frame; the moment time runs out, say what follows."""
+    run = getattr(app, "lesson", None)
+    if run is None:
+        return
+    was_up = run.time_up
+    run.tick(dt)
+    if run.running and run.time_up and not was_up:
+        from game.ui import notices
+
+        notices.post(t("lessons.clock.up_long"))
+
+
+def _free_spot(app, size: tuple[int, int]) -> pygame.Rect:
+    """Where the badge covers no button: top centre, else beside the top-right button,
+    else bottom centre (the first that is free; top centre if none is)."""
+    w, h = app.size
+    px = app.px
+    taken = [getattr(e, "rect", None) for e in getattr(app.stack.top, "_elements", [])]
+    taken = [r for r in taken if r is not None]
+    rect = pygame.Rect((0, 0), size)
+    spots = [
+        {"midtop": (w // 2, 0)},
+        {"topright": (min((r.left for r in taken if r.top < px(60)), default=w) - px(8), 0)},
+        {"midbottom": (w // 2, h - px(2))},
+    ]
+    for spot in spots:
+        candidate = rect.copy()
+        setattr(candidate, *next(iter(spot.items())))
+        if candidate.left >= 0 and not any(candidate.colliderect(r) for r in taken):
+            return candidate
+    rect.midtop = w // 2, 0
+    return rect
+
+
 def draw_lesson_clock(surface: pygame.Surface, app) -> pygame.Rect | None:
-    """The badge at the top centre, if a lesson game is on screen; returns where."""
+    """The badge on a lesson game's screens, where it covers no button; returns where."""
     run = getattr(app, "lesson", None)
     top = app.stack.top
     if run is None or not run.running or top is None or top.name not in GAME_SCENES:
@@ -46,9 +81,8 @@ def draw_lesson_clock(surface: pygame.Surface, app) -> pygame.Rect | None:
         return None
     p, px = app.palette, app.px
     font = app.font("small", bold=True)
-    width = min(font.size(label)[0] + px(24), surface.get_width() - px(16))
-    rect = pygame.Rect(0, 0, width, font.get_linesize() + px(8))
-    rect.midtop = (surface.get_width() // 2, px(2))
+    width = min(font.size(label)[0] + px(20), surface.get_width() - px(16))
+    rect = _free_spot(app, (width, font.get_linesize() + px(2)))  # in the top margin
     colour = p.bad if run.time_up else p.accent
     pygame.draw.rect(surface, p.bg_deep, rect, border_radius=px(6))
     pygame.draw.rect(surface, colour, rect, width=max(1, px(2)), border_radius=px(6))

@@ -186,7 +186,9 @@ class App:
         if top is not None:
             top.update(dt)
         if self.lesson is not None:
-            self.lesson.tick(dt)
+            from game.ui.lesson_clock import tick_lesson
+
+            tick_lesson(self, dt)
         self.guard.observe(self.stack.generation)  # a change made by update() counts too
         self.manager.update(dt)
         self.draw(self.window)

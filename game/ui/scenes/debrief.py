@@ -265,7 +265,8 @@ class DebriefScene(ScrollKeys, Scene):
             put(t("lessons.gap.title"), "head", p.accent)
             y += px(4)
             points = gap_series(rules, self.game.match)
-            chart = pygame.Surface((width, px(230)))
+            tall = max(px(140), min(px(230), round(self.view.height * 0.55)))
+            chart = pygame.Surface((width, tall))  # room below for the words on one screen
             chart.fill(p.panel)
             draw_gap(chart, chart.get_rect(), points, self.app)
             items.append((0, y, chart))

@@ -18,7 +18,7 @@ from game.levels.model import SIDES
 from game.saves import LoadResult, SaveEntry, autosave_path, list_saves, load_save, saves_dir
 from game.saves.present import entry_lines, problem_text
 from game.ui.draw import draw_text, fit_text, panel
-from game.ui.layout import button_height, button_width, margin
+from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
 
 log = logging.getLogger(__name__)
@@ -190,11 +190,12 @@ class LoadScene(Scene):
         elif self.result is not None and self.result.match is not None:
             buttons.append(("saves.load.open_anyway", self._open_anyway, True))
         buttons.append(("saves.load.back", self.back, True))
-        x, y = m, h - m - bh
-        for key, action, enabled in buttons:
-            width = button_width(self.app, t(key), minimum=120)
-            self.button(key, pygame.Rect(x, y, width, bh), action, enabled=enabled)
-            x += width + px(12)
+        widths = [button_width(self.app, t(key), minimum=120) for key, _, _ in buttons]
+        rects = flow(widths, m, 0, w - 2 * m, bh, px(12))  # a second row when they do not fit
+        shift = h - m - rects[-1].bottom
+        for (key, action, enabled), rect in zip(buttons, rects, strict=True):
+            self.button(key, rect.move(0, shift), action, enabled=enabled)
+        y = rects[0].top + shift
         top = m + self.app.font("heading", True).get_linesize() + px(34)
         message_h = px(64) if (self.result is not None or self.notice) else 0
         self.message_rect = pygame.Rect(m, y - px(12) - message_h, w - 2 * m, message_h)
