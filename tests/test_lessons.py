@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,11 @@ def test_the_clock_counts_only_the_time_it_is_given():
 @pytest.mark.parametrize("seconds,text", [(0.2, "0:01"), (59.0, "0:59"), (61.0, "1:01")])
 def test_clock_text_rounds_up_so_zero_means_up(seconds, text):
     assert clock_text(seconds) == text
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_named_as_a_lesson_is_refused_without_waiting(tmp_path):
+    pipe = tmp_path / "lesson.yaml"
+    os.mkfifo(pipe)
+    loaded, [problem] = check_lesson_file(pipe)
+    assert loaded is None and "not an ordinary file" in problem.message

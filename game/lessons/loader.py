@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from game.guarded_files import RefusedFile, read_guarded
 from game.lessons.model import LESSON_VERSION, Lesson
 from game.levels.diagnostics import Problem, Reporter, did_you_mean, report_validation_error
 from game.levels.loader import LoadedLevel, check_level_file
@@ -35,8 +36,8 @@ class LoadedLesson:
 def is_lesson_file(path: str | Path) -> bool:
     """Does this YAML file describe a lesson (rather than a level)?"""
     try:
-        head = Path(path).read_bytes()[:MAX_BYTES].decode("utf-8", "replace")
-    except OSError:
+        head = read_guarded(Path(path), MAX_BYTES).decode("utf-8", "replace")
+    except (OSError, RefusedFile):  # a pipe, a device, a huge file: not a lesson
         return False
     return bool(_MARKER.search(head))
 
@@ -63,13 +64,18 @@ def check_lesson_file(
     path = Path(path)
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = read_guarded(path, MAX_BYTES)
+    except RefusedFile as exc:
+        if exc.reason == "too_large":
+            message = f"the file has {exc.size} bytes; a lesson has at most {MAX_BYTES}"
+        elif exc.reason == "not_regular":
+            message = f"this is not an ordinary file ({exc.detail})"
+        else:
+            message = f"cannot read the file: {exc.detail or exc.reason}"
+        return None, [Problem(name, 1, 1, "error", "io", "", message)]
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return None, [Problem(name, 1, 1, "error", "io", "", f"cannot read the file: {reason}")]
-    if len(data) > MAX_BYTES:
-        message = f"the file has {len(data)} bytes; a lesson has at most {MAX_BYTES}"
-        return None, [Problem(name, 1, 1, "error", "too-large", "", message)]
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
