@@ -105,3 +105,12 @@ def test_a_pipe_named_as_a_lesson_is_refused_without_waiting(tmp_path):
     os.mkfifo(pipe)
     loaded, [problem] = check_lesson_file(pipe)
     assert loaded is None and "not an ordinary file" in problem.message
+
+
+def test_both_spellings_of_the_lesson_option_reach_the_app(monkeypatch):
+    import game.app
+
+    opened = []
+    monkeypatch.setattr(game.app, "run_app", lambda **kw: opened.append(kw["lesson"]) or 0)
+    assert main(["--lesson", "a.yaml"]) == 0 and main(["play", "--lesson", "b.yaml"]) == 0
+    assert opened == ["a.yaml", "b.yaml"]
