@@ -6,8 +6,9 @@ import logging
 import os
 
 
-def run_app(level: str | None = None, designer: bool = False) -> int:
-    """Open the game; `level` is offered first (and shown with its problems if broken)."""
+def run_app(level: str | None = None, designer: bool = False, lesson: str | None = None) -> int:
+    """Open the game; `level` is offered first (and shown with its problems if broken);
+    `lesson` opens the lesson's start screen (or its problems, never a traceback)."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from game.i18n import set_language
@@ -21,6 +22,8 @@ def run_app(level: str | None = None, designer: bool = False) -> int:
 
     app = App(settings=settings, level=level, designer=designer)
     app.push("menu")
+    if lesson is not None:
+        open_lesson(app, lesson)
     if level is not None:
         app.level_path = level
         app.reload_level()
@@ -30,3 +33,20 @@ def run_app(level: str | None = None, designer: bool = False) -> int:
         import pygame
 
         pygame.quit()
+
+
+def open_lesson(app, path: str) -> None:
+    """The lesson's start screen above the menu, or the file's problems when it has errors."""
+    from game.lessons import check_lesson_file
+
+    loaded, problems = check_lesson_file(path)
+    if loaded is None:
+        app.push(
+            "level-errors",
+            path=path,
+            problems=problems,
+            check=check_lesson_file,
+            on_fixed=lambda fixed: app.push("lesson", lesson=fixed),
+        )
+        return
+    app.push("lesson", lesson=loaded)

@@ -50,10 +50,17 @@ def test_report_holds_every_turn_and_every_event_with_its_source(played, tmp_pat
     assert not [r for r in caplog.records if "missing translation" in r.getMessage()]
     html = html_path.read_text(encoding="utf-8")
     # every quarter is a row of turns.csv, in order
+    # in the reader's convention: ';' and decimal commas in German, every header unique
+    raw = (tmp_path / "turns.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode())
     with open(tmp_path / "turns.csv", encoding="utf-8-sig", newline="") as file:
-        rows = list(csv.reader(file))
+        rows = list(csv.reader(file, delimiter=";" if lang == "de" else ","))
     assert [int(r[0]) for r in rows[1:]] == [record.turn for record in match.turns]
     assert all(len(r) == len(rows[0]) for r in rows)
+    assert len(set(rows[0])) == len(rows[0]), "two columns share a header"
+    numbers = [cell for row in rows[1:] for cell in row[2:6]]
+    decimal, other = (",", ".") if lang == "de" else (".", ",")
+    assert any(decimal in cell for cell in numbers) and not any(other in c for c in numbers)
     # every card that struck is in the report with title, publisher, date and URL
     fired = {
         e.event for record in match.turns for e in record.events if isinstance(e, ev.CardFired)

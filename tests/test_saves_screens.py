@@ -198,7 +198,8 @@ def test_continue_finds_the_autosave_in_a_moved_save_folder(home, monkeypatch):
     for side in SIDES:
         session.submit(side, session.stand_in(side))
     session.resolve()
-    assert (moved / "autosave.json").is_file() and autosave_exists()
+    assert [p.name for p in moved.glob("*.json")] == [f"{session.save_slot}.json"]
+    assert autosave_exists()
     app = App(settings=Settings(language="en"), persist=False)
     app.push("menu")
     settle(app)

@@ -29,14 +29,17 @@ def test_there_is_a_fixture_and_an_upgrade_for_every_format_version():
 
 def test_each_fixture_opens_as_the_same_game():
     v1, v2 = read_save(FIXTURES / "v1_minimal.json"), read_save(FIXTURES / "v2_minimal.json")
-    assert v1.format_version == v2.format_version == CURRENT_VERSION
-    assert v1.seed == v2.seed and v1.level == v2.level
+    v3 = read_save(FIXTURES / "v3_minimal.json")
+    assert v1.format_version == v2.format_version == v3.format_version == CURRENT_VERSION
+    assert v1.seed == v2.seed == v3.seed and v1.level == v2.level == v3.level
     assert [t.orders for t in v1.turns] == [t.orders for t in v2.turns]
+    assert [t.orders for t in v2.turns] == [t.orders for t in v3.turns]
+    assert (v1.group, v2.group, v3.group) == ("", "", "Gruppe 3")  # older games had no group
     assert v1.mode == "ai_vs_ai" and v1.players["usa"].name == "greedy"
     # Whether today's engine still plays the fixture's game is decided here, independently
     # of the loader: replay the orders and compare the hash the fixture recorded.
     same_game = state_hash(replayed(v2).state) == v2.final.state_hash
-    for name in ("v1_minimal.json", "v2_minimal.json"):
+    for name in ("v1_minimal.json", "v2_minimal.json", "v3_minimal.json"):
         result = load_save(FIXTURES / name)
         assert result.match is not None and len(result.match.turns) == len(v2.turns)
         if same_game:

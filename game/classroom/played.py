@@ -34,6 +34,7 @@ class PlayedGame:
     mode: str = ""
     players: dict[str, str] = field(default_factory=dict)  # side -> 'human' or an AI spec
     source: str = ""  # the save file it came from, if any
+    group: str = ""  # the pupils' group name of a lesson game ('' if none)
 
     @property
     def deciding_sides(self) -> tuple[str, ...]:
@@ -56,6 +57,7 @@ def from_session(session) -> PlayedGame:
         tuple(session.humans),
         session.mode,
         players,
+        group=getattr(session, "group", ""),
     )
 
 
@@ -83,6 +85,7 @@ def from_save(path: str | Path, strict: bool = False) -> PlayedGame:
         save.mode,
         players,
         str(path),
+        save.group,
     )
     return game
 

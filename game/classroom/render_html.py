@@ -14,6 +14,7 @@ from game.classroom.words import pct, quarter_words
 from game.engine import AREAS
 from game.i18n import language, t
 from game.levels.model import SIDES, Source
+from game.numbers import num
 
 CSS = """
 @page { size: A4; margin: 14mm 13mm; }
@@ -89,6 +90,11 @@ def render_html(d: ReportData, images: dict[str, str]) -> str:
         "<figure>",
         _img(images, "capability", t("classroom.report.chart")),
         f"<figcaption>{_e(t('classroom.report.chart_caption'))}</figcaption></figure>",
+        f"<h2>{_e(t('lessons.gap.title'))}</h2>",
+        "<figure>",
+        _img(images, "gap", t("lessons.gap.title")),
+        f"<figcaption>{_e(t('lessons.gap.definition'))}</figcaption></figure>",
+        f"<p><strong>{_e(gap_line(d))}</strong></p>",
         f"<h2>{_e(t('classroom.decisions.title'))}</h2>",
         f'<p class="muted small">{_e(t("classroom.decisions.method"))}</p>',
     ]
@@ -158,6 +164,13 @@ def render_html(d: ReportData, images: dict[str, str]) -> str:
     return "\n".join(part for part in out if part)
 
 
+def gap_line(d: ReportData) -> str:
+    """'At the end: Titans 5.6 months ahead. Measured in reality: …'."""
+    from game.classroom.teach import gap_words
+
+    return t("lessons.gap.final", gap=gap_words(d.gap[-1].months)) if d.gap else ""
+
+
 def _timeline(d: ReportData) -> str:
     rows = [
         "<table><thead><tr>",
@@ -206,7 +219,7 @@ def _turn_table(d: ReportData) -> str:
                 if row.policy[side]
                 else ""
             )
-            cap = t("classroom.capability_is", value=f"{row.stocks[side]['capability']:.1f}")
+            cap = t("classroom.capability_is", value=num(row.stocks[side]["capability"], 1))
             cells.append(f"<td>{shares}{policy}<br>{_e(cap)}</td>")
         events = "<br>".join(_e(card_title(rules, c)) for c in row.cards)
         rows.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.classroom.render_html import gap_line
 from game.classroom.report import PICTURES, ReportData
 from game.classroom.words import orders_words, quarter_words
 from game.i18n import t
@@ -40,6 +41,14 @@ def render_md(d: ReportData) -> str:
         f"![{_md(t('classroom.report.chart'))}]({PICTURES['capability']})",
         "",
         f"*{_md(t('classroom.report.chart_caption'))}*",
+        "",
+        f"## {_md(t('lessons.gap.title'))}",
+        "",
+        f"![{_md(t('lessons.gap.title'))}]({PICTURES['gap']})",
+        "",
+        f"*{_md(t('lessons.gap.definition'))}*",
+        "",
+        f"**{_md(gap_line(d))}**",
         "",
         f"## {_md(t('classroom.decisions.title'))}",
         "",

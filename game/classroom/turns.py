@@ -2,19 +2,20 @@
 
 The same rows feed turns.csv (for a spreadsheet), the report's tables and the tests. The
 money per area is the budget after the policy's cost times the share, exactly as the
-engine spends it. Column headers are in the current language; values are plain numbers.
+engine spends it. Column headers are in the current language; values are plain numbers in
+the reader's convention (decimal comma and `;` in German).
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.classroom.spreadsheet import CsvDialect, csv_dialect, number, write_table
 from game.engine import AREAS, Rules
 from game.engine import events as ev
 from game.engine.state import GameState
-from game.i18n import pick, t
+from game.i18n import language, pick, t
 from game.levels.model import SIDES
 from game.match import Match
 
@@ -110,11 +111,12 @@ def headers() -> list[str]:
     return cols
 
 
-def _n(value: float, decimals: int = 3) -> str:
-    return f"{value:.{decimals}f}".rstrip("0").rstrip(".") if value == value else ""
+def csv_cells(rules: Rules, row: TurnRow, dialect: CsvDialect | None = None) -> list[str]:
+    dialect = dialect or csv_dialect(None, language())
 
+    def _n(value: float, decimals: int = 3) -> str:
+        return number(value, decimals, dialect)
 
-def csv_cells(rules: Rules, row: TurnRow) -> list[str]:
     cells = [str(row.turn), row.quarter]
     for side in SIDES:
         cells.append(_n(row.budget[side], 2))
@@ -133,11 +135,10 @@ def csv_cells(rules: Rules, row: TurnRow) -> list[str]:
     return cells
 
 
-def write_csv(rules: Rules, rows: list[TurnRow], path: Path) -> Path:
-    """turns.csv with a byte-order mark, so spreadsheet programs read the umlauts right."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(headers())
-        for row in rows:
-            writer.writerow(csv_cells(rules, row))
-    return path
+def write_csv(
+    rules: Rules, rows: list[TurnRow], path: Path, dialect: CsvDialect | None = None
+) -> Path:
+    """turns.csv in the reader's convention (`game.classroom.spreadsheet`): `;` and a
+    decimal comma in German, a byte-order mark so spreadsheets read the umlauts right."""
+    dialect = dialect or csv_dialect(None, language())
+    return write_table(path, headers(), [csv_cells(rules, row, dialect) for row in rows], dialect)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.classroom.decisions import KeyDecision, lead_months
+from game.classroom.decisions import KeyDecision
 from game.classroom.history import listed, quarter_words
 from game.classroom.turns import card_title, milestone_title
 from game.engine import AREAS, Orders, Rules
@@ -61,10 +61,11 @@ def outcome_words(rules: Rules, match: Match) -> tuple[str, str]:
 
 def final_words(rules: Rules, match: Match) -> str:
     """'Final capability: Titans 98.5 · Swarms 100.0; the Swarms lead by 1.5 months.'"""
+    from game.classroom.teach import gap_series
     from game.numbers import num
 
     caps = {s: num(rules.capability(match.state.factions[s].frontier_log10), 1) for s in SIDES}
-    lead = lead_months(rules, match.state, "usa")
+    lead = gap_series(rules, match)[-1].months  # the debrief's own measure (Epoch's time shift)
     leader = "usa" if lead > 0 else "china"
     gap = (
         t("classroom.level_gap")
@@ -103,10 +104,12 @@ def decision_text(rules: Rules, d: KeyDecision) -> DecisionText:
         )
     elif abs(d.gain) < 0.05:
         effect = t("classroom.decision.same")
-    elif d.gain > 0:
-        effect = t("classroom.decision.better", months=months(d.gain))
+    elif d.gain > 0:  # behind either way: the choice left less of a gap, not "more lead"
+        key = "lessons.decision.less_behind" if d.lead_played <= 0 else "classroom.decision.better"
+        effect = t(key, months=months(d.gain))
     else:
-        effect = t("classroom.decision.worse", months=months(d.gain))
+        key = "lessons.decision.ai_less_behind" if d.lead_alt <= 0 else "classroom.decision.worse"
+        effect = t(key, months=months(d.gain))
     reason = ""
     if d.suggestion_reason:
         from game.ui.narrate import explain_ai

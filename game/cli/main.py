@@ -11,10 +11,16 @@ def build_parser() -> argparse.ArgumentParser:
         prog="swarms-vs-titans",
         description="Swarms vs Titans: the US–China race toward superintelligence.",
     )
+    parser.add_argument(
+        "--lesson", help="open the game straight into a lesson file (lessons/*.yaml)"
+    )
     sub = parser.add_subparsers(dest="command")
     play = sub.add_parser("play", help="open the desktop game (the default)")
     play.add_argument("--level", help="level file to offer first")
     play.add_argument("--designer", action="store_true", help="watch the level file for changes")
+    play.add_argument(
+        "--lesson", dest="play_lesson", help="open the game straight into a lesson file"
+    )
 
     validate = sub.add_parser("validate", help="check level files and report every problem")
     validate.add_argument(
@@ -132,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     from game.cli.preview import add_preview_parser
 
     add_preview_parser(sub)
+
+    from game.cli.class_report import add_class_report_parser
+
+    add_class_report_parser(sub)
     return parser
 
 
@@ -210,9 +220,17 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.profiles import cmd_profiles
 
         return cmd_profiles(args)
+    if command == "class-report":
+        from game.cli.class_report import cmd_class_report
+
+        return cmd_class_report(args)
     from game.app import run_app
 
-    return run_app(level=getattr(args, "level", None), designer=getattr(args, "designer", False))
+    return run_app(
+        level=getattr(args, "level", None),
+        designer=getattr(args, "designer", False),
+        lesson=getattr(args, "play_lesson", None) or args.lesson,
+    )
 
 
 def run() -> int:

@@ -57,14 +57,20 @@ def duplicate_id_problem(loaded: LoadedLevel, first: Path) -> Problem:
 def cmd_validate(paths: list[str], out: TextIO | None = None, fmt: str = "text") -> int:
     """Check every level named; print its problems. 0 when all are valid, else 1."""
     out = out if out is not None else sys.stdout
+    from game.lessons import check_lesson_file, is_lesson_file
+
     files, problems = level_paths(paths)
-    valid = 0
+    valid = lessons = 0
     seen: dict[str, Path] = {}
     for path in files:
-        loaded, found = check_level_fully(path)
+        if is_lesson_file(path):  # lessons/*.yaml: checked like levels, with their scenario
+            lessons += 1
+            loaded, found = check_lesson_file(path)
+        else:
+            loaded, found = check_level_fully(path)
         valid += loaded is not None
         problems += found
-        if loaded is not None:
+        if loaded is not None and not is_lesson_file(path):
             twin = seen.setdefault(loaded.level.id, path)
             if twin != path and "duplicate-level-id" not in loaded.level.suppress:
                 problems.append(duplicate_id_problem(loaded, twin))
@@ -75,10 +81,13 @@ def cmd_validate(paths: list[str], out: TextIO | None = None, fmt: str = "text")
     else:
         for problem in problems:
             out.write(problem.format() + "\n")
+        kinds = f"{valid - lessons} level(s)"
+        if lessons:
+            kinds = f"{lessons} lesson(s)" if valid == lessons else f"{kinds}, {lessons} lesson(s)"
         if ok:
-            out.write(f"OK: {valid} level(s)\n")
+            out.write(f"OK: {kinds}\n")
         else:
-            out.write(f"FAILED: {len(files) - valid} of {len(files)} level(s) have errors\n")
+            out.write(f"FAILED: {len(files) - valid} of {len(files)} file(s) have errors\n")
     return 0 if ok else 1
 
 

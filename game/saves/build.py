@@ -13,6 +13,7 @@ from game.levels.loader import LoadedLevel
 from game.match import Match
 from game.saves.fingerprint import record_print
 from game.saves.format import (
+    GROUP_CHARS,
     SAVE_SIDES,
     BranchOf,
     FinalState,
@@ -86,6 +87,7 @@ def save_from_match(
     title: str | None = None,
     created: str | None = None,
     branch_of: BranchOf | None = None,
+    group: str = "",
 ) -> SaveGame:
     """Everything needed to replay `match` exactly, and to list it on the load screen.
 
@@ -118,6 +120,7 @@ def save_from_match(
     return SaveGame(
         game_version=game_version(),
         title=title or "",
+        group=group[:GROUP_CHARS],
         created=created or stamp,
         updated=stamp,
         level=LevelCopy(

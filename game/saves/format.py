@@ -1,4 +1,4 @@
-"""The save file's shape (format version 2): a replay, not a snapshot of the state.
+"""The save file's shape (format version 3): a replay, not a snapshot of the state.
 
 A save holds what is needed to play the game again move for move — the level (id, hash and
 a full copy of its text), the seed and every turn's orders — plus the AIs' explanations and
@@ -18,8 +18,10 @@ from game.levels.model import SIDES, Calendar
 MAX_TURNS = next(m.le for m in Calendar.model_fields["turns"].metadata if hasattr(m, "le"))
 
 MARKER = "swarms-vs-titans-save"
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 MODES = ("hotseat", "vs_ai", "ai_vs_ai")
+#: A group name ("Lena & Tom", "9b Gruppe 3") is at most this long.
+GROUP_CHARS = 60
 
 Side = Literal["usa", "china"]
 # The level's SIDES, in the same order, typed for this file's `Side` keys.
@@ -110,9 +112,12 @@ class RecordPrint(_Strict):
 
 class SaveGame(_Strict):
     format: Literal["swarms-vs-titans-save"] = "swarms-vs-titans-save"
-    format_version: Literal[2] = 2
+    format_version: Literal[3] = 3
     game_version: str
     title: str = Field(description="the player's name for the game ('' = the level's title)")
+    group: str = Field(
+        "", max_length=GROUP_CHARS, description="the pupils' group name in a lesson ('' = none)"
+    )
     created: str
     updated: str
     level: LevelCopy

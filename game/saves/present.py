@@ -135,7 +135,10 @@ def entry_lines(entry: SaveEntry) -> tuple[str, str]:
         if save.final.outcome
         else t("saves.load.at", quarter=quarter_of(save, save.turn), turn=save.turn)
     )
-    parts = [state, sides_line(save), mode_name(save.mode), date_text(save.updated)]
+    parts = [state, sides_line(save), t("lessons.list.seed", seed=save.seed)]
+    if save.group:
+        parts.append(t("lessons.list.group", group=short_title(save.group, 40)))
+    parts += [mode_name(save.mode), date_text(save.updated)]
     if title != level_title(save):  # the headline already names the level otherwise
         parts.insert(0, level_title(save))
     return title, " · ".join(parts)

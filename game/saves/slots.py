@@ -1,14 +1,18 @@
-"""The save folder as the player sees it: named slots, the autosave, and the load list.
+"""The save folder as the player sees it: named slots, every game's own file, the load list.
 
-Listing reads and checks every file but replays none (that happens when one is opened), so
-the load screen stays quick; a file that cannot be read is listed as a problem entry that
-names it, and every other save is still listed.
+Every game is autosaved into a file of its own, named by level, seed, group and the time it
+began (`game_slot`), so the next game never overwrites it; a file that already holds another
+game is never written over (`autosave_match` picks a free name instead). Continue opens the
+newest unfinished game. Listing reads and checks every file but replays none (that happens
+when one is opened), so the load screen stays quick; a file that cannot be read is listed as
+a problem entry that names it, and every other save is still listed.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +100,13 @@ def _continues(old: SaveGame | SaveProblem, new: SaveGame) -> bool:
     return same and [t.orders for t in old.turns] == [t.orders for t in new.turns[: len(old.turns)]]
 
 
+def game_slot(level_id: str, seed: int, group: str = "", when: datetime | None = None) -> str:
+    """The file stem of one game: 'classroom-45-seed-4711-gruppe-3-20261130-0845'."""
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M")
+    parts = [level_id, f"seed-{seed}", slot_name(group) if group.strip() else "", stamp]
+    return slot_name("-".join(p for p in parts if p))
+
+
 def save_match(
     match: Match,
     loaded: LoadedLevel,
@@ -106,15 +117,35 @@ def save_match(
     folder: str | Path | None = None,
     title: str | None = None,
     branch_of: BranchOf | None = None,
+    group: str = "",
 ) -> Path:
     """Write `match` to a named slot (atomically). Raises OSError if the disk refuses."""
     path = slot_path(slot, folder)
-    save = save_from_match(match, loaded, mode, players, title=title, branch_of=branch_of)
+    save = save_from_match(
+        match, loaded, mode, players, title=title, branch_of=branch_of, group=group
+    )
     if path.exists():
         old = read_save(path)
         if isinstance(old, SaveGame) and _continues(old, save):
             save = save.model_copy(update={"created": old.created})
     return write_save(save, path)
+
+
+def holds_other_game(path: Path, match: Match, loaded: LoadedLevel) -> bool:
+    """Would writing `match` to `path` replace a different game (or an unreadable file)?"""
+    if not path.exists():
+        return False
+    old = read_save(path)
+    return not (isinstance(old, SaveGame) and _continues(old, save_from_match(match, loaded)))
+
+
+def free_slot(stem: str, match: Match, loaded: LoadedLevel, folder: str | Path | None) -> str:
+    """`stem`, or `stem-2`, `stem-3`, … : the first slot that holds no other game."""
+    candidate, number = slot_name(stem), 1
+    while holds_other_game(slot_path(candidate, folder), match, loaded):
+        number += 1
+        candidate = f"{slot_name(stem)[:56]}-{number}"
+    return candidate
 
 
 def autosave_match(
@@ -124,27 +155,38 @@ def autosave_match(
     players: PlayersSpec | None = None,
     *,
     folder: str | Path | None = None,
+    slot: str | None = None,
+    group: str = "",
 ) -> Path | None:
-    """Called by the turn flow after every turn. Returns the path, or None when the disk
-    refused (an autosave must never interrupt play; the next turn tries again)."""
+    """Called by the turn flow after every turn: the game goes to its own file (`slot`,
+    by default named by `game_slot`), never over another game's. Returns the path, or
+    None when the disk refused (an autosave must never interrupt play; the next turn
+    tries again)."""
+    stem = slot or game_slot(loaded_level.level.id, match.seed, group)
     try:
-        return save_match(match, loaded_level, AUTOSAVE, mode, players, folder=folder)
+        stem = free_slot(stem, match, loaded_level, folder)
+        return save_match(match, loaded_level, stem, mode, players, folder=folder, group=group)
     except OSError as exc:
         log.warning("autosave to %s failed: %s", saves_dir(folder), exc.strerror or exc)
         return None
 
 
+def latest_unfinished(folder: str | Path | None = None) -> Path | None:
+    """The newest unfinished game in the folder (what Continue opens), or None."""
+    for entry in list_saves(folder):
+        if entry.save is not None and not entry.save.finished:
+            return entry.path
+    return None
+
+
 def autosave_path(folder: str | Path | None = None) -> Path:
-    return slot_path(AUTOSAVE, folder)
+    """The game Continue opens: the newest unfinished one (else the old autosave.json)."""
+    return latest_unfinished(folder) or slot_path(AUTOSAVE, folder)
 
 
 def autosave_exists(folder: str | Path | None = None) -> bool:
-    """Is there an unfinished autosaved game to offer as Continue?"""
-    path = autosave_path(folder)
-    if not path.is_file():
-        return False
-    save = read_save(path)
-    return isinstance(save, SaveGame) and not save.finished
+    """Is there an unfinished game to offer as Continue?"""
+    return latest_unfinished(folder) is not None
 
 
 def load_autosave(folder: str | Path | None = None, **kwargs: Any) -> LoadResult:

@@ -11,7 +11,8 @@ Format 1 (the first, simpler shape)::
      "orders": [{"usa": {"allocation": [c, e, t, m], "policy": null}, "china": {...}}, ...],
      "state_hash": "...", "saved_at": "2025-01-01T00:00:00+00:00"}
 
-It had no explanations, no mode, no title and no per-turn hashes.
+It had no explanations, no mode, no title and no per-turn hashes. Format 2 is format 3
+without `group` (the pupils' group name, added with lesson mode).
 """
 
 from __future__ import annotations
@@ -86,7 +87,15 @@ def _upgrade_1_to_2(old: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-UPGRADERS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2}
+def _upgrade_2_to_3(old: dict[str, Any]) -> dict[str, Any]:
+    """Format 3 adds the pupils' group name of a lesson game; older games had none."""
+    return {**old, "format_version": 3, "group": ""}
+
+
+UPGRADERS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _upgrade_1_to_2,
+    2: _upgrade_2_to_3,
+}
 
 
 def upgrade(data: dict[str, Any], version: int) -> dict[str, Any]:

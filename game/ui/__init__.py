@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from game.saves.slots import autosave_exists as _unfinished_game
 from game.saves.slots import autosave_path
+from game.saves.storage import AUTOSAVE, slot_path
 
 
 def autosave_exists() -> bool:
-    """True when there is an autosave file; Continue opens it, or says why it cannot."""
-    return autosave_path().is_file()
+    """True when an unfinished game is saved (Continue opens the newest) or an old
+    autosave.json is there (Continue opens it, or says why it cannot)."""
+    return _unfinished_game() or slot_path(AUTOSAVE).is_file()
 
 
 __all__ = ["autosave_exists", "autosave_path"]

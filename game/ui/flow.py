@@ -9,6 +9,7 @@ they are done; it replaces the top scene, so the menu stays below and Esc return
 from __future__ import annotations
 
 from game.engine import Orders
+from game.i18n import t
 from game.players.base import Decision
 from game.ui.ledger_words import compact_lines
 from game.ui.narrate import HEADLINES, catch_up_lines, narrate
@@ -47,7 +48,12 @@ def next_scene(app, session: GameSession, push: bool = False) -> None:
     """Replace the top scene (or, with `push`, cover it) with whatever the game needs now."""
     show = app.push if push else app.replace
     if session.finished:
+        stop_lesson(app, session)
         show("end", session=session)
+        return
+    if lesson_stops_now(session):
+        stop_lesson(app, session)
+        show("classroom_debrief", session=session, stopped=stop_reason(session))
         return
     waiting = session.waiting_for_humans()
     if not waiting:
@@ -65,6 +71,30 @@ def next_scene(app, session: GameSession, push: bool = False) -> None:
         )
     else:
         open_turn(app, session, side, push)
+
+
+def lesson_stops_now(session: GameSession) -> bool:
+    """A lesson's limit is reached and no one has given orders for this quarter yet (a
+    stop never throws away orders already sent)."""
+    run = session.lesson
+    if run is None or not run.running:
+        return False
+    between_quarters = all(side not in session.pending for side in session.humans)
+    return between_quarters and run.should_stop(len(session.match.turns))
+
+
+def stop_reason(session: GameSession) -> str:
+    run = session.lesson
+    if run is not None and run.time_up:
+        return t("lessons.stopped_time")
+    return t("lessons.stopped_quarters", n=len(session.match.turns))
+
+
+def stop_lesson(app, session: GameSession) -> None:
+    """The lesson game is over for today: its clock stops and leaves the screen."""
+    if session.lesson is not None:
+        session.lesson.running = False
+        session.cancel()
 
 
 def recap_for(session: GameSession, side: str) -> list[str]:

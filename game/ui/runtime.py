@@ -77,6 +77,7 @@ class App:
         self.notice: tuple[str, float] | None = None  # a banner: text, seconds left
         self.paused_game = None  # a GameSession left through the pause menu, for Continue
         self.remembered: dict = {}  # view state kept between screens (a list's scroll)
+        self.lesson = None  # a `game.lessons.LessonRun` while a lesson game runs (its clock)
 
     # --- window and theme -------------------------------------------------------------
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
@@ -184,6 +185,10 @@ class App:
         top = self.stack.top
         if top is not None:
             top.update(dt)
+        if self.lesson is not None:
+            from game.ui.lesson_clock import tick_lesson
+
+            tick_lesson(self, dt)
         self.guard.observe(self.stack.generation)  # a change made by update() counts too
         self.manager.update(dt)
         self.draw(self.window)
@@ -233,6 +238,10 @@ class App:
         top.draw(surface)
         self.manager.draw_ui(surface)
         top.draw_overlay(surface)
+        if self.lesson is not None:
+            from game.ui.lesson_clock import draw_lesson_clock
+
+            draw_lesson_clock(surface, self)
         if self.notice is not None:
             draw_notice(surface, self.notice[0], self.palette, self.scale)
 

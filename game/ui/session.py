@@ -68,6 +68,9 @@ class GameSession:
     errors: list[str] = field(default_factory=list)
     autosaved: int = 0
     autosave_failures: int = 0
+    group: str = ""  # the pupils' group name in a lesson; names the save file
+    save_slot: str | None = None  # this game's own save file (stem), chosen at the first save
+    lesson: object = None  # a `game.lessons.LessonRun` when started from a lesson file
     _rngs: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -233,7 +236,8 @@ class GameSession:
         return explain_ai(code, params or {})
 
     def autosave(self) -> None:
-        """Write the autosave if the saves module offers it; never interrupts play."""
+        """Write this game to its own save file (never over another game's); never
+        interrupts play."""
         from game.paths import saves_dir
         from game.saves.slots import autosave_match
 
@@ -241,7 +245,17 @@ class GameSession:
         folder = saves_dir()
         try:
             mode = SAVE_MODE[self.mode]
-            if autosave_match(self.match, self.loaded, mode, players, folder=folder):
+            path = autosave_match(
+                self.match,
+                self.loaded,
+                mode,
+                players,
+                folder=folder,
+                slot=self.save_slot,
+                group=self.group,
+            )
+            if path is not None:
+                self.save_slot = path.stem  # every later quarter goes to the same file
                 self.autosaved += 1
                 return
         except Exception:  # an autosave must never stop the game

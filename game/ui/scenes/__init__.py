@@ -43,6 +43,7 @@ SCENES: dict[str, str] = {
     "pause": "game.ui.scenes.pause:PauseScene",
     "confirm": "game.ui.scenes.confirm:ConfirmScene",
     "sound": "game.ui.scenes.sound:SoundScene",
+    "lesson": "game.ui.scenes.lesson:LessonScene",
 }
 
 

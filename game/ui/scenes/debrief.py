@@ -17,8 +17,10 @@ import pygame
 
 from game.classroom import pictures
 from game.classroom.decisions import KeyDecision, key_decisions
+from game.classroom.gap_chart import draw_gap
 from game.classroom.history import projection_note
 from game.classroom.played import PlayedGame, coerce
+from game.classroom.teach import gap_series, gap_words, side_questions
 from game.classroom.words import (
     decision_text,
     final_words,
@@ -36,16 +38,25 @@ from game.ui.scroll import ScrollKeys
 
 log = logging.getLogger(__name__)
 
-TABS = ("decisions", "timeline", "questions")
+TABS = ("decisions", "gap", "timeline", "questions")
+TAB_LABELS = {"gap": "lessons.gap.tab"}
 WIDE_DESIGN_WIDTH = 980  # below this many design pixels, the chart gets its own tab
 
 
 class DebriefScene(ScrollKeys, Scene):
     name = "classroom_debrief"
 
-    def __init__(self, app, session=None, game: PlayedGame | None = None, tab: str = "decisions"):
+    def __init__(
+        self,
+        app,
+        session=None,
+        game: PlayedGame | None = None,
+        tab: str = "decisions",
+        stopped: str = "",
+    ):
         super().__init__(app)
         self.game = coerce(game if game is not None else session)
+        self.stopped = stopped  # why a lesson game ended here ('' for a game played out)
         self.tab = tab
         self.decisions: list[KeyDecision] | None = None
         self.failed = False
@@ -69,10 +80,17 @@ class DebriefScene(ScrollKeys, Scene):
 
         players = {s: make_player("greedy" if s == "usa" else "normal") for s in SIDES}
         match = play_game(shot.rules, players, shot.seed)
+        if "stop" in shot.options:  # a lesson stopped after this many quarters
+            from game.saves.timeline import branch
+
+            match = branch(match, int(shot.options["stop"]) + 1)
         scene = cls(
             app,
             game=from_match(shot.loaded, match, humans=("usa",)),
             tab=shot.options.get("tab", "decisions"),
+            stopped=t("lessons.stopped_quarters", n=len(match.turns))
+            if "stop" in shot.options
+            else "",
         )
         scene._thread.join()
         return scene
@@ -129,7 +147,7 @@ class DebriefScene(ScrollKeys, Scene):
         else:
             self.chart_rect = pygame.Rect(0, 0, 0, 0)
             right = pygame.Rect(m, top, w - 2 * m, 0)
-        labels = [t(f"debrief_c.tab.{k}") for k in self.tabs()]
+        labels = [t(TAB_LABELS.get(k, f"debrief_c.tab.{k}")) for k in self.tabs()]
         widths = [button_width(self.app, label, minimum=80) for label in labels]
         rects = flow(widths, right.left, top, right.width, bh, px(6))
         for key, label, rect in zip(self.tabs(), labels, rects, strict=True):
@@ -248,10 +266,23 @@ class DebriefScene(ScrollKeys, Scene):
             note = projection_note(rules.level, last) if last else ""
             if note:
                 put(note, "small", p.warn)
+        elif self.tab == "gap":
+            put(t("lessons.gap.title"), "head", p.accent)
+            y += px(4)
+            points = gap_series(rules, self.game.match)
+            tall = max(px(140), min(px(230), round(self.view.height * 0.55)))
+            chart = pygame.Surface((width, tall))  # room below for the words on one screen
+            chart.fill(p.panel)
+            draw_gap(chart, chart.get_rect(), points, self.app)
+            items.append((0, y, chart))
+            y += chart.get_height() + px(8)
+            put(t("lessons.gap.final", gap=gap_words(points[-1].months)), "bold", p.text)
+            y += px(6)
+            put(t("lessons.gap.definition"), "small", p.text_dim)
         elif self.tab == "questions":
             put(t("classroom.questions.title"), "head", p.accent)
             y += px(4)
-            qs = questions(rules)
+            qs = side_questions(self.game.deciding_sides) + questions(rules)
             if not qs:
                 put(t("classroom.questions.none"), "body", p.text_dim)
             for number, q in enumerate(qs, 1):
@@ -278,6 +309,8 @@ class DebriefScene(ScrollKeys, Scene):
             bold=True,
             max_lines=1,
         )
+        if self.stopped:
+            why = t("lessons.stopped", reason=self.stopped)
         draw_text(
             surface,
             f"{why} {final_words(rules, match)}",

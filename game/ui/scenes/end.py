@@ -128,8 +128,9 @@ class EndScene(Scene):
                 lambda: self.app.push("classroom_debrief", session=self.session),
             )
         self.bottom = y - px(12)
-        if self.focus_index is None:
-            self.focus("debrief.new_game")
+        if self.focus_index is None:  # never New game: Enter twice must not lose this game
+            has_debrief = "debrief_c.open_debrief" in self.widgets
+            self.focus("debrief_c.open_debrief" if has_debrief else "debrief.menu")
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEWHEEL or (

@@ -67,8 +67,10 @@ class LevelErrorsScene(Scene):
         problems: list[Problem],
         on_fixed: Callable[[object], None] | None = None,
         warnings: bool = False,
+        check: Callable[[str], tuple[object, list]] | None = None,
     ):
         super().__init__(app)
+        self.check = check  # another file kind's checker (a lesson); default: a level
         self.path = str(path)
         self.problems = list(problems)
         self.on_fixed = on_fixed
@@ -90,7 +92,7 @@ class LevelErrorsScene(Scene):
     def reload(self) -> None:
         from game.levels.loader import check_level_file
 
-        self.take(*check_level_file(self.path))
+        self.take(*(self.check or check_level_file)(self.path))
 
     def take(self, loaded, problems: list[Problem]) -> None:
         """The file as it is now: list its problems, or (it loads) close and hand it on."""
@@ -99,10 +101,11 @@ class LevelErrorsScene(Scene):
             self.still_broken = True
             return
         self.still_broken = False
-        self.app.loaded_level = loaded
-        if self.for_warnings and loaded.warnings:
-            self.show(self.path, list(loaded.warnings))
-            return
+        if self.check is None:  # a level (a lesson hands its own result on)
+            self.app.loaded_level = loaded
+            if self.for_warnings and loaded.warnings:
+                self.show(self.path, list(loaded.warnings))
+                return
         self.app.pop()
         if self.on_fixed is not None:
             self.on_fixed(loaded)

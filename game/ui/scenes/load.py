@@ -15,10 +15,10 @@ import pygame
 
 from game.i18n import t
 from game.levels.model import SIDES
-from game.saves import LoadResult, SaveEntry, load_save, saves_dir
+from game.saves import LoadResult, SaveEntry, autosave_path, load_save, saves_dir
 from game.saves.present import entry_lines, problem_text
 from game.ui.draw import draw_text, fit_text, panel
-from game.ui.layout import button_height, button_width, margin
+from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.save_reader import SaveListReader, is_pending
 from game.ui.scene import Scene
 
@@ -27,9 +27,19 @@ log = logging.getLogger(__name__)
 DOUBLE_CLICK_MS = 400
 
 
-def start_session(app, match, loaded, save, *, mode: str | None = None, side: str | None = None):
+def start_session(
+    app,
+    match,
+    loaded,
+    save,
+    *,
+    mode: str | None = None,
+    side: str | None = None,
+    path: Path | None = None,
+):
     """Play `match` on: the game flow replaces the top scene with the next screen of the
-    game. Returns False when this build has no turn screen (nothing changes then)."""
+    game. Its autosaves go on in `path` (the file it was opened from), else in a file of
+    its own. Returns False when this build has no turn screen (nothing changes then)."""
     if not app.has_scene("turn"):
         return False
     try:
@@ -46,6 +56,8 @@ def start_session(app, match, loaded, save, *, mode: str | None = None, side: st
     session = GameSession.new(
         loaded, mode, side, difficulty, seed=match.seed, rules=match.rules, match=match
     )
+    session.group = save.group if save is not None else ""
+    session.save_slot = path.stem if path is not None else None
     start_game(app, session)
     return True
 
@@ -140,9 +152,27 @@ class LoadScene(Scene):
         if replay or result.match.finished:
             self.app.push("replay", result=result, path=entry.path)
             return
-        if not start_session(self.app, result.match, result.loaded_level, result.save):
+        if not start_session(
+            self.app, result.match, result.loaded_level, result.save, path=entry.path
+        ):
             self.notice = t("saves.load.no_turn_screen")
             self.rebuild()
+
+    def debrief(self) -> None:
+        """The classroom debrief (and from there its report) of the chosen game, finished
+        or stopped: replayed with the level copy it was played on if the file changed."""
+        from game.classroom.played import GameUnavailable, from_save
+
+        entry = self.entry
+        if entry is None or entry.save is None:
+            return
+        try:
+            game = from_save(entry.path)
+        except GameUnavailable as exc:
+            self.result, self.notice = None, exc.message
+            self.rebuild()
+            return
+        self.app.push("classroom_debrief", game=game)
 
     def _original_of(self, entry: SaveEntry) -> Path | None:
         """The saved game a what-if game split from, when it is still in the folder."""
@@ -184,6 +214,8 @@ class LoadScene(Scene):
             ("saves.load.play_on", lambda: self.open(False), usable and not entry.save.finished),
             ("saves.load.replay", lambda: self.open(True), usable),
         ]
+        if usable and self.app.has_scene("classroom_debrief"):
+            buttons.append(("lessons.load_debrief", self.debrief, True))
         if usable and self._original_of(entry) is not None:
             buttons.append(("saves.replay.compare", self.compare, True))
         if self.result is not None and self.result.offer_embedded:
@@ -191,11 +223,12 @@ class LoadScene(Scene):
         elif self.result is not None and self.result.match is not None:
             buttons.append(("saves.load.open_anyway", self._open_anyway, True))
         buttons.append(("saves.load.back", self.back, True))
-        x, y = m, h - m - bh
-        for key, action, enabled in buttons:
-            width = button_width(self.app, t(key), minimum=120)
-            self.button(key, pygame.Rect(x, y, width, bh), action, enabled=enabled)
-            x += width + px(12)
+        widths = [button_width(self.app, t(key), minimum=120) for key, _, _ in buttons]
+        rects = flow(widths, m, 0, w - 2 * m, bh, px(12))  # a second row when they do not fit
+        shift = h - m - rects[-1].bottom
+        for (key, action, enabled), rect in zip(buttons, rects, strict=True):
+            self.button(key, rect.move(0, shift), action, enabled=enabled)
+        y = rects[0].top + shift
         top = m + self.app.font("heading", True).get_linesize() + px(34)
         message_h = px(64) if (self.result is not None or self.notice) else 0
         self.message_rect = pygame.Rect(m, y - px(12) - message_h, w - 2 * m, message_h)
@@ -371,7 +404,8 @@ class ContinueScene(LoadScene):
     name = "continue"
 
     def __init__(self, app, folder: str | Path | None = None):
-        super().__init__(app, folder, select="autosave.json")
+        self._target = autosave_path(folder)  # the newest unfinished game
+        super().__init__(app, folder, select=self._target.name)
         self._pending = True
 
     @classmethod
@@ -384,12 +418,12 @@ class ContinueScene(LoadScene):
         super().update(dt)
         if not self._pending:
             return
-        autosave = self.folder / "autosave.json"
+        autosave = self.folder / self._target.name
         if any(e.path == autosave and is_pending(e) for e in self.entries):
             return  # still being read: the list shows "reading…" meanwhile
         self._pending = False
         entry = self.entry
-        if entry is None or not entry.is_autosave:
+        if entry is None or entry.path.name != self._target.name:
             self.notice = t("saves.load.no_autosave")
             self.rebuild()
             return
@@ -398,7 +432,9 @@ class ContinueScene(LoadScene):
             return
         result = load_save(entry.path)
         if result.ok and not result.match.finished:
-            if start_session(self.app, result.match, result.loaded_level, result.save):
+            if start_session(
+                self.app, result.match, result.loaded_level, result.save, path=entry.path
+            ):
                 return
             self.notice = t("saves.load.no_turn_screen")
             self.rebuild()

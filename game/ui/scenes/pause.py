@@ -144,6 +144,10 @@ class PauseScene(Scene):
         self.focus_index = None
         self.rebuild()
 
+    def open_debrief(self) -> None:
+        """The debrief of the game so far (Back returns here; the game goes on after)."""
+        self.app.push("classroom_debrief", session=self.session)
+
     def open_settings(self) -> None:
         self.app.push("settings")
 
@@ -161,6 +165,7 @@ class PauseScene(Scene):
         return [
             ("pause.resume", self.resume_game),
             ("pause.save", lambda: self.show(SAVE)),
+            ("lessons.debrief_now", self.open_debrief),
             ("menu.settings", self.open_settings),
             ("menu.help", self.open_help),
             ("pause.quit", self.ask_leave),
