@@ -228,3 +228,25 @@ def test_without_a_ramp_the_run_takes_all_the_money_buys():
     after, events = play(rules, new_game(rules, 1), usa=MODELS)
     assert not of(events, ev.RunCapped, "usa")
     assert after.factions["usa"].run_strength == 0.0  # not tracked: nothing limits it
+
+
+def test_only_the_side_that_reaches_a_rung_first_gets_its_first_effects():
+    def mutate(d):
+        set_start(d, "usa", "energy_gw", 1000)
+        d["factions"]["usa"]["start"]["fleet"][0]["units"] = P(1e8)
+        set_start(d, "usa", "frontier_log10", 26.9)
+        set_start(d, "china", "frontier_log10", 20.0)
+        d["ladder"]["milestones"][0]["first_effects"] = [
+            {"target": "algo_log10_per_turn", "op": "multiply", "value": 3.0, "side": "self"}
+        ]
+        d["ladder"]["milestones"][0]["assumption"] = "test value"
+
+    rules = make_rules(mutate)
+    first, _ = play(rules, new_game(rules, 1))
+    assert "m27" in first.factions["usa"].milestones
+    assert [e.target for e in first.effects if e.side == "usa"] == ["algo_log10_per_turn"]
+    later = first.clone()
+    later.factions["china"].frontier_log10 = 27.5  # the rival gets there a quarter later
+    after, _ = play(rules, later)
+    assert "m27" in after.factions["china"].milestones
+    assert not [e for e in after.effects if e.side == "china"]

@@ -73,10 +73,11 @@ def resolve(
         spend_models = max(0.0, f.budget) * orders[side].allocation.models
         bills[side], unspent = _train(rules, s.turn, f, p, spend_models, rival_frontier[side], log)
         carry[side] += unspent
+    reached_before = {side: set(s.factions[side].milestones) for side in SIDES}
     for side in SIDES:
         f, p = s.factions[side], params[side]
         _depreciate(rules, f, p, s.turn, log)
-        _milestones(rules, s, f, log)
+        _milestones(rules, s, f, reached_before[other(side)], log)
         _adoption(rules, f, p)
         _confidence(rules, f, p, s.factions[other(side)].frontier_log10)
         _next_budget(rules, s.turn, f, p, bills[side], carry[side], levies[side], log)
@@ -309,14 +310,21 @@ def _depreciate(rules: Rules, f: FactionState, p: dict, turn: int, log) -> None:
         log.append(ev.ChipsRetired(f.side, lost))
 
 
-def _milestones(rules: Rules, s: GameState, f: FactionState, log) -> None:
-    """Record rungs passed; a rung's effects (AI speeding up AI research) apply from now."""
+def _milestones(rules: Rules, s: GameState, f: FactionState, rival_had: set[str], log) -> None:
+    """Record rungs passed; a rung's effects (AI speeding up AI research) apply from now.
+
+    The side that gets there first (the rival had not, and does not pass it higher up in
+    the same quarter) also gets the rung's `first_effects`; a dead heat rewards both."""
+    rival = s.factions[other(f.side)]
     for m in rules.milestones:
         if f.frontier_log10 >= m.log10 and m.id not in f.milestones:
             f.milestones.append(m.id)
             log.append(ev.MilestoneReached(f.side, m.id))
             if m.effects:
                 apply_card(rules, s, m.id, list(m.effects), f.side)
+            beaten = rival.frontier_log10 >= m.log10 and rival.frontier_log10 > f.frontier_log10
+            if m.first_effects and m.id not in rival_had and not beaten:
+                apply_card(rules, s, m.id, list(m.first_effects), f.side)
 
 
 def _adoption(rules: Rules, f: FactionState, p: dict) -> None:

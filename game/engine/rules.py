@@ -77,6 +77,7 @@ class MilestoneSpec:
     id: str
     log10: float
     effects: tuple[Effect, ...] = ()
+    first_effects: tuple[Effect, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,7 @@ def compile_rules(level: Level) -> Rules:
         superintelligence_log10=level.ladder.superintelligence_log10.value,
         reference_growth_log10_per_year=level.ladder.reference_growth_log10_per_year.value,
         milestones=tuple(
-            MilestoneSpec(m.id, m.log10, tuple(m.effects))
+            MilestoneSpec(m.id, m.log10, tuple(m.effects), tuple(m.first_effects))
             for m in sorted(level.ladder.milestones, key=lambda m: m.log10)
         ),
         events_by_id={e.id: e for e in level.events},

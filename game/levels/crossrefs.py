@@ -155,8 +155,10 @@ def _cards(level: Level, report: Reporter) -> None:
 def _milestone_effects(level: Level, report: Reporter) -> None:
     chips = [c.id for c in level.chips]
     for i, rung in enumerate(level.ladder.milestones):
-        for j, effect in enumerate(rung.effects):
-            loc = ("ladder", "milestones", i, "effects", j)
+        listed = [("effects", j, e) for j, e in enumerate(rung.effects)]
+        listed += [("first_effects", j, e) for j, e in enumerate(rung.first_effects)]
+        for field, j, effect in listed:
+            loc = ("ladder", "milestones", i, field, j)
             _effect(effect, loc, False, chips, report)
             if effect.side not in ("self", "opponent"):
                 report.add(

@@ -226,6 +226,14 @@ class Milestone(Strict):
             "quarter on (side: self or opponent), e.g. AI that speeds up AI research."
         ),
     )
+    first_effects: list[Effect] = Field(
+        default_factory=list,
+        max_length=10,
+        description=(
+            "Extra effects for the side that reaches this rung first (before its rival), "
+            "from the next quarter on: being first matters."
+        ),
+    )
     source: str | None = Field(
         default=None, description="Id of an entry under `sources` behind the effects."
     )
@@ -235,7 +243,9 @@ class Milestone(Strict):
 
     @model_validator(mode="after")
     def _effects_have_origin(self) -> Milestone:
-        if self.effects and (self.source is None) == (self.assumption is None):
+        if (self.effects or self.first_effects) and (self.source is None) == (
+            self.assumption is None
+        ):
             raise ValueError(
                 "a milestone with effects needs exactly one of `source` or `assumption`"
             )

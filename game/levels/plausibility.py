@@ -73,6 +73,8 @@ def _effects(level: Level) -> Iterator[tuple[Loc, Effect, tuple[int | None, int 
     for i, m in enumerate(level.ladder.milestones):
         for j, e in enumerate(m.effects):
             yield ("ladder", "milestones", i, "effects", j), e, (None, None)
+        for j, e in enumerate(m.first_effects):
+            yield ("ladder", "milestones", i, "first_effects", j), e, (None, None)
 
 
 def _window(cond: Condition) -> tuple[int | None, int | None]:

@@ -74,7 +74,12 @@ def tighten(schema: Schema, ids: LevelIds | None = None) -> Schema:
     defs["Event"]["if"] = {"required": ["status"], "properties": {"status": {"type": "object"}}}
     defs["Event"]["then"] = _given("at", "string")
     defs["Threshold"]["anyOf"] = [_given("above", "number"), _given("below", "number")]
-    defs["Milestone"]["if"] = {"required": ["effects"], "properties": {"effects": {"minItems": 1}}}
+    defs["Milestone"]["if"] = {
+        "anyOf": [
+            {"required": ["effects"], "properties": {"effects": {"minItems": 1}}},
+            {"required": ["first_effects"], "properties": {"first_effects": {"minItems": 1}}},
+        ]
+    }
     defs["Milestone"]["then"] = {
         "oneOf": [_given("source", "string"), _given("assumption", ["string", "object"])]
     }
@@ -128,6 +133,7 @@ def _effects(defs: Schema, ids: LevelIds | None) -> None:
         defs[name] = effect
     _point(defs["Event"]["properties"]["effects"], "EventEffect")
     _point(defs["Milestone"]["properties"]["effects"], "MilestoneEffect")
+    _point(defs["Milestone"]["properties"]["first_effects"], "MilestoneEffect")
 
 
 def _point(array: Schema, name: str) -> None:
