@@ -36,6 +36,11 @@ def new_game(rules: Rules, seed: int) -> GameState:
             income=income,
             fleet=fleet,
             interconnect=start.interconnect.value,
+            run_strength=(
+                start.run_strength.value
+                if start.run_strength is not None and params["run_strength_ramp_per_turn"] < 1
+                else 0.0
+            ),
             energy_gw=start.energy_gw.value,
             energy_pipeline=[],
             talent=start.talent.value,

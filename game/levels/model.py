@@ -370,6 +370,14 @@ class FactionStart(Strict):
         description="Networking technology: share of a fleet usable as one."
     )
     fleet: list[FleetBatch] = Field(min_length=0, max_length=20, description="Chips at start.")
+    run_strength: ranged(0, 1) | None = Field(
+        default=None,
+        description=(
+            "Strength of the training run already under way at the start (0-1 of its largest "
+            "possible slice of the fleet); matters where `run_strength_ramp_per_turn` limits "
+            "how fast runs grow (omit: 0)."
+        ),
+    )
 
 
 class FactionParams(Strict):
