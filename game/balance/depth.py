@@ -302,6 +302,9 @@ def measure(
 def summarise(rules, facts: list[GameFacts], leverage: list, values: list) -> dict:
     """Every figure of the report, with its target and whether it is met."""
     report: dict = {"games": len(facts), "level": rules.level_id}
+    report["usa_win_share"] = sum(
+        1.0 if f.winner == "usa" else 0.5 if f.winner is None else 0.0 for f in facts
+    ) / max(1, len(facts))
     report["luck_share"] = luck_share(facts)
     report["leverage"] = leverage_summary(leverage)
     report["predictability"] = predictability(facts, rules.turns)

@@ -55,7 +55,11 @@ def _mark(ok: bool) -> str:
 def format_report(r: dict) -> str:
     """The report as plain text, each figure beside its target."""
     t, ok = TARGETS, r["checks"]
-    lines = [f"depth report: {r['level']}, {r['games']} normal-vs-normal games", ""]
+    lines = [
+        f"depth report: {r['level']}, {r['games']} normal-vs-normal games; "
+        f"the USA wins {r['usa_win_share']:.0%}",
+        "",
+    ]
     lines.append(
         f"luck share (R² of the final gap on the random events fired): {r['luck_share']:.0%}"
         f"  target ≤ {t['luck_share_max']:.0%}  {_mark(ok['luck_share'])}"
