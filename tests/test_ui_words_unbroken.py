@@ -71,5 +71,6 @@ def test_at_200_percent_the_turn_screen_shows_policies_and_milestone_names(home,
 
     inner = framed(app.window, scene.layout.panels["ladder"], t("ladder.title"), app)
     regions = draw_ladder(app.window, inner, scene.ladder, app)
-    named = [r for k, r in regions.items() if k.startswith("rung:") and r.height > app.px(12)]
+    # A rung without a title keeps only its px(10) tooltip strip; a title box is taller.
+    named = [r for k, r in regions.items() if k.startswith("rung:") and r.height > app.px(10)]
     assert len(named) >= 2  # was one: every other name dropped

@@ -305,7 +305,10 @@ def _draw_ladder(
     numbers = [tag_rect.inflate(px(10), px(4)) for _, tag_rect, _ in tags.values()]
     placed: list[pygame.Rect] = []
     label_boxes: dict[str, pygame.Rect] = {}
-    label_lines = 2 if climb.height >= px(150) else 1
+    ys = sorted(y_of(r.capability) for r in rungs)
+    spacing = min((b - a for a, b in zip(ys, ys[1:], strict=False)), default=climb.height)
+    # Two-line titles only where the rungs stand far enough apart for them.
+    label_lines = 2 if climb.height >= px(150) and spacing >= 2 * line + px(6) else 1
     glyph = px(9)
     for rung in order:
         y = y_of(rung.capability)
