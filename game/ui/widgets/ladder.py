@@ -10,6 +10,7 @@ it and `progress` (0→1) animates from the previous state to the current one.
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 from functools import lru_cache
@@ -306,7 +307,7 @@ def _draw_ladder(
     placed: list[pygame.Rect] = []
     label_boxes: dict[str, pygame.Rect] = {}
     ys = sorted(y_of(r.capability) for r in rungs)
-    spacing = min((b - a for a, b in zip(ys, ys[1:], strict=False)), default=climb.height)
+    spacing = min((b - a for a, b in itertools.pairwise(ys)), default=climb.height)
     # Two-line titles only where the rungs stand far enough apart for them.
     label_lines = 2 if climb.height >= px(150) and spacing >= 2 * line + px(6) else 1
     glyph = px(9)
