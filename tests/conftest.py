@@ -8,8 +8,19 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 sys.path.insert(0, str(Path(__file__).parent))
 
+import pytest
 from hypothesis import settings
 
 # No wall-clock limit on any example: on a busy machine a slow example is not a bug.
 settings.register_profile("no-deadline", deadline=None)
 settings.load_profile("no-deadline")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A fresh data folder for saves and settings; the language back to English after."""
+    from game.i18n import set_language
+
+    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
+    yield tmp_path
+    set_language("en")

@@ -13,7 +13,6 @@ from ui_driver import click, press, settle
 from game.classroom.played import from_match
 from game.classroom.sources import AREAS, cite, level_sources
 from game.engine import compile_rules
-from game.i18n import set_language
 from game.levels.loader import load_level
 from game.match import play_game
 from game.players.registry import make_player
@@ -24,13 +23,6 @@ from game.ui.theme import HIGH_CONTRAST_PALETTE
 
 ROOT = Path(__file__).parent.parent
 LEVELS = shipped_levels()
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 def screen_text(scene) -> list[str]:

@@ -6,18 +6,10 @@ import pygame
 import pytest
 from ui_driver import click_at, press, settle
 
-from game.i18n import set_language
 from game.ui.runtime import App
 from game.ui.scenes.tutorial import STEPS
 from game.ui.settings import Settings
 from game.ui.shot import Shot, render_shot
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 def open_tutorial(lang: str = "en", scale: float = 1.0) -> App:

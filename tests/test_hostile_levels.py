@@ -11,7 +11,6 @@ import pytest
 from hostile import within_watchdog
 from ui_driver import settle
 
-from game.i18n import set_language
 from game.levels.loader import check_level_file, load_level
 from game.ui.flow import start_game
 from game.ui.runtime import App
@@ -29,13 +28,6 @@ VARIANTS = {
     "nul-inside": TEXT.encode()[:500] + b"\x00" + TEXT.encode()[500:],
     "one-megabyte-line-and-nul": b"id: " + b"x" * 900_000 + b"\x00\n",
 }
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 @pytest.mark.parametrize("name", list(VARIANTS))

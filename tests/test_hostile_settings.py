@@ -7,7 +7,7 @@ import pytest
 from hostile import fifo, link_to, needs_posix, within_watchdog
 from ui_driver import settle
 
-from game.i18n import set_language, t
+from game.i18n import t
 from game.ui.runtime import App
 from game.ui.settings import Settings, load_settings_checked, settings_path
 
@@ -21,13 +21,6 @@ BROKEN = {
     "huge": '{"language": "' + "x" * 2_000_000 + '"}',
     "utf16": '{"language": "de"}'.encode("utf-16").decode("latin-1"),
 }
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 def _write(text: str) -> None:

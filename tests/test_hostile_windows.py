@@ -11,20 +11,12 @@ import pytest
 from hostile import within_watchdog
 from ui_driver import settle
 
-from game.i18n import set_language
 from game.ui.shot import render_shot, shot_scenes
 
 # `resolution` cannot be built for a screenshot on this branch at any size (its stand-in
 # AI has no dice yet); it is covered at normal size by the game-flow tests.
 SCENES = [name for name in shot_scenes() if name != "resolution"]
 SIZES = [(1, 1), (100, 700), (700, 30), (30, 30)]
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 def _squeezed(scene: str, out, sizes):

@@ -9,7 +9,6 @@ from ui_driver import wait_until_ready
 
 from game.engine import Orders, available_policies, state_hash
 from game.engine.compat import continue_problems
-from game.i18n import set_language
 from game.levels.loader import load_level, load_level_text
 from game.players.base import Decision
 from game.saves.slots import load_autosave
@@ -21,13 +20,6 @@ from game.ui.settings import Settings
 
 MAIN = Path(__file__).resolve().parents[1] / "levels" / "cold-ai-war.yaml"
 TEXT = MAIN.read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 @pytest.fixture

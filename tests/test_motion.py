@@ -5,10 +5,8 @@ once; a whole quarter played with and without motion ends on the very same scree
 from __future__ import annotations
 
 import pygame
-import pytest
 from ui_driver import click, press, settle
 
-from game.i18n import set_language
 from game.ui.flow import start_game
 from game.ui.motion import Cue, Timeline
 from game.ui.runtime import App
@@ -20,13 +18,6 @@ from game.ui.widgets.ladder import LadderView, Rung
 from game.ui.widgets.ladder_motion import CLIMB_SECONDS, ClimbAnimation
 
 FRAME = 1 / 60
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 def test_timeline_plays_cues_in_time_and_only_the_strongest_when_cut_short():

@@ -16,7 +16,6 @@ import pytest
 from ui_driver import click, press, settle
 
 from game.engine import events as ev
-from game.i18n import set_language
 from game.ui import audio as audio_mod
 from game.ui.audio import EFFECTS, MUSIC, SOUNDS_DIR, Audio
 from game.ui.runtime import App
@@ -27,13 +26,6 @@ from game.ui.widgets.ladder_motion import report_cues
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import make_sounds  # noqa: E402
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 @pytest.fixture(scope="module")

@@ -12,18 +12,10 @@ import pytest
 from pygame_gui.elements import UIButton
 
 import game.ui.draw as draw
-from game.i18n import set_language
 from game.ui.shot import Shot, render_shot
 
 ROOT = Path(__file__).parent.parent
 CORE_SCENES = ("menu", "settings", "help", "level-errors", "crash")
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 @pytest.fixture

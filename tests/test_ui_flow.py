@@ -10,18 +10,11 @@ import yaml
 from level_factory import level_dict
 from ui_driver import click, press, settle
 
-from game.i18n import set_language, t
+from game.i18n import t
 from game.levels.model import SIDES
 from game.ui.runtime import App
 from game.ui.scenes.setup import find_levels
 from game.ui.settings import Settings
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 @pytest.fixture

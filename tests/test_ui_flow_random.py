@@ -14,7 +14,6 @@ import random
 import pygame
 import pytest
 
-from game.i18n import set_language
 from game.ui.runtime import App
 from game.ui.scenes import scene_class
 from game.ui.settings import Settings
@@ -41,13 +40,6 @@ KEYS = [
     (pygame.K_c, "c"),
     (pygame.K_7, "7"),
 ]
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 def jump(app: App, rng: random.Random, shot: Shot) -> None:

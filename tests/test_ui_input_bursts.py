@@ -15,7 +15,6 @@ import pytest
 from ui_driver import settle, wait_until_ready
 
 from game.engine.events import CardFired
-from game.i18n import set_language
 from game.levels.loader import load_level
 from game.levels.locations import MAIN_LEVEL
 from game.match import Match
@@ -40,13 +39,6 @@ ADVANCING = (
 )
 #: Quarter 4 of the main level opens three scripted event cards, whatever the seed.
 CARD_TURN = 3
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 @pytest.fixture(scope="module")

@@ -8,19 +8,11 @@ import pygame
 import pytest
 from ui_driver import press
 
-from game.i18n import set_language
 from game.ui.runtime import App
 from game.ui.scenes.replay import ReplayScene
 from game.ui.scenes.turn import TurnScene
 from game.ui.settings import Settings
 from game.ui.shot import Shot
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -7,20 +7,13 @@ import pygame
 import pytest
 from ui_driver import click, press
 
-from game.i18n import set_language, t
+from game.i18n import t
 from game.levels.loader import load_level
 from game.levels.locations import MAIN_LEVEL
 from game.ui.flow import start_game
 from game.ui.runtime import App
 from game.ui.session import GameSession
 from game.ui.settings import Settings
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 @pytest.fixture(scope="module")

@@ -7,17 +7,9 @@ from __future__ import annotations
 import pytest
 
 from game.engine import events as ev
-from game.i18n import set_language
 from game.saves.present import event_text
 from game.ui.scenes import replay as replay_module
 from game.ui.shot import Shot, render_shot
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 @pytest.mark.parametrize("frame", [24, 10])

@@ -14,13 +14,6 @@ from game.ui.settings import Settings
 from game.ui.shot import Shot
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
-
-
 def test_f1_on_the_turn_screen_lists_every_turn_key_first(home):
     app = App(settings=Settings(language="en"), persist=False)
     app.push("menu")

@@ -8,20 +8,12 @@ import pygame
 import pytest
 from ui_driver import click, press, wait_until_ready
 
-from game.i18n import set_language
 from game.players.base import Decision
 from game.ui.runtime import App
 from game.ui.scenes.turn import TurnScene
 from game.ui.scenes.turn_policies import policy_entries
 from game.ui.settings import Settings
 from game.ui.shot import Shot
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 @pytest.fixture(scope="module")

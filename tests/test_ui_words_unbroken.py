@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from game.i18n import set_language, t
+from game.i18n import t
 from game.ui import scroll as scroll_module
 from game.ui.runtime import App
 from game.ui.scroll import Block, ScrollText
 from game.ui.settings import Settings
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
-    yield tmp_path
-    set_language("en")
 
 
 @pytest.mark.parametrize(("lang", "scale"), [("de", 1.0), ("de", 2.0), ("en", 2.0)])
