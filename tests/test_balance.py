@@ -125,3 +125,54 @@ def test_balance_profiles_adds_the_fixed_split_section(tmp_path, capsys):
     data = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert len(data["profiles"]) == 3
     assert all(row["games_per_side"] == 2 for row in data["profiles"])
+
+
+def test_the_balance_report_renders_a_depth_section_as_preformatted_text():
+    from game.balance.report import to_html
+
+    depth = {
+        "level": "x",
+        "games": 2,
+        "usa_win_share": 0.5,
+        "luck_share": 0.2,
+        "leverage": {"1": {"mean": 3.0, "median": 3.0, "min": 2.0, "positions": 1}},
+        "predictability": [0.5, 1.0],
+        "policy_values": {"p": 0.7},
+        "lever_shares": {
+            "usa": {"2025": {"chips": 0.4, "energy": 0.1, "talent": 0.3, "models": 0.2}}
+        },
+        "superintelligence": {
+            "share": 0.5,
+            "distinct_quarters": 1,
+            "earliest": "2030Q4",
+            "by_quarter": {"2030Q4": 1},
+        },
+        "fidelity": {
+            "us_run_2025_log10": 26.5,
+            "compute_growth_per_year": 4.0,
+            "lag_2025_months": 6.0,
+            "lag_2026_months": 6.0,
+            "us_budget_2025_bn": 400.0,
+        },
+        "checks": {
+            k: True
+            for k in (
+                "luck_share",
+                "leverage",
+                "predictability",
+                "policy_values",
+                "lever_shares",
+                "superintelligence",
+                "fidelity_run_2025",
+                "fidelity_growth",
+                "fidelity_lag",
+                "fidelity_budget",
+            )
+        },
+    }
+    from game.balance.report import _depth_section
+
+    lines = _depth_section(depth)
+    assert "## Depth" in lines and any("luck share" in line for line in lines)
+    page = to_html("\n".join(lines), {"level_id": "x"})
+    assert "<pre>" in page and "luck share (R²" in page and "```" not in page

@@ -187,7 +187,27 @@ def markdown(summary: dict, meta: dict, images: dict[str, str]) -> str:
         out += _profiles_section(summary["profiles"])
     if "compare" in summary:
         out += _compare_section(summary["compare"], meta)
+    if "depth" in summary:
+        out += _depth_section(summary["depth"])
     return "\n".join(out) + "\n"
+
+
+def _depth_section(report: dict) -> list[str]:
+    """The depth report (`python -m game depth`): do decisions decide, or the dice?"""
+    from game.cli.depth import format_report
+
+    return [
+        "",
+        "## Depth",
+        "",
+        "Luck share, decision leverage, predictability, policy values, lever shares, "
+        "superintelligence and fidelity, each beside its target (issue 11; "
+        "`python -m game depth` for more games).",
+        "",
+        "```",
+        format_report(report),
+        "```",
+    ]
 
 
 def _compare_section(compared: dict, meta: dict) -> list[str]:
@@ -268,7 +288,19 @@ def to_html(md: str, meta: dict) -> str:
             body.append("</table>")
             table.clear()
 
+    pre: list[str] | None = None  # lines of a fenced block while inside one
     for line in md.splitlines():
+        if line.startswith("```"):
+            if pre is None:
+                flush()
+                pre = []
+            else:
+                body.append("<pre>" + html.escape("\n".join(pre)) + "</pre>")
+                pre = None
+            continue
+        if pre is not None:
+            pre.append(line)
+            continue
         if line.startswith("|"):
             table.append(line)
             continue

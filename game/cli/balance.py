@@ -114,6 +114,12 @@ def cmd_balance(args) -> int:
             "sha256": other.sha256,
             "sides": compare(summary, summarise(other_records, other.level)),
         }
+    if getattr(args, "depth", False) and not interrupted:
+        from game.balance.depth import measure
+
+        summary["depth"] = measure(
+            args.level, games=min(games, 100), seed=args.seed, positions=8, policy_seeds=1
+        )
     if getattr(args, "profiles", False) and not interrupted:
         # The profile plays one side against the lab's player on the other side.
         rivals = {"usa": args.china, "china": args.usa}

@@ -89,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     bal.add_argument("--out", default=None, help="report folder (default: balance-<level id>)")
     bal.add_argument("--no-restricted", action="store_true", help="skip restricted play")
     bal.add_argument(
+        "--depth",
+        action="store_true",
+        help="add the depth report (luck share, decision leverage, …) for up to 100 games",
+    )
+    bal.add_argument(
         "--profiles",
         action="store_true",
         help="also search for a fixed budget split that beats the AI (see `profiles`)",
