@@ -194,7 +194,7 @@ def markdown(summary: dict, meta: dict, images: dict[str, str]) -> str:
 
 def _depth_section(report: dict) -> list[str]:
     """The depth report (`python -m game depth`): do decisions decide, or the dice?"""
-    from game.cli.depth import format_report
+    from game.balance.depth_text import format_report
 
     return [
         "",
