@@ -25,6 +25,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from game.engine.rules import other
 from game.levels.model import SIDES
 
 LEVERS = ("chips", "energy", "talent", "models")
@@ -131,7 +132,7 @@ def epoch_lag_months(rules, history: list[dict[str, float]], turn_index: int) ->
     """
     now = history[turn_index]
     leader = max(SIDES, key=lambda s: now[s])
-    follower_level = now[other_side(leader)]
+    follower_level = now[other(leader)]
     for i in range(turn_index + 1):
         if history[i][leader] >= follower_level:
             if i == 0:
@@ -139,10 +140,6 @@ def epoch_lag_months(rules, history: list[dict[str, float]], turn_index: int) ->
                 return turn_index * 3 + extra
             return (turn_index - i) * 3
     return 0.0
-
-
-def other_side(side: str) -> str:
-    return "china" if side == "usa" else "usa"
 
 
 def _physical_run_log10(event, faction) -> float | None:
@@ -211,7 +208,7 @@ def leverage_of(position_state, deciding: str, seed: int) -> list[float]:
     rules = _WORKER["rules"]
     leads = []
     for plan in ALTERNATIVES:
-        players = {deciding: _player(plan), other_side(deciding): _player("normal")}
+        players = {deciding: _player(plan), other(deciding): _player("normal")}
         final = _play_from(rules, position_state, players, seed).state
         lead = gap_months(rules, final)
         leads.append(lead if deciding == "usa" else -lead)

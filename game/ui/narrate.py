@@ -128,17 +128,12 @@ def _parts(event: GameEvent, side: str, rules: Rules) -> list[tuple[str, dict]]:
             "spent": money(event.spent_bn),
         }
         return [("ChipsBought", params)]
-    if isinstance(event, ev.RunCapped):
+    if isinstance(event, ev.SupplyCapped | ev.EnergyCapped | ev.TalentCapped | ev.RunCapped):
         kept = event.unspent_bn * rules.constants.get("carry_over_share", 1.0)
-        params = {
-            "unspent": money(event.unspent_bn),
-            "kept": money(kept),
-            "strength": num(event.strength * 100),
-        }
-        return [("RunCapped", params)]
-    if isinstance(event, ev.SupplyCapped | ev.EnergyCapped | ev.TalentCapped):
-        kept = event.unspent_bn * rules.constants.get("carry_over_share", 1.0)
-        return [(type(event).__name__, {"unspent": money(event.unspent_bn), "kept": money(kept)})]
+        params = {"unspent": money(event.unspent_bn), "kept": money(kept)}
+        if isinstance(event, ev.RunCapped):
+            params["strength"] = num(event.strength * 100)
+        return [(type(event).__name__, params)]
     if isinstance(event, ev.ChipsRetired):
         return [("ChipsRetired", {"h100e": num(event.h100e)})]
     if isinstance(event, ev.EnergyOrdered):
