@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from game.balance.depth import epoch_lag_months
 from game.classroom.decisions import KeyDecision
 from game.classroom.played import from_match
 from game.classroom.report import write_report
-from game.classroom.teach import gap_series, gap_words, side_questions, time_shift_months
+from game.classroom.teach import gap_series, gap_words, side_questions
+from game.engine.formulas import time_shift_months
 from game.classroom.words import decision_text
 from game.engine import Allocation, Orders, compile_rules
 from game.i18n import set_language, t
@@ -41,10 +41,13 @@ def test_the_gap_is_epochs_time_shift_read_between_quarters(game):
     points = gap_series(rules, match)
     assert len(points) == len(match.states)
     for index, point in enumerate(points):
-        whole = epoch_lag_months(rules, history, index)  # the depth report's measure
-        shift = time_shift_months(rules, history, index)
-        assert whole - 1e-9 <= shift < whole + 3 + 1e-9
+        shift = time_shift_months(rules, history, index)  # the depth report's measure too
         assert abs(point.months) == pytest.approx(shift)
+        leader = max(history[index], key=history[index].get)
+        follower_level = min(history[index].values())
+        first = next(i for i in range(index + 1) if history[i][leader] >= follower_level)
+        if first > 0:  # reached in-game: between whole quarters, never outside them
+            assert (index - first) * 3 - 1e-9 <= shift <= (index - first + 1) * 3 + 1e-9
         leader = max(SIDES, key=lambda s: history[index][s])
         assert (point.months >= 0) == (leader == "usa") or point.months == 0
 

@@ -250,3 +250,43 @@ def test_only_the_side_that_reaches_a_rung_first_gets_its_first_effects():
     after, _ = play(rules, later)
     assert "m27" in after.factions["china"].milestones
     assert not [e for e in after.effects if e.side == "china"]
+
+
+def test_a_delayed_follower_distils_only_from_the_rivals_released_frontier():
+    """With a distillation delay, the follower copies where the leader stood quarters ago."""
+
+    def world(lag):
+        def edit(d):
+            set_start(d, "usa", "frontier_log10", 25.0)  # below its own runs: it climbs
+            set_start(d, "china", "frontier_log10", 20.0)
+            set_param(d, "china", "run_share_max", 0.001)  # its own runs stay behind
+            set_param(d, "china", "distillation", 0.5)
+            if lag:
+                set_param(d, "china", "distillation_lag_turns", lag)
+
+        return make_rules(edit)
+
+    results = {}
+    for lag in (0, 2):
+        rules = world(lag)
+        state = new_game(rules, 1)
+        caught = []
+        for _ in range(3):
+            state, events = play(rules, state, usa=MODELS, china=MODELS)
+            caught.append(of(events, ev.TrainingRun, "china")[0].catch_up_log10)
+        results[lag] = (state, caught)
+    instant_state, instant = results[0]
+    delayed_state, delayed = results[2]
+    assert sum(delayed) < sum(instant)  # the released model is older, so less to copy
+    usa_frontiers = delayed_state.factions["usa"].frontier_history
+    assert len(usa_frontiers) == 2  # the leader's last two frontiers are kept for copying
+    assert delayed_state.factions["china"].frontier_log10 < instant_state.factions[
+        "china"
+    ].frontier_log10
+
+
+def test_without_a_distillation_delay_no_frontier_history_is_kept():
+    rules = make_rules()
+    state, _ = play(rules, new_game(rules, 1))
+    assert state.factions["usa"].frontier_history == []
+    assert "frontier_history" not in state.to_dict()["factions"]["usa"]

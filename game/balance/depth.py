@@ -25,6 +25,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from game.engine.formulas import time_shift_months
 from game.engine.rules import other
 from game.levels.model import SIDES
 
@@ -124,24 +125,6 @@ def gap_months(rules, state) -> float:
     return rules.lag_months(f["usa"].frontier_log10 - f["china"].frontier_log10)
 
 
-def epoch_lag_months(rules, history: list[dict[str, float]], turn_index: int) -> float:
-    """Epoch's time-shift lag: months since the leader first reached the follower's level.
-
-    `history[i]` holds both frontiers after `i` quarters (index 0: the start). Before the
-    game starts, the leader is assumed to have climbed at the reference pace.
-    """
-    now = history[turn_index]
-    leader = max(SIDES, key=lambda s: now[s])
-    follower_level = now[other(leader)]
-    for i in range(turn_index + 1):
-        if history[i][leader] >= follower_level:
-            if i == 0:
-                extra = rules.lag_months(history[0][leader] - follower_level)
-                return turn_index * 3 + extra
-            return (turn_index - i) * 3
-    return 0.0
-
-
 def _physical_run_log10(event, faction) -> float | None:
     if event.run_log10 is None:
         return None
@@ -192,9 +175,9 @@ def game_facts(seed: int) -> tuple[GameFacts, dict[int, object]]:
     if state.outcome.reason in ("superintelligence", "margin"):
         facts.si_quarter = rules.quarter(state.outcome.turn)
     if len(history) > 4:
-        facts.lag_2025 = epoch_lag_months(rules, history, 4)
+        facts.lag_2025 = time_shift_months(rules, history, 4)
     if len(history) > 8:
-        facts.lag_2026 = epoch_lag_months(rules, history, 8)
+        facts.lag_2026 = time_shift_months(rules, history, 8)
     positions = {q: match.states[q - 1] for q in LEVERAGE_QUARTERS if q - 1 < len(match.states) - 1}
     return facts, positions
 

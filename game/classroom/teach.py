@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import Rules
+from game.engine.formulas import time_shift_months
 from game.i18n import has_key, t
 from game.levels.model import SIDES
 from game.match import Match
@@ -27,24 +28,6 @@ class GapPoint:
     index: int  # 0 = the start, k = after the k-th quarter played
     quarter: str  # the quarter just played ('' at the start)
     months: float  # the Titans' lead in months (negative: the Swarms lead)
-
-
-def time_shift_months(rules: Rules, history: list[dict[str, float]], index: int) -> float:
-    """Months since the leader first stood where the follower stands after `index` quarters.
-
-    `history[i]` holds both frontiers (log10) after `i` quarters. Before the game starts,
-    the leader is taken to have climbed at the rules' reference pace."""
-    now = history[index]
-    leader = max(SIDES, key=lambda s: now[s])
-    follower_level = now["china" if leader == "usa" else "usa"]
-    if history[0][leader] >= follower_level:
-        return index * 3 + rules.lag_months(history[0][leader] - follower_level)
-    for i in range(1, index + 1):
-        before, after = history[i - 1][leader], history[i][leader]
-        if after >= follower_level:
-            within = (follower_level - before) / (after - before) if after > before else 1.0
-            return (index - (i - 1) - within) * 3
-    return 0.0
 
 
 def gap_series(rules: Rules, match: Match) -> list[GapPoint]:

@@ -105,6 +105,44 @@ def next_run_history(rules: Rules, history: list[float], this_quarter: float) ->
     return [*history, this_quarter][-keep:] if keep else []
 
 
+def released_frontier(history: list[float], now: float, lag_turns: float) -> float:
+    """The rival's frontier `lag_turns` quarters ago: what a follower can distil from.
+
+    `history` holds the rival's frontier at the start of earlier quarters (newest last);
+    before the game the rival is taken to have stood where it started.
+    """
+    lag = round(lag_turns)
+    if lag <= 0:
+        return now
+    seen = [*history, now]
+    return seen[-lag - 1] if len(seen) > lag else seen[0]
+
+
+def frontier_history_kept(rules: Rules) -> int:
+    """How many past frontiers each side keeps: the longest distillation delay in the level."""
+    return max(round(rules.params[side]["distillation_lag_turns"]) for side in rules.params)
+
+
+def time_shift_months(rules: Rules, history: list[dict[str, float]], index: int) -> float:
+    """Epoch's lag: months since the leader first stood where the follower stands now.
+
+    `history[i]` holds both frontiers (log10) after `i` quarters. Within a quarter the
+    leader is taken to climb steadily; before the game starts, at the rules' reference pace.
+    The debrief's gap and the depth report's fidelity check both read this one measure.
+    """
+    now = history[index]
+    leader = max(now, key=lambda side: now[side])
+    follower_level = min(now.values())
+    if history[0][leader] >= follower_level:
+        return index * 3 + rules.lag_months(history[0][leader] - follower_level)
+    for i in range(1, index + 1):
+        before, after = history[i - 1][leader], history[i][leader]
+        if after >= follower_level:
+            within = (follower_level - before) / (after - before) if after > before else 1.0
+            return (index - (i - 1) - within) * 3
+    return 0.0
+
+
 def lag_months(rules: Rules, log10_gap: float) -> float:
     """A frontier gap in log10 FLOP expressed as months of the reference pace."""
     return rules.lag_months(log10_gap)

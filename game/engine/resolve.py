@@ -12,11 +12,13 @@ from game.engine import events as ev
 from game.engine.conditions import unmet_condition
 from game.engine.effects import apply_card, effective_params, expire
 from game.engine.formulas import (
+    frontier_history_kept,
     frontier_run_log10,
     installed_totals,
     interconnect_efficiency,
     next_run_history,
     powered_share,
+    released_frontier,
     run_flop_this_quarter,
     run_money_for_strength,
     run_share_for_strength,
@@ -51,7 +53,11 @@ def resolve(
             raise IllegalOrders(side, reasons)
     s = state.clone()
     log: list[ev.GameEvent] = []
-    rival_frontier = {side: state.factions[other(side)].frontier_log10 for side in SIDES}
+    keep = frontier_history_kept(rules)
+    if keep:
+        for side in SIDES:
+            f = s.factions[side]
+            f.frontier_history = [*f.frontier_history, f.frontier_log10][-keep:]
 
     for side in SIDES:
         _play_policy(rules, s, side, orders[side].policy, log)
@@ -71,7 +77,11 @@ def resolve(
     for side in SIDES:
         f, p = s.factions[side], params[side]
         spend_models = max(0.0, f.budget) * orders[side].allocation.models
-        bills[side], unspent = _train(rules, s.turn, f, p, spend_models, rival_frontier[side], log)
+        rival = state.factions[other(side)]
+        released = released_frontier(
+            rival.frontier_history, rival.frontier_log10, p["distillation_lag_turns"]
+        )
+        bills[side], unspent = _train(rules, s.turn, f, p, spend_models, released, log)
         carry[side] += unspent
     reached_before = {side: set(s.factions[side].milestones) for side in SIDES}
     for side in SIDES:
@@ -218,7 +228,7 @@ def _improve_algorithms(rules: Rules, f: FactionState, p: dict) -> None:
 
 
 def _train(
-    rules: Rules, turn: int, f: FactionState, p: dict, money: float, rival_frontier: float, log
+    rules: Rules, turn: int, f: FactionState, p: dict, money: float, released: float, log
 ) -> tuple[float, float]:
     """Train the frontier model on this quarter's reserved compute plus the quarters before
     it (`training_turns`); return the power bill and the models money left unspent ($bn).
@@ -255,8 +265,8 @@ def _train(
     f.run_history = next_run_history(rules, f.run_history, quarter_flop)
     before = f.frontier_log10
     catch_up = 0.0
-    if run is not None and run < rival_frontier:
-        catch_up = p["distillation"] * (rival_frontier - run)
+    if run is not None and run < released:
+        catch_up = p["distillation"] * (released - run)
     if run is not None:
         f.frontier_log10 = min(100.0, max(before, run + catch_up))
     log.append(

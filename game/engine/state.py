@@ -69,6 +69,9 @@ class FactionState:
     # Last quarter's training-run strength (0-1), tracked only where the level limits how
     # fast it may rise (`run_strength_ramp_per_turn`).
     run_strength: float = 0.0
+    # This side's frontier at the start of recent quarters (newest last), kept only where
+    # a rival distils with a delay (`distillation_lag_turns`): it copies released models.
+    frontier_history: list[float] = field(default_factory=list)
 
     def clone(self) -> FactionState:
         return FactionState(
@@ -90,6 +93,7 @@ class FactionState:
             milestones=list(self.milestones),
             run_history=list(self.run_history),
             run_strength=self.run_strength,
+            frontier_history=list(self.frontier_history),
         )
 
     @property
@@ -218,6 +222,7 @@ def _faction_dict(f: FactionState) -> dict:
         "milestones": list(f.milestones),
         "run_history": list(f.run_history),
         **({"run_strength": f.run_strength} if f.run_strength else {}),
+        **({"frontier_history": list(f.frontier_history)} if f.frontier_history else {}),
     }
 
 
@@ -241,6 +246,7 @@ def _faction_from(d: dict) -> FactionState:
         milestones=list(d["milestones"]),
         run_history=list(d.get("run_history", [])),
         run_strength=d.get("run_strength", 0.0),
+        frontier_history=list(d.get("frontier_history", [])),
     )
 
 

@@ -441,6 +441,13 @@ class FactionParams(Strict):
     chip_depreciation_per_turn: ranged(0, 1) = Field(
         description="Share of chips failing per quarter."
     )
+    distillation_lag_turns: ranged(0, 8) | None = Field(
+        default=None,
+        description=(
+            "Quarters between the rival reaching a level and the follower being able to "
+            "distil from it: only released models can be copied (omit: no delay)."
+        ),
+    )
     chip_install_lag_turns: ranged(0, 8) | None = Field(
         default=None,
         description="Quarters from buying chips to running them (omit: the same quarter).",
@@ -623,6 +630,7 @@ Ladder.model_rebuild()
 # Optional faction parameters and constants: the value used when a level leaves them out,
 # chosen so that the mechanism is off and older levels play as they were written.
 PARAM_DEFAULTS: dict[str, float] = {
+    "distillation_lag_turns": 0.0,
     "chip_install_lag_turns": 0.0,
     "run_share_growth_per_turn": 1.0,
     "offgrid_build_cap_gw_per_turn": 0.0,
