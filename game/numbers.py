@@ -1,6 +1,6 @@
 """Numbers for players: the right decimal mark, a real minus sign, units from i18n.
 
-Used by the screens (as `game.ui.widgets.fmt`), the save list and the classroom report.
+Used by the screens (as `game.drawing.fmt`), the save list and the classroom report.
 
 German writes 1.234,5 and "38 %"; English 1,234.5 and "38%". Units (`$bn`, GW, H100e…)
 are translation keys under `unit.*` in turn.yaml, so they can be reworded per language.

@@ -12,6 +12,7 @@ from ui_driver import click, press, settle
 
 from game.classroom.played import from_match
 from game.classroom.sources import AREAS, cite, level_sources
+from game.drawing.theme import HIGH_CONTRAST_PALETTE
 from game.engine import compile_rules
 from game.levels.loader import load_level
 from game.match import play_game
@@ -19,7 +20,6 @@ from game.players.registry import make_player
 from game.ui.runtime import App
 from game.ui.settings import Settings, load_settings, settings_path, system_language
 from game.ui.shot import Shot, render_shot
-from game.ui.theme import HIGH_CONTRAST_PALETTE
 
 ROOT = Path(__file__).parent.parent
 LEVELS = shipped_levels()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 from ui_driver import click, press, settle
 
+from game.drawing.ladder import LadderView, Rung
 from game.ui.flow import start_game
 from game.ui.motion import Cue, Timeline
 from game.ui.runtime import App
@@ -14,7 +15,6 @@ from game.ui.scenes.resolution import ResolutionScene
 from game.ui.session import GameSession
 from game.ui.settings import Settings
 from game.ui.shot import Shot
-from game.ui.widgets.ladder import LadderView, Rung
 from game.ui.widgets.ladder_motion import CLIMB_SECONDS, ClimbAnimation
 
 FRAME = 1 / 60

@@ -11,6 +11,7 @@ from functools import cache
 
 import pytest
 
+from game.drawing.charts import history
 from game.engine import Allocation, Orders, compile_rules
 from game.engine import events as ev
 from game.i18n import set_language
@@ -23,7 +24,6 @@ from game.players.registry import make_player
 from game.saves.present import event_text
 from game.ui.ledger import ledger
 from game.ui.ledger_words import compact_lines, report_lines
-from game.ui.widgets.charts import history
 
 GAMES = 200
 NUMBER = r"[−+-]?[\d,]+(?:\.\d+)?"

@@ -15,12 +15,12 @@ import pygame
 import pytest
 from ui_driver import click, press, settle
 
+from game.drawing.ladder import LadderView, Rung
 from game.engine import events as ev
 from game.ui import audio as audio_mod
 from game.ui.audio import EFFECTS, MUSIC, SOUNDS_DIR, Audio
 from game.ui.runtime import App
 from game.ui.settings import Settings, load_settings, save_settings, settings_path
-from game.ui.widgets.ladder import LadderView, Rung
 from game.ui.widgets.ladder_motion import report_cues
 
 ROOT = Path(__file__).resolve().parent.parent

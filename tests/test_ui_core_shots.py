@@ -11,7 +11,7 @@ import pygame
 import pytest
 from pygame_gui.elements import UIButton
 
-import game.ui.draw as draw
+import game.drawing.draw as draw
 from game.ui.shot import Shot, render_shot
 
 ROOT = Path(__file__).parent.parent

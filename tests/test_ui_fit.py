@@ -9,14 +9,14 @@ import pygame
 import pytest
 from level_factory import make_rules
 
+from game.drawing.charts import draw_chart, history, spread_labels
+from game.drawing.draw import wrap_lines
+from game.drawing.ladder import LadderView, draw_ladder
 from game.i18n import set_language
 from game.levels.model import SIDES
-from game.ui.draw import wrap_lines
 from game.ui.runtime import App
 from game.ui.scroll import Block, ScrollText
 from game.ui.settings import Settings
-from game.ui.widgets.charts import draw_chart, history, spread_labels
-from game.ui.widgets.ladder import LadderView, draw_ladder
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_chart_plot_maps_the_first_and_last_quarter_to_its_edges(app, states):
     rules, history_states = states
     series = history(rules, history_states)["capability"]
     surface = pygame.Surface((600, 360))
-    plot = draw_chart(surface, surface.get_rect(), series, app, large=True)
+    plot = draw_chart(surface, surface.get_rect(), series, app.pen, large=True)
     assert plot.usable
     assert plot.x(0) == plot.rect.left
     assert plot.x(len(history_states) - 1) == plot.rect.right
@@ -67,7 +67,7 @@ def test_ladder_never_paints_outside_its_box(app, states, size):
     sentinel = (1, 2, 3)
     surface.fill(sentinel)
     box = pygame.Rect(100, 100, *size)
-    draw_ladder(surface, box, view, app, 0.5)
+    draw_ladder(surface, box, view, app.pen, 0.5)
     outside = [
         (x, y)
         for x in range(0, surface.get_width(), 4)

@@ -9,14 +9,14 @@ from hypothesis import strategies as st
 from level_factory import make_rules
 from ui_driver import click_at, press, wait_until_ready
 
+from game.drawing import draw as draw_module
+from game.drawing import fmt
 from game.engine import Allocation, Orders, check
 from game.match import Match
 from game.players.base import Decision
-from game.ui import draw as draw_module
 from game.ui.runtime import App
 from game.ui.scenes.turn import TurnScene
 from game.ui.settings import Settings
-from game.ui.widgets import fmt
 from game.ui.widgets.allocation import rebalance
 
 

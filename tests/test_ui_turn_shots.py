@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui import draw as draw_module
+from game.drawing import draw as draw_module
 from game.ui.scenes.turn_layout import PAGES
 from game.ui.shot import Shot, render_shot
 

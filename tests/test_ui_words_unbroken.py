@@ -38,7 +38,7 @@ def test_a_row_label_in_a_narrow_column_keeps_its_words(home, monkeypatch, lang,
 
 
 def test_gui_tooltips_are_as_wide_as_our_own(home):
-    from game.ui.theme import gui_theme, palette_for, scale_for
+    from game.drawing.theme import gui_theme, palette_for, scale_for
 
     settings = Settings(language="de", ui_scale=2.0)
     theme = gui_theme(palette_for(False), scale_for(settings))
@@ -48,9 +48,9 @@ def test_gui_tooltips_are_as_wide_as_our_own(home):
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_at_200_percent_the_turn_screen_shows_policies_and_milestone_names(home, lang):
     """1280×720 at 200%: the policy list used to show two entries, the ladder one name."""
+    from game.drawing.ladder import draw_ladder
     from game.ui.scenes import scene_class
     from game.ui.shot import Shot
-    from game.ui.widgets.ladder import draw_ladder
 
     app = App(settings=Settings(language=lang, ui_scale=2.0), persist=False)
     scene = scene_class("turn").for_shot(app, Shot(turn=3, seed=1, options={"page": "decide"}))
@@ -63,7 +63,7 @@ def test_at_200_percent_the_turn_screen_shows_policies_and_milestone_names(home,
     from game.ui.scenes.turn_draw import framed
 
     inner = framed(app.window, scene.layout.panels["ladder"], t("ladder.title"), app)
-    regions = draw_ladder(app.window, inner, scene.ladder, app)
+    regions = draw_ladder(app.window, inner, scene.ladder, app.pen)
     # A rung without a title keeps only its px(10) tooltip strip; a title box is taller.
     named = [r for k, r in regions.items() if k.startswith("rung:") and r.height > app.px(10)]
     assert len(named) >= 2  # was one: every other name dropped

@@ -13,6 +13,7 @@ from functools import cache
 
 import yaml
 
+from game.i18n import language
 from game.paths import I18N
 
 I18N_DIR = I18N
@@ -58,3 +59,12 @@ def explain(code: str | None, params: dict | None, lang: str = "en") -> str:
         template = words.get(part) or messages("en").get(part) or part
         sentences.append(string.Formatter().vformat(template, (), values).strip())
     return " ".join(s for s in sentences if s)
+
+
+def explain_for_reader(code: str, params: dict) -> str:
+    """The AI's reason in the language the game is showing; empty when a parameter does
+    not fit the words (a reason is a courtesy, never worth an error on screen)."""
+    try:
+        return explain(code, params, language())
+    except (KeyError, IndexError, ValueError):
+        return ""

@@ -7,18 +7,18 @@ from pathlib import Path
 import pygame
 
 from game.classroom.overview import Overview
-from game.classroom.pictures import Canvas, _save
+from game.classroom.pictures import print_pen, save_png
 from game.i18n import t
 
 
 def class_chart_png(overview: Overview, path: Path, size=(1500, 860)) -> Path:
     from game.classroom.overview_page import side_of
 
-    app = Canvas(factor=2.2)  # printed about 12 cm wide: type large enough to read
-    p, px = app.palette, app.px
+    pen = print_pen(2.2)  # printed about 12 cm wide: type large enough to read
+    p, px = pen.palette, pen.px
     surface = pygame.Surface(size)
     surface.fill(p.bg)
-    small = app.font("small")
+    small = pen.font("small")
     line_h = small.get_linesize()
     plot = pygame.Rect(px(34), px(10), size[0] - px(70), size[1] - px(20) - line_h - px(10))
     longest = max(len(g.curves["usa"]) for g in overview.games)
@@ -46,7 +46,7 @@ def class_chart_png(overview: Overview, path: Path, size=(1500, 860)) -> Path:
             pygame.draw.lines(surface, colour, False, points, max(2, px(2)))
         ends.append((*points[-1], number, side))
     taken: list[pygame.Rect] = []
-    bold = app.font("small", bold=True)
+    bold = pen.font("small", bold=True)
     for x, y, number, side in sorted(ends, key=lambda e: e[1]):
         label = bold.render(str(number), True, p.bg)
         badge = label.get_rect(midleft=(x + px(6), y)).inflate(px(6), px(2))
@@ -57,4 +57,4 @@ def class_chart_png(overview: Overview, path: Path, size=(1500, 860)) -> Path:
         surface.blit(label, label.get_rect(center=badge.center))
     caption = small.render(t("lessons.class.axis"), True, p.text_dim)
     surface.blit(caption, caption.get_rect(midtop=(plot.centerx, plot.bottom + px(8))))
-    return _save(surface, path)
+    return save_png(surface, path)

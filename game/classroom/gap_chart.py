@@ -13,6 +13,7 @@ from pathlib import Path
 import pygame
 
 from game.classroom.teach import MEASURED_GAP_MONTHS, MEASURED_GAP_RANGE, GapPoint
+from game.drawing.pen import Pen
 from game.i18n import t
 
 
@@ -20,10 +21,10 @@ def _blend(a, b, share: float):
     return tuple(round(x + (y - x) * share) for x, y in zip(a, b, strict=True))
 
 
-def draw_gap(surface: pygame.Surface, rect: pygame.Rect, points: list[GapPoint], app) -> None:
-    """The chart inside `rect` (`app` gives palette, px() and fonts)."""
-    p, px = app.palette, app.px
-    small = app.font("small")
+def draw_gap(surface: pygame.Surface, rect: pygame.Rect, points: list[GapPoint], pen: Pen) -> None:
+    """The chart inside `rect` (`pen` gives palette, px() and fonts)."""
+    p, px = pen.palette, pen.px
+    small = pen.font("small")
     line_h = small.get_linesize()
     label_w = small.size("−30")[0] + px(8)
     plot = pygame.Rect(
@@ -97,10 +98,10 @@ def point_is_year_end(year: str, points: list[GapPoint]) -> bool:
 
 def gap_png(points: list[GapPoint], path, size=(1400, 560)):
     """The chart as a PNG on the print palette (for the report and the summary page)."""
-    from game.classroom.pictures import Canvas, _save
+    from game.classroom.pictures import print_pen, save_png
 
-    app = Canvas()
+    pen = print_pen()
     surface = pygame.Surface(size)
-    surface.fill(app.palette.bg)
-    draw_gap(surface, surface.get_rect().inflate(-app.px(12), -app.px(12)), points, app)
-    return _save(surface, Path(path))
+    surface.fill(pen.palette.bg)
+    draw_gap(surface, surface.get_rect().inflate(-pen.px(12), -pen.px(12)), points, pen)
+    return save_png(surface, Path(path))

@@ -1,10 +1,9 @@
-"""The report's pictures, drawn with the game's own chart and ladder widgets.
+"""The report's pictures, drawn with the game's own charts and ladder (game/drawing).
 
-The widgets take an `app` only for its palette, scale and fonts, so a small `Canvas`
-stands in for it: the report gets the very charts the players saw, on a light palette
-that prints well, without a window (pygame's dummy video driver is enough). The
-capability chart marks the quarters in which event cards struck with numbered flags;
-`event_marks` gives the numbers the report's event list uses.
+Those take a `Pen` (palette and scale), so the report gets the very charts the players
+saw, on a light palette that prints well, without a window (pygame's dummy video driver
+is enough). The capability chart marks the quarters in which event cards struck with
+numbered flags; `event_marks` gives the numbers the report's event list uses.
 """
 
 from __future__ import annotations
@@ -12,11 +11,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from game.drawing.theme import Palette, Scale, hex_colour
 from game.engine import Rules
 from game.engine import events as ev
 from game.match import Match
-from game.ui.theme import Palette, Scale, hex_colour
+
+if TYPE_CHECKING:  # pygame itself is imported only when a picture is drawn
+    import pygame
+
+    from game.drawing.pen import Pen
 
 # White paper, dark ink; faction colours darkened enough to read on white (Okabe–Ito).
 PRINT_PALETTE = Palette(
@@ -38,19 +43,12 @@ PRINT_PALETTE = Palette(
 )
 
 
-class Canvas:
-    """What the widgets ask of the `App`: palette, scale, px() and font()."""
+def print_pen(factor: float = 1.5) -> Pen:
+    """The report's pen: the print palette, type `factor` times the screen's 100% size."""
+    ensure_pygame()
+    from game.drawing.pen import Pen
 
-    def __init__(self, palette: Palette = PRINT_PALETTE, factor: float = 1.5):
-        ensure_pygame()
-        self.palette = palette
-        self.scale = Scale(factor)
-
-    def px(self, value: float) -> int:
-        return self.scale.px(value)
-
-    def font(self, role: str = "body", bold: bool = False):
-        return self.scale.font(role, bold)
+    return Pen(PRINT_PALETTE, Scale(factor))
 
 
 def ensure_pygame() -> None:
@@ -81,32 +79,32 @@ def event_marks(match: Match) -> list[EventMark]:
     return marks
 
 
-def plot_x_span(app, rect) -> tuple[int, int]:
+def plot_x_span(pen: Pen, rect: pygame.Rect) -> tuple[int, int]:
     """Left and width of the plot inside a large chart (the widget's own arithmetic)."""
-    from game.ui.widgets.charts import plot_rect
+    from game.drawing.charts import plot_rect
 
-    plot = plot_rect(app, rect, "capability")
+    plot = plot_rect(pen, rect, "capability")
     return plot.left, plot.width
 
 
-def draw_capability(surface, rect, rules: Rules, match: Match, app) -> list[EventMark]:
+def draw_capability(surface, rect, rules: Rules, match: Match, pen: Pen) -> list[EventMark]:
     """The large capability chart in `rect` with numbered event flags in a strip below it."""
     import pygame
 
-    from game.ui.draw import panel
-    from game.ui.widgets.charts import draw_chart, history
+    from game.drawing.charts import draw_chart, history
+    from game.drawing.draw import panel
 
-    p, px = app.palette, app.px
-    small = app.font("small", bold=True)
+    p, px = pen.palette, pen.px
+    small = pen.font("small", bold=True)
     strip = small.get_linesize() + px(10)
     chart = pygame.Rect(rect.left, rect.top, rect.width, rect.height - strip)
-    panel(surface, rect, p, app.scale)
-    draw_chart(surface, chart, history(rules, match.states)["capability"], app, large=True)
+    panel(surface, rect, p, pen.scale)
+    draw_chart(surface, chart, history(rules, match.states)["capability"], pen, large=True)
     marks = event_marks(match)
-    left, width = plot_x_span(app, chart)
+    left, width = plot_x_span(pen, chart)
     span = max(1, len(match.states) - 1)
-    top = chart.top + app.font("body", True).get_linesize() + px(12)
-    line = app.font("small").get_linesize()
+    top = chart.top + pen.font("body", True).get_linesize() + px(12)
+    line = pen.font("small").get_linesize()
     bottom = chart.bottom - px(8) - (line + px(8)) - line  # the plot's floor, above the axis
     last_right = -(10**6)
     for mark in marks:
@@ -123,7 +121,7 @@ def draw_capability(surface, rect, rules: Rules, match: Match, app) -> list[Even
     return marks
 
 
-def _save(surface, path: Path) -> Path:
+def save_png(surface, path: Path) -> Path:
     import pygame
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -134,36 +132,36 @@ def _save(surface, path: Path) -> Path:
 def capability_png(rules: Rules, match: Match, path: Path, size=(1500, 690)) -> Path:
     import pygame
 
-    app = Canvas()
+    pen = print_pen()
     surface = pygame.Surface(size)
-    surface.fill(app.palette.bg)
-    draw_capability(surface, surface.get_rect().inflate(-app.px(8), -app.px(8)), rules, match, app)
-    return _save(surface, path)
+    surface.fill(pen.palette.bg)
+    draw_capability(surface, surface.get_rect().inflate(-pen.px(8), -pen.px(8)), rules, match, pen)
+    return save_png(surface, path)
 
 
 def metric_png(rules: Rules, match: Match, metric: str, path: Path, size=(720, 420)) -> Path:
     import pygame
 
-    from game.ui.draw import panel
-    from game.ui.widgets.charts import draw_chart, history
+    from game.drawing.charts import draw_chart, history
+    from game.drawing.draw import panel
 
-    app = Canvas(factor=1.25)
+    pen = print_pen(1.25)
     surface = pygame.Surface(size)
-    surface.fill(app.palette.bg)
-    rect = surface.get_rect().inflate(-app.px(6), -app.px(6))
-    panel(surface, rect, app.palette, app.scale)
-    draw_chart(surface, rect, history(rules, match.states)[metric], app, large=True)
-    return _save(surface, path)
+    surface.fill(pen.palette.bg)
+    rect = surface.get_rect().inflate(-pen.px(6), -pen.px(6))
+    panel(surface, rect, pen.palette, pen.scale)
+    draw_chart(surface, rect, history(rules, match.states)[metric], pen, large=True)
+    return save_png(surface, path)
 
 
 def ladder_png(rules: Rules, match: Match, path: Path, size=(900, 900)) -> Path:
     import pygame
 
-    from game.ui.widgets.ladder import LadderView, draw_ladder
+    from game.drawing.ladder import LadderView, draw_ladder
 
-    app = Canvas()
+    pen = print_pen()
     surface = pygame.Surface(size)
-    surface.fill(app.palette.bg)
+    surface.fill(pen.palette.bg)
     view = LadderView.from_states(rules, match.state)
-    draw_ladder(surface, surface.get_rect().inflate(-app.px(12), -app.px(12)), view, app)
-    return _save(surface, path)
+    draw_ladder(surface, surface.get_rect().inflate(-pen.px(12), -pen.px(12)), view, pen)
+    return save_png(surface, path)

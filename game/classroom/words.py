@@ -112,9 +112,9 @@ def decision_text(rules: Rules, d: KeyDecision) -> DecisionText:
         effect = t(key, months=months(d.gain))
     reason = ""
     if d.suggestion_reason:
-        from game.ui.narrate import explain_ai
+        from game.ai.explain import explain_for_reader
 
-        reason = explain_ai(d.suggestion_reason, d.suggestion_params)
+        reason = explain_for_reader(d.suggestion_reason, d.suggestion_params)
     return DecisionText(
         heading,
         t("classroom.decision.played", orders=orders_words(rules, d.played)),

@@ -56,8 +56,9 @@ def waste(rules: Rules, state: GameState, side: str, orders: Orders) -> list[Was
         if getattr(event, "side", None) != side:
             continue
         kind = kinds.get(type(event))
-        if kind is not None and event.unspent_bn >= 0.5:
-            found.append(Waste(kind, event.unspent_bn, event.unspent_bn * keep))
+        if kind is not None and event.unspent_bn >= 0.5:  # type: ignore[attr-defined]
+            # every kind above is a *Capped event, which carries unspent_bn
+            found.append(Waste(kind, event.unspent_bn, event.unspent_bn * keep))  # type: ignore[attr-defined]
         elif isinstance(event, ev.ChipsIdle) and event.idle_share >= 0.02:
             found.append(Idle(event.idle_share, event.missing_gw))
     return found

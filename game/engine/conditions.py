@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.levels.model import Condition, quarter_index
 
@@ -21,7 +21,7 @@ def threshold_value(rules: Rules, state: GameState, side: str, stock: str) -> fl
         return rules.capability(f.frontier_log10)
     if stock == "chips_h100e":
         return f.fleet_h100e
-    return getattr(f, stock)
+    return getattr(f, stock)  # type: ignore[no-any-return]  # every stock is a float
 
 
 def unmet_condition(rules: Rules, state: GameState, cond: Condition) -> Reason | None:
@@ -59,13 +59,13 @@ def unmet_condition(rules: Rules, state: GameState, cond: Condition) -> Reason |
     return None
 
 
-def _reason(code: str, params: dict) -> Reason:
+def _reason(code: str, params: dict[str, Any]) -> Reason:
     from game.engine.orders import Reason
 
     return Reason(code, params)
 
 
-def _compiled(rules: Rules, cond: Condition) -> tuple | None:
+def _compiled(rules: Rules, cond: Condition) -> tuple[Any, ...] | None:
     """The condition with its quarters parsed, worked out once per level (None: always holds).
 
     Kept by identity with the condition itself, so the key can never name another object.

@@ -7,11 +7,12 @@ the UI's translation files, so the engine stays language-free.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
 class GameEvent:
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"kind": type(self).__name__, **asdict(self)}
 
 

@@ -7,7 +7,9 @@ plus parameters, which the screens put into words from the translation files.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.engine.conditions import unmet_condition
 from game.engine.rules import Rules
@@ -30,11 +32,11 @@ class Allocation:
         return (self.chips, self.energy, self.talent, self.models)
 
     @classmethod
-    def from_percent(cls, chips: float, energy: float, talent: float, models: float):
+    def from_percent(cls, chips: float, energy: float, talent: float, models: float) -> Allocation:
         return cls(chips / 100, energy / 100, talent / 100, models / 100)
 
     @classmethod
-    def normalised(cls, values) -> Allocation:
+    def normalised(cls, values: Iterable[float]) -> Allocation:
         """Scale non-negative weights to shares that add up to exactly 1."""
         values = [max(0.0, float(v)) for v in values]
         total = sum(values)
@@ -52,11 +54,11 @@ class Orders:
     allocation: Allocation
     policy: str | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"allocation": list(self.allocation.as_tuple()), "policy": self.policy}
 
     @classmethod
-    def from_dict(cls, data: dict) -> Orders:
+    def from_dict(cls, data: dict[str, Any]) -> Orders:
         return cls(Allocation(*data["allocation"]), data.get("policy"))
 
 
@@ -65,7 +67,7 @@ class Reason:
     """Why orders cannot be carried out; `code` keys the translated message."""
 
     code: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 def check(rules: Rules, state: GameState, side: str, orders: Orders) -> list[Reason]:

@@ -27,7 +27,7 @@ from game.engine.formulas import (
     talent_money_absorbed,
 )
 from game.engine.market import chip_offers
-from game.engine.orders import Orders, check
+from game.engine.orders import Orders, Reason, check
 from game.engine.rng import uniform
 from game.engine.rules import HOURS_PER_QUARTER, Rules, other
 from game.engine.state import ChipBatch, FactionState, GameState, Outcome
@@ -37,7 +37,7 @@ from game.levels.model import SIDES
 class IllegalOrders(ValueError):
     """Raised by `resolve` for orders `check()` rejects: callers must check first."""
 
-    def __init__(self, side: str, reasons) -> None:
+    def __init__(self, side: str, reasons: list[Reason]) -> None:
         super().__init__(f"illegal orders for {side}: {[r.code for r in reasons]}")
         self.side = side
         self.reasons = reasons
@@ -97,7 +97,9 @@ def resolve(
     return s, log
 
 
-def _play_policy(rules: Rules, s: GameState, side: str, policy_id: str | None, log) -> None:
+def _play_policy(
+    rules: Rules, s: GameState, side: str, policy_id: str | None, log: list[ev.GameEvent]
+) -> None:
     if policy_id is None:
         return
     policy = rules.policies[policy_id]
@@ -108,7 +110,7 @@ def _play_policy(rules: Rules, s: GameState, side: str, policy_id: str | None, l
     log.append(ev.PolicyPlayed(side, policy_id, policy.cost_bn.value))
 
 
-def _fire_events(rules: Rules, s: GameState, log) -> None:
+def _fire_events(rules: Rules, s: GameState, log: list[ev.GameEvent]) -> None:
     for event in rules.scripted_events.get(s.turn, ()):
         if unmet_condition(rules, s, event.when) is None and event.id not in s.fired:
             s.fired[event.id] = s.turn
@@ -120,13 +122,15 @@ def _fire_events(rules: Rules, s: GameState, log) -> None:
         if unmet_condition(rules, s, event.when) is not None:
             continue
         s.rng_state, roll = uniform(s.rng_state)
-        if roll < event.probability:
+        if roll < event.probability:  # type: ignore[operator]  # random_events all have one
             s.fired[event.id] = s.turn
             apply_card(rules, s, event.id, event.effects, None)
             log.append(ev.CardFired(event.id, random=True))
 
 
-def _energy_arrives(turn: int, f: FactionState, p: dict, log) -> None:
+def _energy_arrives(
+    turn: int, f: FactionState, p: dict[str, float], log: list[ev.GameEvent]
+) -> None:
     arrived = p["energy_baseline_gw_per_turn"]
     arrived += sum(gw for t, gw in f.energy_pipeline if t <= turn)
     f.energy_pipeline = [(t, gw) for t, gw in f.energy_pipeline if t > turn]
@@ -136,7 +140,13 @@ def _energy_arrives(turn: int, f: FactionState, p: dict, log) -> None:
 
 
 def _buy_chips(
-    rules: Rules, turn: int, f: FactionState, p: dict, money: float, levies: dict, log
+    rules: Rules,
+    turn: int,
+    f: FactionState,
+    p: dict[str, float],
+    money: float,
+    levies: dict[str, float],
+    log: list[ev.GameEvent],
 ) -> float:
     """Buy the cheapest compute first, within each chip's supply; return unspent $bn."""
     offers = chip_offers(rules, p)
@@ -165,7 +175,9 @@ def _buy_chips(
     return money
 
 
-def _order_energy(turn: int, f: FactionState, p: dict, money: float, log) -> float:
+def _order_energy(
+    turn: int, f: FactionState, p: dict[str, float], money: float, log: list[ev.GameEvent]
+) -> float:
     """Grid power first (cheap, capped by connection queues), then off-grid power if any."""
     if money <= 0:
         return 0.0
@@ -195,7 +207,12 @@ def _order_energy(turn: int, f: FactionState, p: dict, money: float, log) -> flo
 
 
 def _hire_talent(
-    rules: Rules, f: FactionState, p: dict, money: float, rival_talent: float, log
+    rules: Rules,
+    f: FactionState,
+    p: dict[str, float],
+    money: float,
+    rival_talent: float,
+    log: list[ev.GameEvent],
 ) -> float:
     """Hire with diminishing returns from the researchers still free; return unspent $bn.
 
@@ -220,7 +237,7 @@ def _hire_talent(
     return unspent
 
 
-def _improve_algorithms(rules: Rules, f: FactionState, p: dict) -> None:
+def _improve_algorithms(rules: Rules, f: FactionState, p: dict[str, float]) -> None:
     c = rules.constants
     relative = max(0.0, f.talent) / c["talent_reference"]
     gain = p["algo_log10_per_turn"] * relative ** c["algo_talent_elasticity"]
@@ -228,7 +245,13 @@ def _improve_algorithms(rules: Rules, f: FactionState, p: dict) -> None:
 
 
 def _train(
-    rules: Rules, turn: int, f: FactionState, p: dict, money: float, released: float, log
+    rules: Rules,
+    turn: int,
+    f: FactionState,
+    p: dict[str, float],
+    money: float,
+    released: float,
+    log: list[ev.GameEvent],
 ) -> tuple[float, float]:
     """Train the frontier model on this quarter's reserved compute plus the quarters before
     it (`training_turns`); return the power bill and the models money left unspent ($bn).
@@ -284,7 +307,9 @@ def _train(
     return bill, unspent
 
 
-def _depreciate(rules: Rules, f: FactionState, p: dict, turn: int, log) -> None:
+def _depreciate(
+    rules: Rules, f: FactionState, p: dict[str, float], turn: int, log: list[ev.GameEvent]
+) -> None:
     """Chips fail at a steady rate and retire at the maximum age.
 
     Batches that cannot reach retirement age before the game ends are merged per chip:
@@ -320,7 +345,9 @@ def _depreciate(rules: Rules, f: FactionState, p: dict, turn: int, log) -> None:
         log.append(ev.ChipsRetired(f.side, lost))
 
 
-def _milestones(rules: Rules, s: GameState, f: FactionState, rival_had: set[str], log) -> None:
+def _milestones(
+    rules: Rules, s: GameState, f: FactionState, rival_had: set[str], log: list[ev.GameEvent]
+) -> None:
     """Record rungs passed; a rung's effects (AI speeding up AI research) apply from now.
 
     The side that gets there first (the rival had not, and does not pass it higher up in
@@ -337,7 +364,7 @@ def _milestones(rules: Rules, s: GameState, f: FactionState, rival_had: set[str]
                 apply_card(rules, s, m.id, list(m.first_effects), f.side)
 
 
-def _adoption(rules: Rules, f: FactionState, p: dict) -> None:
+def _adoption(rules: Rules, f: FactionState, p: dict[str, float]) -> None:
     c = rules.constants
     cap = rules.capability(f.frontier_log10)
     x = (cap - c["adoption_capability_midpoint"]) / c["adoption_capability_width"]
@@ -345,7 +372,7 @@ def _adoption(rules: Rules, f: FactionState, p: dict) -> None:
     f.adoption = min(1.0, max(0.0, f.adoption + p["adoption_rate"] * (target - f.adoption)))
 
 
-def _confidence(rules: Rules, f: FactionState, p: dict, rival_frontier: float) -> None:
+def _confidence(rules: Rules, f: FactionState, p: dict[str, float], rival_frontier: float) -> None:
     c = rules.constants
     lead = rules.lag_months(f.frontier_log10 - rival_frontier)
     target = 1 + p["confidence_lead_weight"] * math.tanh(lead / 12)
@@ -354,7 +381,14 @@ def _confidence(rules: Rules, f: FactionState, p: dict, rival_frontier: float) -
 
 
 def _next_budget(
-    rules: Rules, turn: int, f: FactionState, p: dict, bill: float, carry: float, levy: float, log
+    rules: Rules,
+    turn: int,
+    f: FactionState,
+    p: dict[str, float],
+    bill: float,
+    carry: float,
+    levy: float,
+    log: list[ev.GameEvent],
 ) -> None:
     carry *= rules.constants.get("carry_over_share", 1.0)
     growth = 1 + (p["income_growth"] - 1) * p["income_growth_damping"] ** (turn - 1)
@@ -365,7 +399,7 @@ def _next_budget(
     f.budget = max(0.0, budget - bill + carry + levy)
 
 
-def _decide_outcome(rules: Rules, s: GameState, log) -> None:
+def _decide_outcome(rules: Rules, s: GameState, log: list[ev.GameEvent]) -> None:
     threshold = rules.superintelligence_at(s.si_threshold_log10)
     fu, fc = s.factions["usa"].frontier_log10, s.factions["china"].frontier_log10
     winner, reason = None, None

@@ -6,6 +6,11 @@ exactly the same numbers. SplitMix64 is fast in pure Python and good enough for 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
 _MASK = (1 << 64) - 1
 _GOLDEN = 0x9E3779B97F4A7C15
 
@@ -45,7 +50,7 @@ class Rng:
     def randrange(self, n: int) -> int:
         return min(int(self.random() * n), n - 1)
 
-    def choice(self, items):
+    def choice(self, items: Sequence[T]) -> T:
         return items[self.randrange(len(items))]
 
     def uniform(self, lo: float, hi: float) -> float:

@@ -7,7 +7,9 @@ level file; the only constants in code are units of time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from game.levels.model import (
     CHIP_KNOBS,
@@ -26,6 +28,9 @@ from game.levels.model import (
     quarter_name,
 )
 
+if TYPE_CHECKING:
+    from game.engine.market import Offer
+
 SECONDS_PER_QUARTER = 365.25 * 86400 / 4
 HOURS_PER_QUARTER = 365.25 * 24 / 4
 
@@ -34,7 +39,7 @@ def other(side: str) -> str:
     return "china" if side == "usa" else "usa"
 
 
-class Params(dict):
+class Params(dict[str, float]):
     """A side's parameters in one quarter, shared by every caller that asks: read-only.
 
     Sharing is what makes them cheap (an AI asks thousands of times per decision); the
@@ -44,17 +49,17 @@ class Params(dict):
 
     __slots__ = ("offers",)
 
-    def __init__(self, values=()) -> None:
+    def __init__(self, values: Mapping[str, float] | Iterable[tuple[str, float]] = ()) -> None:
         dict.__init__(self, values)
-        self.offers = None
+        self.offers: tuple[Offer, ...] | None = None
 
-    def _read_only(self, *args, **kwargs):
+    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
         raise TypeError("shared parameters are read-only; change a copy: dict(params)")
 
     __setitem__ = __delitem__ = __ior__ = _read_only
     clear = pop = popitem = setdefault = update = _read_only
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Params], tuple[dict[str, float]]]:
         return (Params, (dict(self),))
 
 
@@ -99,10 +104,14 @@ class Rules:
     milestones: tuple[MilestoneSpec, ...]
     events_by_id: dict[str, Event] = field(default_factory=dict)
     superintelligence_band_log10: float = 0.0
-    _base_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    _base_cache: dict[tuple[str, int], Params] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     # Values derived from the level and asked for thousands of times per AI decision
     # (effective parameters, compiled conditions, AI styles). Not copied by `replace()`.
-    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _memo: dict[str, dict[Any, Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def level_id(self) -> str:
@@ -128,7 +137,7 @@ class Rules:
         """A frontier gap in log10 FLOP expressed as months of the leader's progress."""
         return log10_gap / (self.reference_growth_log10_per_year / 12.0)
 
-    def base_params(self, side: str, turn: int) -> dict[str, float]:
+    def base_params(self, side: str, turn: int) -> Params:
         """Level parameters for a side in a quarter, with chip markets grown to that date."""
         key = (side, turn)
         cached = self._base_cache.get(key)
@@ -147,7 +156,7 @@ class Rules:
             cached = self._base_cache[key] = Params(values)
         return cached
 
-    def derived(self, name: str) -> dict:
+    def derived(self, name: str) -> dict[Any, Any]:
         """A named cache for values worked out from the level alone (kept with these rules)."""
         memo = self._memo.get(name)
         if memo is None:
@@ -204,7 +213,7 @@ def compile_rules(level: Level) -> Rules:
         turns=level.calendar.turns,
         start_quarter=start,
         constants=constants,
-        params={side: _faction_params(level.factions[side].params) for side in SIDES},
+        params={side: _faction_params(level.factions[side].params) for side in SIDES},  # type: ignore[index]  # SIDES are the level's Side keys
         param_ranges=ranges,
         chips=chips,
         chip_by_id={c.id: c for c in chips},
@@ -232,7 +241,7 @@ def _faction_params(params: FactionParams) -> dict[str, float]:
 
     The off-grid power price and lag default to the grid's, so "as the grid" needs no code.
     """
-    values = {}
+    values: dict[str, Any] = {}
     for name in PARAMS:
         param = getattr(params, name)
         values[name] = param.value if param is not None else PARAM_DEFAULTS.get(name)

@@ -12,7 +12,7 @@ def new_game(rules: Rules, seed: int) -> GameState:
     """The state at the start of turn 1: every stock as the level sets it."""
     factions = {}
     for side in SIDES:
-        start = rules.level.factions[side].start
+        start = rules.level.factions[side].start  # type: ignore[index]  # SIDES are the level's Side keys
         params = rules.params[side]
         fleet = []
         for batch in start.fleet:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from game.levels.model import SIDES
 
@@ -164,7 +164,7 @@ class GameState:
             si_threshold_log10=self.si_threshold_log10,
         )
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "level_id": self.level_id,
             "seed": self.seed,
@@ -186,7 +186,7 @@ class GameState:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> GameState:
+    def from_dict(cls, data: dict[str, Any]) -> GameState:
         return cls(
             level_id=data["level_id"],
             seed=data["seed"],
@@ -200,7 +200,7 @@ class GameState:
         )
 
 
-def _faction_dict(f: FactionState) -> dict:
+def _faction_dict(f: FactionState) -> dict[str, Any]:
     return {
         "side": f.side,
         "budget": f.budget,
@@ -226,7 +226,7 @@ def _faction_dict(f: FactionState) -> dict:
     }
 
 
-def _faction_from(d: dict) -> FactionState:
+def _faction_from(d: dict[str, Any]) -> FactionState:
     return FactionState(
         side=d["side"],
         budget=d["budget"],

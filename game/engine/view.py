@@ -10,6 +10,7 @@ world with `Observation.world(dice)`, the dice drawn from its own RNG.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from game.engine.rules import Rules, other
 from game.engine.state import FactionState, GameState
@@ -55,7 +56,7 @@ class Observation:
         sampled.rng_state = dice
         return sampled
 
-    def facts(self) -> dict:
+    def facts(self) -> dict[str, Any]:
         """The observation as plain data (for tests, debugging and comparing)."""
         public = {
             k: v

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from game.drawing import fmt
 from game.engine.orders import Reason
 from game.engine.rules import STOCKS, Rules
 from game.i18n import has_key, pick, t, tn
 from game.levels.model import Effect
-from game.ui.widgets import fmt
 
 # How each stock or parameter is measured, which decides how its numbers are written.
 KIND = {

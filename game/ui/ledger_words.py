@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.drawing.fmt import num, signed
 from game.engine import GameEvent, Rules
 from game.engine import events as ev
 from game.i18n import t
 from game.ui.ledger import StockChange, ledger
 from game.ui.narrate import card_title, chip_name, milestone_title, money
-from game.ui.widgets.fmt import num, signed
 
 #: Stocks named even when nothing moved them (capability is the race itself).
 ALWAYS = ("capability",)

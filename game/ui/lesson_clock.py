@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.drawing.draw import draw_text
 from game.i18n import t
 from game.lessons.run import LessonRun, clock_text
-from game.ui.draw import draw_text
 
 #: The screens of a game in progress; the badge is not drawn over menus or the debrief.
 GAME_SCENES = ("turn", "resolution", "curtain", "pause", "charts")

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from game.drawing.fmt import num, signed
 from game.engine import GameEvent, Rules, other
 from game.engine import events as ev
-from game.i18n import language, pick, t
-from game.ui.widgets.fmt import num, signed
+from game.i18n import pick, t
 
 #: Every event kind narrate() knows; tests check this covers game/engine/events.py.
 KINDS = (
@@ -231,13 +231,3 @@ def narrate(
     for event in ordered:
         lines.extend(narrate_event(event, side, rules, voice, rival_news))
     return lines
-
-
-def explain_ai(code: str, params: dict) -> str:
-    """The AI's reason in the current language (its own words file, game/ai/explain.py)."""
-    from game.ai.explain import explain
-
-    try:
-        return explain(code, params, language())
-    except (KeyError, IndexError, ValueError):  # a parameter the words do not fit
-        return ""

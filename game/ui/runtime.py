@@ -18,16 +18,17 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
+from game.drawing.draw import draw_notice
+from game.drawing.pen import Pen
+from game.drawing.theme import gui_theme, palette_for, scale_for
 from game.i18n import set_language, t
 from game.paths import crash_dir
 from game.ui import notices
 from game.ui.audio import Audio, is_mute_key, toggle_mute
-from game.ui.draw import draw_notice
 from game.ui.input_guard import InputGuard
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes import has_scene, make_scene
 from game.ui.settings import Settings, load_settings_checked, save_settings
-from game.ui.theme import gui_theme, palette_for, scale_for
 from game.ui.window import DEFAULT_SIZE, name_the_window, show_loading
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,11 @@ class App:
     @property
     def size(self) -> tuple[int, int]:
         return self.window.get_size()
+
+    @property
+    def pen(self) -> Pen:
+        """The current palette and scale, for the drawing functions (game/drawing)."""
+        return Pen(self.palette, self.scale)
 
     def px(self, value: float) -> int:
         return self.scale.px(value)

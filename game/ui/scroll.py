@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.draw import wrap_lines
-from game.ui.theme import Colour
+from game.drawing.draw import wrap_lines
+from game.drawing.theme import Colour
 
 
 @dataclass

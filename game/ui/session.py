@@ -231,9 +231,9 @@ class GameSession:
         code, params = record.explanations.get(side, (None, {}))
         if not code:
             return None
-        from game.ui.narrate import explain_ai
+        from game.ai.explain import explain_for_reader
 
-        return explain_ai(code, params or {})
+        return explain_for_reader(code, params or {})
 
     def autosave(self) -> None:
         """Write this game to its own save file (never over another game's); never

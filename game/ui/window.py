@@ -31,7 +31,7 @@ def name_the_window() -> str:
 
 def show_loading(surface: pygame.Surface, background, colour) -> None:
     """Paint "Loading…" in the middle of `surface` and show it at once."""
-    from game.ui.theme import FONT_FILES
+    from game.drawing.theme import FONT_FILES
 
     surface.fill(background)
     size = max(18, surface.get_height() // 24)
@@ -47,7 +47,7 @@ def show_loading(surface: pygame.Surface, background, colour) -> None:
 
 def open_window_early(size: tuple[int, int], fullscreen: bool) -> None:
     """Open the window with "Loading…" before the rest of the game is imported."""
-    from game.ui.theme import palette_for
+    from game.drawing.theme import palette_for
 
     pygame.display.init()
     pygame.font.init()

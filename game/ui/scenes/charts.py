@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pygame
 
+from game.drawing.charts import METRICS, draw_chart, history
+from game.drawing.draw import draw_text, panel
 from game.i18n import t
-from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
-from game.ui.widgets.charts import METRICS, draw_chart, history
 
 
 class ChartsScene(Scene):
@@ -80,4 +80,4 @@ class ChartsScene(Scene):
                 area.left + (i % cols) * (cw + gap), area.top + (i // cols) * (ch + gap), cw, ch
             )
             pygame.draw.rect(surface, p.bg_deep, r, border_radius=px(8))
-            draw_chart(surface, r, self.series[metric], self.app, large=True)
+            draw_chart(surface, r, self.series[metric], self.app.pen, large=True)

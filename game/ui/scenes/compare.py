@@ -12,18 +12,18 @@ import math
 
 import pygame
 
+from game.drawing import fmt
+from game.drawing.charts import spread_labels, y_steps
+from game.drawing.draw import draw_text, fit_text, panel
+from game.drawing.icons import faction_glyph
+from game.drawing.theme import mix
 from game.i18n import t
 from game.levels.model import SIDES
 from game.match import Match
 from game.saves.compare import Comparison, Timeline, compare
 from game.saves.present import orders_text, outcome_text, side_name
-from game.ui.draw import draw_text, fit_text, panel
-from game.ui.icons import faction_glyph
 from game.ui.layout import button_height, button_width, margin
 from game.ui.scene import Scene
-from game.ui.theme import mix
-from game.ui.widgets import fmt
-from game.ui.widgets.charts import spread_labels, y_steps
 
 MAX_DIFFS = 8
 
@@ -83,7 +83,7 @@ def draw_capability_chart(
         return round(plot.bottom - plot.height * max(0.0, min(100.0, value)) / 100.0)
 
     grid = mix(p.border, p.panel, 0.4)
-    steps = y_steps(app, plot.height, True)
+    steps = y_steps(app.pen, plot.height, True)
     for k in range(steps + 1):
         value = 100 * k // steps
         y = y_of(value)

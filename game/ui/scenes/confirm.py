@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import pygame
 
+from game.drawing.draw import draw_text, fit_text, panel
 from game.i18n import t
-from game.ui.draw import draw_text, fit_text, panel
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pygame
 
+from game.drawing.draw import draw_text, panel
 from game.i18n import t
-from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
 

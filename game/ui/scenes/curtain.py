@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 import pygame
 
+from game.drawing.draw import draw_text, fit_text, panel
+from game.drawing.icons import faction_glyph
 from game.i18n import t
-from game.ui.draw import draw_text, fit_text, panel
-from game.ui.icons import faction_glyph
 from game.ui.layout import button_height, button_width, margin
 from game.ui.narrate import quarter_words
 from game.ui.scene import Scene

@@ -29,8 +29,8 @@ from game.classroom.words import (
     questions,
     timeline_rows,
 )
+from game.drawing.draw import Tooltips, draw_text, panel, wrap_lines
 from game.i18n import language, t
-from game.ui.draw import Tooltips, draw_text, panel, wrap_lines
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.narrate import card_title
 from game.ui.scene import Scene
@@ -273,7 +273,7 @@ class DebriefScene(ScrollKeys, Scene):
             tall = max(px(140), min(px(230), round(self.view.height * 0.55)))
             chart = pygame.Surface((width, tall))  # room below for the words on one screen
             chart.fill(p.panel)
-            draw_gap(chart, chart.get_rect(), points, self.app)
+            draw_gap(chart, chart.get_rect(), points, self.app.pen)
             items.append((0, y, chart))
             y += chart.get_height() + px(8)
             put(t("lessons.gap.final", gap=gap_words(points[-1].months)), "bold", p.text)
@@ -360,8 +360,8 @@ class DebriefScene(ScrollKeys, Scene):
 
     def _draw_chart(self, surface: pygame.Surface) -> None:
         rules, match = self.game.rules, self.game.match
-        marks = pictures.draw_capability(surface, self.chart_rect, rules, match, self.app)
-        left, width = pictures.plot_x_span(self.app, self.chart_rect)
+        marks = pictures.draw_capability(surface, self.chart_rect, rules, match, self.app.pen)
+        left, width = pictures.plot_x_span(self.app.pen, self.chart_rect)
         span = max(1, len(match.states) - 1)
         for mark in marks:
             x = round(left + width * (mark.index + 1) / span)

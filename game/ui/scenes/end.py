@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import pygame
 
+from game.drawing.charts import draw_chart, format_value, history
+from game.drawing.draw import Tooltips, draw_text, panel
+from game.drawing.fmt import num
+from game.drawing.icons import faction_glyph
 from game.engine import events as ev
 from game.i18n import t
 from game.levels.model import SIDES
 from game.ui.audio import cue, follow_race
-from game.ui.draw import Tooltips, draw_text, panel
-from game.ui.icons import faction_glyph
 from game.ui.layout import button_height, button_width, margin
 from game.ui.narrate import card_title, milestone_title, quarter_words
 from game.ui.scene import Scene
 from game.ui.scroll import Block, ScrollText
 from game.ui.session import GameSession
-from game.ui.widgets.charts import draw_chart, format_value, history
-from game.ui.widgets.fmt import num
 
 #: How many "the gap moved" lines the turning points list at most.
 GAP_POINTS = 3
@@ -215,7 +215,7 @@ class EndScene(Scene):
         p, px = self.app.palette, self.app.px
         panel(surface, rect, p, self.app.scale)
         series = history(self.session.rules, self.session.match.states)["capability"]
-        plot = draw_chart(surface, rect, series, self.app, large=True)
+        plot = draw_chart(surface, rect, series, self.app.pen, large=True)
         if not plot.usable:
             return
         box, rules = plot.rect, self.session.rules

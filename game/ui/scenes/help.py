@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.drawing.draw import draw_text, panel
 from game.i18n import t
-from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width, margin
 from game.ui.scene import Scene
 from game.ui.scroll import Block, ScrollText

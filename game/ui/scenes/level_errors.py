@@ -12,13 +12,13 @@ from collections.abc import Callable
 
 import pygame
 
+from game.drawing.draw import fit_text, panel
+from game.drawing.theme import font
 from game.i18n import t, tn
 from game.levels.diagnostics import Problem
 from game.levels.loader import printable
-from game.ui.draw import fit_text, panel
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
-from game.ui.theme import font
 
 # Whatever a file holds, a problem card shows at most this much of it.
 PROSE_CHARS = 2_000

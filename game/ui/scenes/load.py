@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pygame
 
+from game.drawing.draw import draw_text, fit_text, panel
 from game.i18n import t
 from game.levels.model import SIDES
 from game.saves import LoadResult, SaveEntry, autosave_path, load_save, saves_dir
 from game.saves.present import entry_lines, problem_text
-from game.ui.draw import draw_text, fit_text, panel
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.save_reader import SaveListReader, is_pending
 from game.ui.scene import Scene

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pygame
 
+from game.drawing.art import title_art_surface
+from game.drawing.draw import draw_text, fit_text
 from game.i18n import pick, t
 from game.levels.model import SIDES
 from game.ui import autosave_exists, autosave_path
-from game.ui.art import title_art_surface
 from game.ui.audio import follow_race
-from game.ui.draw import draw_text, fit_text
 from game.ui.layout import button_height, margin
 from game.ui.scene import Scene
 

@@ -14,8 +14,8 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
+from game.drawing.draw import draw_text, fit_text, panel
 from game.i18n import t
-from game.ui.draw import draw_text, fit_text, panel
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
 

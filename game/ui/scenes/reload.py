@@ -13,9 +13,9 @@ import logging
 
 import pygame
 
+from game.drawing.draw import draw_text, panel
 from game.engine.compat import continue_problems
 from game.i18n import t
-from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
 

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pygame
 
+from game.drawing import fmt
+from game.drawing.draw import draw_text, fit_text, panel
+from game.drawing.icons import faction_glyph
 from game.i18n import t
 from game.levels.model import SIDES
 from game.saves import BranchOf, LoadResult, Replay, branch, save_match
@@ -27,14 +30,11 @@ from game.saves.present import (
     side_name,
     sides_line,
 )
-from game.ui.draw import draw_text, fit_text, panel
-from game.ui.icons import faction_glyph
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
 from game.ui.scenes.compare import draw_capability_chart
 from game.ui.scenes.load import start_session
 from game.ui.scroll import Block, ScrollText
-from game.ui.widgets import fmt
 
 log = logging.getLogger(__name__)
 
@@ -360,10 +360,10 @@ class ReplayScene(Scene):
         panel(surface, rect, p, self.app.scale)
         rules = self.match.rules
         try:
-            from game.ui.widgets.ladder import LadderView, draw_ladder
+            from game.drawing.ladder import LadderView, draw_ladder
 
             view = LadderView.from_states(rules, frame.state, frame.previous)
-            draw_ladder(surface, rect.inflate(-px(8), -px(8)), view, self.app, 1.0)
+            draw_ladder(surface, rect.inflate(-px(8), -px(8)), view, self.app.pen, 1.0)
             return
         except Exception:  # the shared ladder is missing or changed: draw the simple one
             log.debug("shared ladder unavailable", exc_info=True)

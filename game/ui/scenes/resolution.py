@@ -16,14 +16,16 @@ from __future__ import annotations
 import pygame
 
 from game.classroom.history import is_history, moved_note, status_tag
+from game.drawing.draw import draw_text, panel
+from game.drawing.fmt import num
+from game.drawing.icons import draw_icon, faction_glyph
+from game.drawing.ladder import LadderView, draw_ladder, gap_months_text
 from game.engine import events as ev
 from game.i18n import language, pick, t
 from game.levels.model import SIDES
 from game.ui.audio import cue, follow_race
 from game.ui.describe import describe_effects
-from game.ui.draw import draw_text, panel
 from game.ui.flow import next_scene
-from game.ui.icons import draw_icon, faction_glyph
 from game.ui.layout import button_height, button_width, margin
 from game.ui.ledger_words import report_lines
 from game.ui.motion import Timeline, ease_out
@@ -31,8 +33,6 @@ from game.ui.narrate import catch_up_lines, narrate, quarter_words
 from game.ui.scene import ACTIVATE, Scene
 from game.ui.scroll import Block, ScrollText
 from game.ui.session import GameSession
-from game.ui.widgets.fmt import num
-from game.ui.widgets.ladder import LadderView, draw_ladder, gap_months_text
 from game.ui.widgets.ladder_motion import CLIMB_SECONDS, ClimbAnimation, report_cues
 
 CARD_SLIDE_SECONDS = 0.35
@@ -319,7 +319,7 @@ class ResolutionScene(Scene):
             self.body.left, self.body.top, round(self.body.width * 0.4), self.body.height
         )
         draw_ladder(
-            surface, ladder, LadderView.from_states(self.session.rules, state), self.app, 1.0
+            surface, ladder, LadderView.from_states(self.session.rules, state), self.app.pen, 1.0
         )
         area = pygame.Rect(
             ladder.right + px(24),
@@ -530,7 +530,7 @@ class ResolutionScene(Scene):
         ladder = pygame.Rect(self.body.left, self.body.top, ladder_w, self.body.height)
         view = self.view or LadderView.from_states(rules, match.states[-1], match.states[-2])
         effects = self.climb.effects() if self.climb is not None else None
-        draw_ladder(surface, ladder, view, self.app, self.progress, effects)
+        draw_ladder(surface, ladder, view, self.app.pen, self.progress, effects)
         right = pygame.Rect(
             ladder.right + px(20),
             self.body.top,

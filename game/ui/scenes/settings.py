@@ -10,8 +10,8 @@ from dataclasses import replace
 
 import pygame
 
+from game.drawing.draw import draw_text, panel
 from game.i18n import t
-from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
 from game.ui.settings import ANIMATION_SPEEDS, LANGUAGES, SCALES

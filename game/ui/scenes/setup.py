@@ -13,12 +13,12 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
+from game.drawing.draw import draw_text, panel
+from game.drawing.icons import faction_glyph
 from game.i18n import pick, t
 from game.levels.model import SIDES
 from game.paths import LEVELS
-from game.ui.draw import draw_text, panel
 from game.ui.flow import start_game
-from game.ui.icons import faction_glyph
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.narrate import quarter_words
 from game.ui.scene import Scene

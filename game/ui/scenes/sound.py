@@ -11,9 +11,9 @@ from dataclasses import replace
 
 import pygame
 
+from game.drawing.draw import draw_text, panel
 from game.i18n import t
 from game.ui.audio import cue
-from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width, margin
 from game.ui.scene import Scene
 

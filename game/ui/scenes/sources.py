@@ -16,9 +16,9 @@ import pygame
 
 from game.classroom.sources import AREAS, SourceEntry, by_area, cite, level_sources
 from game.classroom.words import quarter_words
+from game.drawing.draw import draw_text, panel, wrap_lines
 from game.i18n import language, pick, t
 from game.paths import LEVELS
-from game.ui.draw import draw_text, panel, wrap_lines
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
 from game.ui.scroll import ScrollKeys

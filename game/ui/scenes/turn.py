@@ -13,11 +13,14 @@ from collections.abc import Callable
 
 import pygame
 
+from game.drawing import fmt
+from game.drawing.charts import METRICS, draw_chart, format_value, history
+from game.drawing.draw import Tooltips, draw_tooltip
+from game.drawing.ladder import LadderView, draw_ladder
 from game.engine import Orders, check, view_for
 from game.i18n import pick, t
 from game.ui.audio import cue, follow_race
 from game.ui.describe import describe_reasons
-from game.ui.draw import Tooltips, draw_tooltip
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
 from game.ui.scenes.turn_draw import (
@@ -30,10 +33,7 @@ from game.ui.scenes.turn_draw import (
 from game.ui.scenes.turn_info import forecast, stock_rows
 from game.ui.scenes.turn_layout import PAGES, compute_layout
 from game.ui.scenes.turn_policies import PolicyList, policy_entries
-from game.ui.widgets import fmt
 from game.ui.widgets.allocation import AllocationControl, percents_of
-from game.ui.widgets.charts import METRICS, draw_chart, format_value, history
-from game.ui.widgets.ladder import LadderView, draw_ladder
 
 PAGE_KEYS = {pygame.K_r: "race", pygame.K_s: "stocks", pygame.K_d: "decide"}
 
@@ -401,7 +401,7 @@ class TurnScene(Scene):
             )
         if "ladder" in panels:
             inner = framed(surface, panels["ladder"], t("ladder.title"), app)
-            regions = draw_ladder(surface, inner, self.ladder, app)
+            regions = draw_ladder(surface, inner, self.ladder, app.pen)
             self._ladder_tips(regions)
         if "charts" in panels:
             self._draw_charts(surface, panels["charts"])
@@ -441,7 +441,7 @@ class TurnScene(Scene):
                 inner.left + (i % cols) * (w + px(8)), inner.top + (i // cols) * (h + px(8)), w, h
             )
             pygame.draw.rect(surface, app.palette.bg_deep, r, border_radius=px(6))
-            draw_chart(surface, r, self.history[metric], app)
+            draw_chart(surface, r, self.history[metric], app.pen)
             series = self.history[metric]
             latest = " · ".join(
                 f"{t(f'faction.{side}.name')}: {format_value(metric, values[-1])}"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.drawing import fmt
+from game.drawing.draw import draw_text, panel
+from game.drawing.icons import draw_icon, faction_glyph
 from game.engine.advice import Idle
 from game.i18n import t
-from game.ui.draw import draw_text, panel
-from game.ui.icons import draw_icon, faction_glyph
 from game.ui.narrate import quarter_words
 from game.ui.scenes.turn_info import Forecast, StockRow
-from game.ui.widgets import fmt
 
 
 def frame_inner(rect: pygame.Rect, app) -> pygame.Rect:

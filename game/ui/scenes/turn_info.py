@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.drawing import fmt
 from game.engine import Allocation, IllegalOrders, Orders, Rules, advice, formulas, other, resolve
 from game.engine.effects import effective_params
 from game.engine.state import FactionState, GameState
 from game.engine.view import PlayerView
 from game.i18n import language, t
 from game.levels.model import Param
-from game.ui.widgets import fmt
 
 NEUTRAL = Allocation(0.25, 0.25, 0.25, 0.25)
 

@@ -13,15 +13,15 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.drawing import fmt
+from game.drawing.draw import draw_text, fit_text
+from game.drawing.icons import draw_icon
+from game.drawing.theme import mix
 from game.engine import Rules, available_policies
 from game.engine.orders import policy_problems
 from game.engine.state import GameState
 from game.i18n import pick, t
 from game.ui.describe import describe_effects, describe_reasons
-from game.ui.draw import draw_text, fit_text
-from game.ui.icons import draw_icon
-from game.ui.theme import mix
-from game.ui.widgets import fmt
 
 
 @dataclass(frozen=True)

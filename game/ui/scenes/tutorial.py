@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.drawing.draw import draw_text, panel
 from game.i18n import t
 from game.paths import LEVELS
-from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width
 from game.ui.scene import Scene
 
@@ -252,7 +252,7 @@ class TutorialScene(Scene):
         elif step.wait is None:
             names.append("tutorial.next")
         body_font = self.app.font("body")
-        from game.ui.draw import wrap_lines
+        from game.drawing.draw import wrap_lines
 
         inner_w = card_w - 2 * px(16)
         lines = sum(len(wrap_lines(part, body_font, inner_w)) for part in text.split("\n"))

@@ -1,6 +1,5 @@
-"""Widgets drawn by our own renderer from view models: ladder, charts, allocation, numbers.
+"""Screen-only widgets: the budget allocation bars and the ladder's climb animation.
 
-Each widget is a pure function of a small view model plus the `App` (palette, scale), so
-the turn, resolution, replay and debrief scenes can all reuse it and tests can render it
-headless.
+The ladder and the charts themselves live in game/drawing (they take a `Pen`, not the
+`App`), because the classroom report draws them too.
 """

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import pygame
 
+from game.drawing import fmt
+from game.drawing.draw import draw_text
+from game.drawing.icons import draw_icon
+from game.drawing.theme import mix
 from game.engine.orders import AREAS, Allocation
 from game.i18n import t
-from game.ui.draw import draw_text
-from game.ui.icons import draw_icon
-from game.ui.theme import mix
-from game.ui.widgets import fmt
 
 TOTAL = 100
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.drawing.ladder import LadderEffects, LadderView
 from game.engine import events as ev
 from game.ui.motion import Cue, Timeline, ease_out_inverse, pulse
-from game.ui.widgets.ladder import LadderEffects, LadderView
 
 CLIMB_SECONDS = 0.6
 FLASH_SECONDS = 0.5

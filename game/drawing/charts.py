@@ -17,16 +17,17 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.drawing import fmt
+from game.drawing.draw import draw_text
+from game.drawing.icons import faction_glyph
+from game.drawing.pen import Pen
+from game.drawing.theme import mix
 from game.engine import formulas
 from game.engine.effects import effective_params
 from game.engine.rules import Rules
 from game.engine.state import GameState
 from game.i18n import t
 from game.levels.model import SIDES
-from game.ui.draw import draw_text
-from game.ui.icons import faction_glyph
-from game.ui.theme import mix
-from game.ui.widgets import fmt
 
 METRICS = ("capability", "compute", "energy", "talent")
 #: Year steps tried for the x-axis labels, densest first.
@@ -125,9 +126,9 @@ def axis_top(series: Series) -> float:
     return _nice_top(max((max(v) for v in series.values.values() if v), default=1.0))
 
 
-def y_steps(app, height: int, large: bool) -> int:
+def y_steps(pen: Pen, height: int, large: bool) -> int:
     """How many grid intervals fit: 4, 2 or 1, with room for a label between lines."""
-    room = app.font("small").get_linesize() * 1.15 if large else app.px(12)
+    room = pen.font("small").get_linesize() * 1.15 if large else pen.px(12)
     for steps in (4, 2, 1) if large else (2, 1):
         if height / steps >= room:
             return steps
@@ -140,15 +141,15 @@ def _tick_label(metric: str, value: float) -> str:
     return format_value(metric, value, unit=False, decimals=0 if whole else 1)
 
 
-def _layout(app, rect: pygame.Rect, metric: str, top: float) -> tuple[pygame.Rect, int]:
+def _layout(pen: Pen, rect: pygame.Rect, metric: str, top: float) -> tuple[pygame.Rect, int]:
     """The large chart's plot rect and grid intervals (title above, labels and legend below)."""
-    px, small = app.px, app.font("small")
+    px, small = pen.px, pen.font("small")
     pad = px(8)
-    title_bottom = rect.top + pad + app.font("body", True).get_linesize()
+    title_bottom = rect.top + pad + pen.font("body", True).get_linesize()
     legend_h = small.get_linesize() + pad
     x_labels = small.get_linesize()
     height = rect.height - (title_bottom - rect.top) - px(4) - pad - legend_h - x_labels
-    steps = y_steps(app, height, True)
+    steps = y_steps(pen, height, True)
     labels = [_tick_label(metric, top * k / steps) for k in range(steps + 1)]
     axis_w = max(small.size(text)[0] for text in labels) + pad
     plot = pygame.Rect(
@@ -157,9 +158,9 @@ def _layout(app, rect: pygame.Rect, metric: str, top: float) -> tuple[pygame.Rec
     return plot, steps
 
 
-def plot_rect(app, rect: pygame.Rect, metric: str = "capability", top: float = 100.0):
+def plot_rect(pen: Pen, rect: pygame.Rect, metric: str = "capability", top: float = 100.0):
     """Where `draw_chart(..., large=True)` draws the lines of `metric` inside `rect`."""
-    return _layout(app, rect, metric, top)[0]
+    return _layout(pen, rect, metric, top)[0]
 
 
 def spread_labels(
@@ -185,9 +186,9 @@ def spread_labels(
     return [0]
 
 
-def _x_labels(surface, plot: Plot, series: Series, app, right_edge: int) -> None:
+def _x_labels(surface, plot: Plot, series: Series, pen: Pen, right_edge: int) -> None:
     """The first quarter at the left end, then each new year under its first quarter."""
-    p, px, small = app.palette, app.px, app.font("small")
+    p, px, small = pen.palette, pen.px, pen.font("small")
     grid = mix(p.border, p.panel, 0.4)
     if not series.quarters:
         return
@@ -215,10 +216,10 @@ def _x_labels(surface, plot: Plot, series: Series, app, right_edge: int) -> None
         surface.blit(images[k], boxes[k])
 
 
-def _legend(surface, rect: pygame.Rect, y: int, app) -> pygame.Rect:
+def _legend(surface, rect: pygame.Rect, y: int, pen: Pen) -> pygame.Rect:
     """Both factions with glyphs from `rect.left`; short names (or glyphs only) when tight.
     Returns the row actually used."""
-    p, px, small = app.palette, app.px, app.font("small")
+    p, px, small = pen.palette, pen.px, pen.font("small")
     g = px(10)
     for key in ("full", "name", None):
         texts = [t(f"faction.{side}.{key}") if key else "" for side in SIDES]
@@ -238,12 +239,12 @@ def _legend(surface, rect: pygame.Rect, y: int, app) -> pygame.Rect:
     return pygame.Rect(rect.left, y, x - px(18) - rect.left, small.get_linesize())
 
 
-def _latest_values(surface, series: Series, title: pygame.Rect, app) -> int:
+def _latest_values(surface, series: Series, title: pygame.Rect, pen: Pen) -> int:
     """Small chart: both sides' latest values, glyph-marked, right of the title or below
     it. Returns the height taken below the title (0 or one line)."""
-    p, px, small = app.palette, app.px, app.font("small")
+    p, px, small = pen.palette, pen.px, pen.font("small")
     g = px(8)
-    title_w = app.font("small", True).size(t(f"chart.short.{series.metric}"))[0]
+    title_w = pen.font("small", True).size(t(f"chart.short.{series.metric}"))[0]
     for with_unit in (True, False):
         parts = [
             (
@@ -275,14 +276,14 @@ def _latest_values(surface, series: Series, title: pygame.Rect, app) -> int:
 
 
 def draw_chart(
-    surface: pygame.Surface, rect: pygame.Rect, series: Series, app, *, large: bool = False
+    surface: pygame.Surface, rect: pygame.Rect, series: Series, pen: Pen, *, large: bool = False
 ) -> Plot:
     """One metric as two lines in `rect`; `large` adds axes, quarter labels and a legend.
     Returns the plot drawn into (`plot.usable` is False when `rect` was too small)."""
-    p, px, size = app.palette, app.px, app.scale.font_size
-    small = app.font("small")
+    p, px, size = pen.palette, pen.px, pen.scale.font_size
+    small = pen.font("small")
     pad = px(8)
-    title_h = (app.font("body", True) if large else small).get_linesize()
+    title_h = (pen.font("body", True) if large else small).get_linesize()
     title = pygame.Rect(rect.left + pad, rect.top + pad, rect.width - 2 * pad, title_h)
     draw_text(
         surface,
@@ -298,7 +299,7 @@ def draw_chart(
     top = axis_top(series)
     count = max((len(v) for v in series.values.values()), default=0)
     if large:
-        box, steps = _layout(app, rect, series.metric, top)
+        box, steps = _layout(pen, rect, series.metric, top)
     else:
         box = pygame.Rect(
             rect.left + pad,
@@ -306,10 +307,10 @@ def draw_chart(
             rect.width - 2 * pad,
             rect.bottom - title.bottom - px(4) - pad,
         )
-        below = _latest_values(surface, series, title, app)
+        below = _latest_values(surface, series, title, pen)
         box.top += below
         box.height -= below
-        steps = y_steps(app, box.height, False)
+        steps = y_steps(pen, box.height, False)
     if box.height < px(16) or box.width < px(30):
         return Plot(pygame.Rect(box.left, box.top, 0, 0), count, top)
     plot = Plot(box, count, top)
@@ -334,8 +335,8 @@ def draw_chart(
             else:
                 pygame.draw.circle(surface, colour, pt, mark + 1)
     if large:
-        _x_labels(surface, plot, series, app, rect.right - pad)
+        _x_labels(surface, plot, series, pen, rect.right - pad)
         row = pygame.Rect(rect.left + pad, 0, rect.width - 2 * pad, 0)
-        legend = _legend(surface, row, box.bottom + small.get_linesize() + px(6), app)
+        legend = _legend(surface, row, box.bottom + small.get_linesize() + px(6), pen)
         return Plot(box, count, top, legend)
     return plot

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pygame
 
-from game.ui.theme import Palette, mix
+from game.drawing.theme import Palette, mix
 
 
 def draw_glow_line(surface: pygame.Surface, y: int, x0: int, x1: int, palette: Palette, px) -> None:

@@ -11,7 +11,7 @@ import math
 
 import pygame
 
-from game.ui.theme import Colour, font
+from game.drawing.theme import Colour, font
 
 
 def faction_glyph(surface: pygame.Surface, side: str, rect: pygame.Rect, colour: Colour) -> None:

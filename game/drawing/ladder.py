@@ -17,15 +17,16 @@ from functools import lru_cache
 
 import pygame
 
+from game.drawing import fmt
+from game.drawing.art import draw_glow_line
+from game.drawing.draw import Fitted, draw_text, fit_text
+from game.drawing.icons import faction_glyph
+from game.drawing.pen import Pen
+from game.drawing.theme import Colour, mix
 from game.engine.rules import Rules
 from game.engine.state import GameState
 from game.i18n import pick, t
 from game.levels.model import SIDES
-from game.ui.art import draw_glow_line
-from game.ui.draw import Fitted, draw_text, fit_text
-from game.ui.icons import faction_glyph
-from game.ui.theme import Colour, mix
-from game.ui.widgets import fmt
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def _swarm_cloud(w: int, h: int, colour: Colour, bg: Colour, unit: int) -> pygam
 
 @lru_cache(maxsize=8)
 def _goal_glow(w: int, colour: Colour, unit: float) -> pygame.Surface:
-    from game.ui.theme import DEFAULT_PALETTE
+    from game.drawing.theme import DEFAULT_PALETTE
 
     half = max(6, round(22 * unit))
     surf = pygame.Surface((w, half * 2), pygame.SRCALPHA)
@@ -187,21 +188,21 @@ def _goal_glow(w: int, colour: Colour, unit: float) -> pygame.Surface:
     return surf
 
 
-def _number_font(app, width: int) -> pygame.font.Font:
+def _number_font(pen: Pen, width: int) -> pygame.font.Font:
     """The largest bold font in which "100.0" fits a column `width` wide."""
     widest = fmt.num(100.0, 1)
     for role in ("large", "body", "small"):
-        font = app.font(role, True)
-        if font.size(widest)[0] + app.px(4) <= width:
+        font = pen.font(role, True)
+        if font.size(widest)[0] + pen.px(4) <= width:
             return font
-    return app.font("small", True)
+    return pen.font("small", True)
 
 
 def draw_ladder(
     surface: pygame.Surface,
     rect: pygame.Rect,
     view: LadderView,
-    app,
+    pen: Pen,
     progress: float = 1.0,
     effects: LadderEffects | None = None,
 ) -> dict[str, pygame.Rect]:
@@ -214,7 +215,7 @@ def draw_ladder(
     old_clip = surface.get_clip()
     surface.set_clip(rect.clip(old_clip) if old_clip else rect)
     try:
-        return _draw_ladder(surface, rect, view, app, progress, effects)
+        return _draw_ladder(surface, rect, view, pen, progress, effects)
     finally:
         surface.set_clip(old_clip)
 
@@ -223,16 +224,16 @@ def _draw_ladder(
     surface: pygame.Surface,
     rect: pygame.Rect,
     view: LadderView,
-    app,
+    pen: Pen,
     progress: float,
     effects: LadderEffects | None,
 ) -> dict[str, pygame.Rect]:
-    p, px, size = app.palette, app.px, app.scale.font_size
+    p, px, size = pen.palette, pen.px, pen.scale.font_size
     regions: dict[str, pygame.Rect] = {}
-    small = app.font("small")
+    small = pen.font("small")
     line = small.get_linesize()
     top_band = line + px(14)
-    name_font = app.font("body", True)
+    name_font = pen.font("body", True)
     # A short ladder keeps one line under the columns (names and gap), not two.
     two_lines = rect.height >= px(260)
     bottom_band = name_font.get_linesize() + (line if two_lines else 0) + px(14)
@@ -241,11 +242,11 @@ def _draw_ladder(
     if climb.height < px(40) or rect.width < px(160):
         return regions
     centre_w = max(round(rect.width * 0.4), px(120))
-    number_need = app.font("large", True).size(fmt.num(100.0, 1))[0] + px(8)
+    number_need = pen.font("large", True).size(fmt.num(100.0, 1))[0] + px(8)
     if (rect.width - centre_w - px(16)) // 2 < number_need:  # narrow: give the columns room
         centre_w = max(round(rect.width * 0.34), px(96), rect.width - px(16) - 2 * number_need)
     col_w = (rect.width - centre_w - px(16)) // 2
-    number_font = _number_font(app, col_w)
+    number_font = _number_font(pen, col_w)
     cols = {
         "usa": pygame.Rect(rect.left + px(4), climb.top, col_w, climb.height),
         "china": pygame.Rect(rect.right - px(4) - col_w, climb.top, col_w, climb.height),
@@ -343,7 +344,7 @@ def _draw_ladder(
             faction_glyph(surface, side, g_rect, p.faction(side))
 
     # The goal: superintelligence, glowing at the top.
-    glow = _goal_glow(rect.width, p.accent, app.scale.factor)
+    glow = _goal_glow(rect.width, p.accent, pen.scale.factor)
     surface.blit(glow, (rect.left, climb.top - glow.get_height() // 2))
     goal = pygame.Rect(rect.left, rect.top, rect.width, top_band - px(6))
     goal_text = (
@@ -383,7 +384,7 @@ def _draw_ladder(
             pygame.draw.rect(surface, colour, ring, max(1, px(2)), border_radius=px(5))
 
     # Both sides climbing.
-    unit = app.scale.factor
+    unit = pen.scale.factor
     for side in SIDES:
         col = cols[side]
         cap = view.at(side, progress)
@@ -418,7 +419,7 @@ def _draw_ladder(
 
     # Names under the columns (glyph + label, never colour alone) and the gap in months.
     base = pygame.Rect(rect.left, climb.bottom + px(6), rect.width, bottom_band - px(6))
-    _side_names(surface, cols, base.top, app, two_lines)
+    _side_names(surface, cols, base.top, pen, two_lines)
     gap_box = pygame.Rect(centre.left, base.top, centre.width, base.height)
     months, leader = view.gap_at(progress)  # the counter rolls with the climb
     if leader is None or months < 0.05:
@@ -451,11 +452,11 @@ def _draw_ladder(
     return regions
 
 
-def _name_options(side: str, col: pygame.Rect, top: int, app, two_lines: bool) -> list:
+def _name_options(side: str, col: pygame.Rect, top: int, pen: Pen, two_lines: bool) -> list:
     """(text, box, with_glyph) to try under a column, best first: glyph and name, the
     name alone (a little smaller), glyph and country (short ladders), the glyph alone."""
-    px = app.px
-    name_h = app.font("body", True).get_linesize()
+    px = pen.px
+    name_h = pen.font("body", True).get_linesize()
     glyph = px(14)
     beside = pygame.Rect(col.left + glyph + px(6), top, col.width - glyph - px(6), name_h)
     whole = pygame.Rect(col.left, top, col.width, name_h)
@@ -466,9 +467,9 @@ def _name_options(side: str, col: pygame.Rect, top: int, app, two_lines: bool) -
     return [*options, ("", beside, True)]
 
 
-def _name_fits(option, app) -> bool:
+def _name_fits(option, pen: Pen) -> bool:
     text, box, _ = option
-    size = app.scale.font_size("body")
+    size = pen.scale.font_size("body")
     floor = round(size * 0.6)
     return (
         not text
@@ -478,13 +479,13 @@ def _name_fits(option, app) -> bool:
     )
 
 
-def _side_names(surface, cols: dict, top: int, app, two_lines: bool) -> None:
+def _side_names(surface, cols: dict, top: int, pen: Pen, two_lines: bool) -> None:
     """Both factions' names under their columns, in the same form for both (the best
     that fits either), then the country below if there is room. Never a cut-off name."""
-    p, px, size = app.palette, app.px, app.scale.font_size
-    options = {side: _name_options(side, cols[side], top, app, two_lines) for side in SIDES}
+    p, px, size = pen.palette, pen.px, pen.scale.font_size
+    options = {side: _name_options(side, cols[side], top, pen, two_lines) for side in SIDES}
     pick_at = max(
-        next(k for k, option in enumerate(opts) if _name_fits(option, app))
+        next(k for k, option in enumerate(opts) if _name_fits(option, pen))
         for opts in options.values()
     )
     glyph = px(14)
@@ -508,7 +509,7 @@ def _side_names(surface, cols: dict, top: int, app, two_lines: bool) -> None:
             faction_glyph(surface, side, g_rect, p.faction(side))
         if two_lines:
             col = cols[side]
-            line = app.font("small").get_linesize()
+            line = pen.font("small").get_linesize()
             sub = pygame.Rect(col.left, box.bottom, col.width, line)
             country = t(f"faction.{side}.country")
             draw_text(surface, country, sub, p.text_faint, size("small"), max_lines=1)

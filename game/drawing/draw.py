@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pygame
 
-from game.ui.theme import Colour, Palette, Scale, font
+from game.drawing.theme import Colour, Palette, Scale, font
 
 ELLIPSIS = "…"
 
