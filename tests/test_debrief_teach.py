@@ -11,9 +11,9 @@ from game.classroom.decisions import KeyDecision
 from game.classroom.played import from_match
 from game.classroom.report import write_report
 from game.classroom.teach import gap_series, gap_words, side_questions
-from game.engine.formulas import time_shift_months
 from game.classroom.words import decision_text
 from game.engine import Allocation, Orders, compile_rules
+from game.engine.formulas import time_shift_months
 from game.i18n import set_language, t
 from game.levels.loader import load_level
 from game.levels.model import SIDES

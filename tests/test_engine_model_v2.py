@@ -280,9 +280,10 @@ def test_a_delayed_follower_distils_only_from_the_rivals_released_frontier():
     assert sum(delayed) < sum(instant)  # the released model is older, so less to copy
     usa_frontiers = delayed_state.factions["usa"].frontier_history
     assert len(usa_frontiers) == 2  # the leader's last two frontiers are kept for copying
-    assert delayed_state.factions["china"].frontier_log10 < instant_state.factions[
-        "china"
-    ].frontier_log10
+    assert (
+        delayed_state.factions["china"].frontier_log10
+        < instant_state.factions["china"].frontier_log10
+    )
 
 
 def test_without_a_distillation_delay_no_frontier_history_is_kept():
