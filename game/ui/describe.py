@@ -49,6 +49,7 @@ KIND = {
     "run_share_max": "share",
     "models_scale_bn": "money",
     "distillation": "share",
+    "distillation_lag_turns": "quarters",
     "chip_depreciation_per_turn": "share",
     "chip_install_lag_turns": "quarters",
     "run_share_growth_per_turn": "plain",
