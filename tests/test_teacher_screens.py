@@ -19,7 +19,7 @@ from game.match import play_game
 from game.players.registry import make_player
 from game.saves import save_match
 from game.saves.timeline import branch
-from game.ui.recent_folders import recent_folders, recent_file, remember_folder
+from game.ui.recent_folders import recent_file, recent_folders, remember_folder
 from game.ui.runtime import App
 from game.ui.settings import Settings
 
