@@ -143,7 +143,7 @@ def test_write_class_report_puts_page_and_german_spreadsheet_into_the_folder(
     assert page.is_file() and str(page) in scene.message and scene.message_ok
     html = page.read_text(encoding="utf-8")
     assert all(f"<td>{g.replace('&', '&amp;')}</td>" in html for g in GROUPS)
-    assert DAMAGED in html and "Gruppen: 3" in html
+    assert DAMAGED in html
     with open(page.parent / "class.csv", encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file, delimiter=";"))
     assert rows[0][0] == "Gruppe" and len(rows) == 1 + len(GROUPS)

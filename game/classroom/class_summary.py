@@ -1,7 +1,7 @@
 """The class in two sentences: who won how often, and how far apart the groups ended.
 
-The teacher's screen shows it above the list of groups and class.html under its title, so
-both say the same thing about the same games.
+The teacher's screen shows it above the list of groups, for the discussion at the projector.
+(class.html leaves it out: with fourteen groups the page already fills its one A4 sheet.)
 """
 
 from __future__ import annotations

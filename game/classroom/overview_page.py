@@ -12,7 +12,6 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from game.classroom.class_summary import summarise, summary_lines
 from game.classroom.overview import GroupGame, Overview
 from game.classroom.render_html import CSS
 from game.classroom.spreadsheet import CsvDialect, csv_dialect, number, write_table
@@ -106,7 +105,6 @@ def render_page(overview: Overview, chart_png: bytes | None) -> str:
         f"<h1>{_e(t('lessons.class.title', count=len(games)))}</h1>",
         f'<p class="muted">{_e(t("lessons.class.facts", levels=levels, seeds=seeds))} · '
         f"{_e(t('lessons.class.made', date=datetime.now().strftime('%d.%m.%Y %H:%M')))}</p>",
-        f'<p class="small">{_e(" ".join(summary_lines(summarise(games))))}</p>',
         '<table class="class"><thead><tr><th>#</th>',
         *(f"<th>{_e(t(f'lessons.class.{h}'))}</th>" for h in heads),
         "</tr></thead><tbody>",

@@ -477,7 +477,7 @@ def shot_folder() -> Path:
     from game.saves import save_match
     from game.saves.timeline import branch
 
-    folder = Path(tempfile.mkdtemp(prefix="svt-shot-class-"))
+    folder = Path(tempfile.mkdtemp(prefix="klasse-9b-"))
     loaded = load_level(LEVELS / "classroom-45.yaml")
     rules = compile_rules(loaded.level)
     plans = ("greedy", "fixed:70/10/10/10", "random", "fixed:10/40/20/30")
