@@ -15,6 +15,7 @@ HERE = Path(__file__).resolve().parent
 #: (folder in the checkout, file patterns shipped from it)
 SHIPPED = (
     ("levels", ("*.yaml", "schema.json")),
+    ("lessons", ("*.yaml",)),  # the example lesson, offered by the menu's Classroom page
     ("assets", ("CREDITS.md", "fonts/*", "i18n/*/*.yaml", "sounds/*")),
 )
 

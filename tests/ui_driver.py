@@ -20,6 +20,8 @@ def wait_for_files(app, limit: int = 6000) -> None:
     """A screen that reads files off the UI thread (the load list's "reading…" rows): let
     frames pass until it has read them, as a player waits for the list to fill."""
     if not getattr(app.stack.top, "reading", False):
+        if hasattr(app.stack.top, "reading"):
+            app.step()  # the reading may have ended after the last frame: take its rows in
         return
     for _ in range(limit):
         time.sleep(0.005)

@@ -102,22 +102,31 @@ def group_game(path: Path, played: PlayedGame, group: str) -> GroupGame:
     )
 
 
+def open_group_game(path: Path) -> tuple[GroupGame, PlayedGame]:
+    """Open and replay one save; raises `GameUnavailable` (in words) when it cannot."""
+    try:
+        played = from_save(path)
+    except GameUnavailable:
+        raise
+    except Exception as exc:  # one broken file must not cost the class its page
+        raise GameUnavailable(f"{type(exc).__name__}: {exc}") from exc
+    return group_game(path, played, played.group or path.stem), played
+
+
+def sort_games(games: list[GroupGame]) -> None:
+    """Groups in name order, as the page and the teacher's screen list them."""
+    games.sort(key=lambda g: (g.group.lower(), g.path.name))
+
+
 def class_overview(paths: list[str | Path]) -> Overview:
     """Open and replay every save; problems are collected, never raised."""
-    from game.saves import read_save
-
     overview = Overview()
     for path in save_files(paths):
-        save = read_save(path)
-        group = getattr(save, "group", "")
         try:
-            played = from_save(path)
+            game, _ = open_group_game(path)
         except GameUnavailable as exc:
             overview.problems.append((path.name, exc.message))
             continue
-        except Exception as exc:  # one broken file must not cost the class its page
-            overview.problems.append((path.name, f"{type(exc).__name__}: {exc}"))
-            continue
-        overview.games.append(group_game(path, played, group or path.stem))
-    overview.games.sort(key=lambda g: (g.group.lower(), g.path.name))
+        overview.games.append(game)
+    sort_games(overview.games)
     return overview

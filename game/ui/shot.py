@@ -32,6 +32,8 @@ SHOT_SCENES = (
     "end",
     "debrief",
     "classroom_debrief",
+    "classroom",
+    "class_overview",
     "sources",
     "load",
     "continue",

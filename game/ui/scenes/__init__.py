@@ -44,6 +44,8 @@ SCENES: dict[str, str] = {
     "confirm": "game.ui.scenes.confirm:ConfirmScene",
     "sound": "game.ui.scenes.sound:SoundScene",
     "lesson": "game.ui.scenes.lesson:LessonScene",
+    "classroom": "game.ui.scenes.classroom:ClassroomScene",
+    "class_overview": "game.ui.scenes.class_overview:ClassOverviewScene",
 }
 
 

@@ -19,6 +19,7 @@ ENTRIES = (
     ("menu.continue", "continue"),
     ("menu.load", "load"),
     ("menu.tutorial", "tutorial"),
+    ("menu.classroom", "classroom"),
     ("menu.sources", "sources"),
     ("menu.settings", "settings"),
     ("menu.help", "help"),
@@ -107,6 +108,10 @@ class MenuScene(Scene):
                 total = n * bh + (n - 1) * gap + cap_h
             if total <= room:
                 break
+        if total > room:  # still too tall at a large UI scale: the buttons give a little too
+            gap = max(2, px(2))
+            bh = max(button_height(self.app), (room - cap_h - (n - 1) * gap) // n)
+            total = n * bh + (n - 1) * gap + cap_h
         x = w - col_w - m - px(16)
         y = m + max(0, (room - total) // 2)
         self.column = pygame.Rect(x, y, col_w, total)
