@@ -18,6 +18,7 @@ def run_app(level: str | None = None, designer: bool = False, lesson: str | None
     settings = load_settings()
     set_language(settings.language)
     open_window_early(DEFAULT_SIZE, settings.fullscreen)  # "Loading…" before the heavy imports
+    from game.ui.lesson_start import open_lesson
     from game.ui.runtime import App
 
     app = App(settings=settings, level=level, designer=designer)
@@ -33,20 +34,3 @@ def run_app(level: str | None = None, designer: bool = False, lesson: str | None
         import pygame
 
         pygame.quit()
-
-
-def open_lesson(app, path: str) -> None:
-    """The lesson's start screen above the menu, or the file's problems when it has errors."""
-    from game.lessons import check_lesson_file
-
-    loaded, problems = check_lesson_file(path)
-    if loaded is None:
-        app.push(
-            "level-errors",
-            path=path,
-            problems=problems,
-            check=check_lesson_file,
-            on_fixed=lambda fixed: app.push("lesson", lesson=fixed),
-        )
-        return
-    app.push("lesson", lesson=loaded)

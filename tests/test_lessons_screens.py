@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from ui_driver import click, press, settle
 
-from game.app import open_lesson
 from game.i18n import set_language
 from game.ui.flow import next_scene
 from game.ui.lesson_clock import clock_label, draw_lesson_clock
+from game.ui.lesson_start import open_lesson
 from game.ui.runtime import App
 from game.ui.settings import Settings
 

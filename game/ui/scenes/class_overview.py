@@ -22,9 +22,9 @@ from game.classroom.class_summary import summarise, summary_lines
 from game.classroom.overview import GroupGame
 from game.classroom.overview_page import si_words, sides_words, status_words, winner_words
 from game.classroom.teach import gap_words
+from game.drawing.draw import draw_text, panel
 from game.i18n import t, tn
 from game.ui.class_reader import ClassFolderReader, ClassRow
-from game.ui.draw import draw_text, panel
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.recent_folders import recent_folders, remember_folder
 from game.ui.scene import Scene

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pygame
 
+from game.drawing.draw import draw_text, fit_text, panel
 from game.i18n import pick, t
 from game.lessons import check_lesson_file
 from game.lessons.found import lesson_files, own_lessons_dir
-from game.ui.draw import draw_text, fit_text, panel
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.scene import Scene
 from game.ui.scenes.lesson import stop_words
@@ -62,7 +62,7 @@ class ClassroomScene(Scene):
     # --- actions ------------------------------------------------------------------------
     def start_lesson(self) -> None:
         """The chosen lesson, as `--lesson` opens it."""
-        from game.app import open_lesson
+        from game.ui.lesson_start import open_lesson
 
         if 0 <= self.selected < len(self.files):
             open_lesson(self.app, str(self.files[self.selected]))
