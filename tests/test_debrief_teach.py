@@ -122,3 +122,17 @@ def test_the_debrief_screen_draws_the_gap_tab(game):
     widths = sorted(image.get_width() for _, _, image in items)
     assert widths[-1] >= scene.view.width - app.px(20)  # the chart spans the panel
     assert scene.content_height > app.px(230)
+
+
+def test_the_final_line_names_where_superintelligence_turned_out_to_lie():
+    """With a hidden threshold the winner may stop below 100: the line says where it was."""
+    from game.classroom.words import final_words
+
+    rules = compile_rules(load_level("levels/cold-ai-war.yaml").level)
+    match = play_game(rules, {"usa": make_player("greedy"), "china": make_player("greedy")}, 7)
+    drawn = rules.capability(match.state.si_threshold_log10)
+    assert drawn < 100  # the main level draws its threshold below the ladder's top
+    set_language("en")
+    assert f"(superintelligence at {drawn:.1f})" in final_words(rules, match)
+    set_language("de")
+    assert f"(Superintelligenz bei {drawn:.1f}".replace(".", ",") in final_words(rules, match)

@@ -78,6 +78,7 @@ def final_words(rules: Rules, match: Match) -> str:
         china_name=t("faction.china.name"),
         usa=caps["usa"],
         china=caps["china"],
+        si=num(rules.capability(rules.superintelligence_at(match.state.si_threshold_log10)), 1),
         gap=gap,
     )
 

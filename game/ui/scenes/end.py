@@ -182,6 +182,10 @@ class EndScene(Scene):
                 china_name=t("faction.china.name"),
                 usa=caps["usa"],
                 china=caps["china"],
+                si=format_value(
+                    "capability",
+                    rules.capability(rules.superintelligence_at(match.state.si_threshold_log10)),
+                ),
             )
         )
         sub = pygame.Rect(x, y, w - m - x, self.app.font("body").get_linesize() * 3)
