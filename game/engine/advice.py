@@ -9,7 +9,7 @@ says how much luck could move the result.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from game.engine import events as ev
@@ -19,6 +19,7 @@ from game.engine.rules import Rules, other
 from game.engine.state import GameState
 
 EVEN = Orders(Allocation(0.25, 0.25, 0.25, 0.25))
+RivalPlan = Callable[[GameState], Orders]
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,13 @@ def project(
     orders: Orders,
     dice: tuple[int, ...] = (11, 23, 37, 51, 79),
     quarters: int | None = None,
-    rival_plan: Callable[[GameState], Orders] | None = None,
+    rival_plan: RivalPlan | Sequence[RivalPlan] | None = None,
 ) -> Projection | None:
     """Play on with this split (no policy after this quarter) against the rival's plan.
 
     `rival_plan(state)` gives the rival's orders in a projected quarter (default: an even
-    split); the turn screen passes the AI's own planner. `state` must be a world without
+    split); the turn screen passes the AI's own planner. Given several plans, world `i`
+    follows plan `i` (cycling), so the range also shows how the rival might choose. `state` must be a world without
     the real dice (an observation): each projected world takes its own dice, so the range
     shows random events, not the ones that will come.
     """
@@ -98,12 +100,16 @@ def project(
     end = rules.turns if quarters is None else min(rules.turns, state.turn + quarters - 1)
     mine, theirs, leads, ends = [], [], [], []
     wins = 0
-    for d in dice:
+    plans: Sequence[RivalPlan | None] = (
+        tuple(rival_plan) if isinstance(rival_plan, Sequence) else (rival_plan,)
+    )
+    for index, d in enumerate(dice):
+        plan = plans[index % len(plans)]
         world = state.clone()
         world.rng_state = d
         first = True
         while not world.finished and world.turn <= end:
-            theirs_now = EVEN if rival_plan is None else rival_plan(world)
+            theirs_now = EVEN if plan is None else plan(world)
             if check(rules, world, other(side), theirs_now):
                 theirs_now = EVEN
             mine_now = orders if first else rest

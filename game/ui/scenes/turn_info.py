@@ -196,19 +196,28 @@ class Forecast:
 
 
 def _rival_plan(rules: Rules, side: str):
-    """How the projection imagines the rival: the AI planner's sensible split, no policies."""
+    """How the projection imagines the rival: one of the AI's own sensible plans per world
+    (the turns of the plan `normal` weighs every quarter), no policies. A single plan made
+    the range too narrow: a rival who ran a little harder for a rung flipped "5 of 5"."""
+    from dataclasses import replace
+
+    from game.ai.candidates import VARIANTS
     from game.ai.easy import DEFAULT_KNOBS, planned_orders
     from game.ai.style import style_for
 
     rival = other(side)
     style = style_for(rules, rival)
-    knobs = DEFAULT_KNOBS.styled(style)
 
-    def plan(state: GameState) -> Orders:
-        orders, _ = planned_orders(rules, state, rival, knobs, style, policy=False)
-        return orders
+    def plan_with(variant: dict[str, float]):
+        knobs = replace(DEFAULT_KNOBS, **variant).styled(style)
 
-    return plan
+        def plan(state: GameState) -> Orders:
+            orders, _ = planned_orders(rules, state, rival, knobs, style, policy=False)
+            return orders
+
+        return plan
+
+    return tuple(plan_with(variant) for variant in VARIANTS)
 
 
 def forecast(rules: Rules, view: PlayerView, orders: Orders) -> Forecast | None:
