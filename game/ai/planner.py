@@ -36,7 +36,7 @@ from game.engine.formulas import (
     talent_money_absorbed,
 )
 from game.engine.market import chip_offers
-from game.engine.rules import SECONDS_PER_QUARTER
+from game.engine.rules import SECONDS_PER_QUARTER, Params
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +66,45 @@ class Knobs:
         )
 
 
-def offers(rules: Rules, params: dict) -> list[tuple[float, float, float, float]]:
-    """Chips on sale, cheapest compute first: (price k$, supply units, H100e, kW) per unit."""
-    return [
-        (price, supply, chip.h100e_per_unit, chip.kw_per_unit)
-        for chip, price, supply in chip_offers(rules, params)
-    ]
+def offers(rules: Rules, params: dict) -> tuple[tuple[float, float, float, float], ...]:
+    """Chips on sale, cheapest compute first: (price k$, supply units, H100e, kW) per unit.
+
+    Worked out once per shared `Params` (kept by identity with them), since the plan asks
+    about the same quarter's market many times per decision.
+    """
+    return _market_of(rules, params)[0]
 
 
 def market(rules: Rules, params: dict) -> tuple[float, float]:
     """($bn the chip market sells this quarter, GW those chips draw)."""
+    return _market_of(rules, params)[1]
+
+
+def _market_of(rules: Rules, params: dict) -> tuple[tuple, tuple[float, float]]:
+    shared = type(params) is Params
+    if shared:
+        memo = rules.derived("planner.market")
+        entry = memo.get(id(params))
+        if entry is not None and entry[0] is params:
+            return entry[1]
+    sale = tuple(
+        (price, supply, chip.h100e_per_unit, chip.kw_per_unit)
+        for chip, price, supply in chip_offers(rules, params)
+    )
     money = gw = 0.0
-    for price, supply, _, kw in offers(rules, params):
+    for price, supply, _, kw in sale:
         money += supply * price / 1e6
         gw += supply * kw / 1e6
-    return money, gw
+    found = (sale, (money, gw))
+    if shared:
+        if len(memo) >= _MARKET_MEMO_LIMIT:
+            memo.clear()
+        memo[id(params)] = (params, found)
+    return found
+
+
+# Markets kept (the entry holds its `Params`, so an id is never reused while kept).
+_MARKET_MEMO_LIMIT = 4096
 
 
 def chip_power_for_money(rules: Rules, params: dict, money_bn: float) -> float:

@@ -227,10 +227,13 @@ def _train(
     this quarter buys nothing and is carried over."""
     h100e, units, kw = installed_totals(f.fleet)
     home_factor = p["domestic_chip_power_factor"]
+    side = f.side
     kw_billed = sum(
-        b.units * b.kw_per_unit * (home_factor if b.origin == f.side else 1.0)
-        for b in f.fleet
-        if b.age >= 0
+        [
+            units_ * kw_ * (home_factor if origin == side else 1.0)
+            for _, units_, _, kw_, origin, age in f.fleet
+            if age >= 0
+        ]
     )
     demand_gw = kw / 1e6
     powered = powered_share(f.energy_gw, demand_gw)
@@ -283,27 +286,31 @@ def _depreciate(rules: Rules, f: FactionState, p: dict, turn: int, log) -> None:
     keep = 1 - p["chip_depreciation_per_turn"]
     max_age = rules.constants["chip_max_age_turns"]
     turns_left = rules.turns - turn
+    wear = 1 - keep
+    settles_at = max_age - turns_left  # from this age on a batch lives to the end
     lost = 0.0
     kept: list[ChipBatch] = []
     settled: dict[str, ChipBatch] = {}
+    batch = tuple.__new__  # ChipBatch(...) without the extra Python call: a hot loop
     for chip, units, h100e, kw, origin, age in f.fleet:
         age += 1
         if age <= 0:  # still being installed: nothing runs, nothing wears out
-            kept.append(ChipBatch(chip, units, h100e, kw, origin, age))
+            kept.append(batch(ChipBatch, (chip, units, h100e, kw, origin, age)))
             continue
         if age > max_age:
             lost += units * h100e
             continue
-        lost += units * (1 - keep) * h100e
+        lost += units * wear * h100e
         units *= keep
-        if age + turns_left <= max_age:
+        if age <= settles_at:
             twin = settled.get(chip)
             if twin is not None:
-                units += twin.units
-                age = max(age, twin.age)
-            settled[chip] = ChipBatch(chip, units, h100e, kw, origin, age)
+                units += twin[1]
+                if twin[5] > age:
+                    age = twin[5]
+            settled[chip] = batch(ChipBatch, (chip, units, h100e, kw, origin, age))
         else:
-            kept.append(ChipBatch(chip, units, h100e, kw, origin, age))
+            kept.append(batch(ChipBatch, (chip, units, h100e, kw, origin, age)))
     kept.extend(settled.values())
     f.fleet = kept
     if lost > 0:
