@@ -289,19 +289,37 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     base_now = rules.base_params(side, state.turn)["algo_log10_per_turn"]
     algo_boost = params["algo_log10_per_turn"] / base_now if base_now > 0 else 1.0
     growth_run = 0.0
+    elasticity = c["algo_talent_elasticity"]
+    run_knob, final_knob = knobs.run, knobs.final_run
+    hire_knob, margin = knobs.talent, knobs.energy_margin
+    last_strength = f.run_strength
+    # The engine's formulas inlined (strength_limit, run_money_for_strength,
+    # chip_power_for_money): this loop runs for every candidate and every quarter left.
     for turn in range(state.turn, last + 1):
-        p = params if turn == state.turn else rules.base_params(side, turn)
+        now = turn == state.turn
+        p = params if now else rules.base_params(side, turn)
+        sale = _market_of(rules, p)[0]
         energy += pipeline.pop(turn, 0.0) + p["energy_baseline_gw_per_turn"]
         left = budget
         final = turn == last
-        ramp_room = strength_limit(p, f.run_strength + (turn - state.turn) * ramp)
-        wanted = min(knobs.final_run if final else knobs.run, ramp_room)
-        models = min(left, run_money_for_strength(p, wanted))
+        ramp_p = p["run_strength_ramp_per_turn"]
+        ramp_room = (
+            1.0 if ramp_p >= 1.0 else min(1.0, last_strength + (turn - state.turn) * ramp + ramp_p)
+        )
+        wanted = min(0.999, max(0.0, min(final_knob if final else run_knob, ramp_room)))
+        models = min(left, p["models_scale_bn"] * -math.log(1.0 - wanted))
         left -= models
         if turn + lag <= last and left > 0:
             gw = min(cap_gw, left / cost_gw)
-            bought_gw = chip_power_for_money(rules, p, left)
-            want = kw + bought_gw * (lag + 1) * knobs.energy_margin - energy
+            bought_gw = 0.0
+            money = left
+            for price, supply, _, k in sale:
+                if money <= 1e-9:
+                    break
+                n = min(supply, money * 1e6 / price)
+                money -= n * price / 1e6
+                bought_gw += n * k / 1e6
+            want = kw + bought_gw * (lag + 1) * margin - energy
             gw = max(0.0, min(gw, want))
             left -= gw * cost_gw
             extra = max(0.0, min(off_cap, want - gw, left / off_cost if off_cost > 0 else 0.0))
@@ -312,7 +330,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             else:
                 pipeline[turn + lag] = pipeline.get(turn + lag, 0.0) + gw
         spare = max(0.0, energy - kw)
-        for price, supply, h, k in offers(rules, p):
+        for price, supply, h, k in sale:
             if spare <= 1e-9 or left <= 1e-9:
                 break
             n = min(supply, spare * 1e6 / k, left * 1e6 / price)
@@ -322,7 +340,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             kw += n * k / 1e6
             units += n
         fade = min(1.0, max(0.0, (last - turn) / 8))
-        hire = max(0.0, min(left, knobs.talent * budget * fade))
+        hire = max(0.0, min(left, hire_knob * budget * fade))
         hire = min(hire, talent_money_absorbed(p, free_ref, talent, rival_talent, hire_share))
         new = p["talent_per_sqrt_bn"] * math.sqrt(hire) + p["talent_inflow_per_turn"]
         if free_ref is not None and new > 0:
@@ -331,8 +349,8 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         talent = min(100.0, (talent + new) * (1 - p["talent_attrition_per_turn"]))
         growth_run += (
             p["algo_log10_per_turn"]
-            * (1.0 if turn == state.turn else algo_boost)
-            * (talent / c["talent_reference"]) ** c["algo_talent_elasticity"]
+            * (1.0 if now else algo_boost)
+            * (talent / c["talent_reference"]) ** elasticity
         )
         if final:
             break
