@@ -316,7 +316,8 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             for price, supply, _, k in sale:
                 if money <= 1e-9:
                     break
-                n = min(supply, money * 1e6 / price)
+                n = money * 1e6 / price
+                n = n if n < supply else supply  # min(supply, n), without the call
                 money -= n * price / 1e6
                 bought_gw += n * k / 1e6
             want = kw + bought_gw * (lag + 1) * margin - energy
@@ -333,7 +334,13 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         for price, supply, h, k in sale:
             if spare <= 1e-9 or left <= 1e-9:
                 break
-            n = min(supply, spare * 1e6 / k, left * 1e6 / price)
+            n = supply  # min(supply, for the power, for the money), without the call
+            by_power = spare * 1e6 / k
+            if by_power < n:
+                n = by_power
+            by_money = left * 1e6 / price
+            if by_money < n:
+                n = by_money
             left -= n * price / 1e6
             spare -= n * k / 1e6
             h100e += n * h

@@ -65,6 +65,12 @@ def _reason(code: str, params: dict) -> Reason:
     return Reason(code, params)
 
 
+def condition_parts(rules: Rules, cond: Condition) -> tuple | None:
+    """(first quarter, last quarter, played, not played, fired, not fired, thresholds) as
+    the engine checks them, quarters as indices; None when the condition always holds."""
+    return _compiled(rules, cond)
+
+
 def _compiled(rules: Rules, cond: Condition) -> tuple | None:
     """The condition with its quarters parsed, worked out once per level (None: always holds).
 

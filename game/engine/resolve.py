@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from game.engine import events as ev
-from game.engine.conditions import unmet_condition
+from game.engine.conditions import condition_parts, unmet_condition
 from game.engine.effects import apply_card, effective_params, expire
 from game.engine.formulas import (
     frontier_run_log10,
@@ -104,16 +104,39 @@ def _fire_events(rules: Rules, s: GameState, log) -> None:
             s.fired[event.id] = s.turn
             apply_card(rules, s, event.id, event.effects, None)
             log.append(ev.CardFired(event.id, random=False))
-    for event in rules.random_events:
-        if event.once and event.id in s.fired:
+    now = rules.start_quarter + s.turn - 1
+    for event, once, first, last, plain in _random_events(rules):
+        if once and event.id in s.fired:
             continue
-        if unmet_condition(rules, s, event.when) is not None:
+        if plain:  # the condition names quarters only: no need to ask for a reason
+            if (first is not None and now < first) or (last is not None and now > last):
+                continue
+        elif unmet_condition(rules, s, event.when) is not None:
             continue
         s.rng_state, roll = uniform(s.rng_state)
         if roll < event.probability:
             s.fired[event.id] = s.turn
             apply_card(rules, s, event.id, event.effects, None)
             log.append(ev.CardFired(event.id, random=True))
+
+
+def _random_events(rules: Rules) -> tuple:
+    """(event, once, first quarter, last quarter, condition names quarters only) per random
+    event, worked out once per level: every quarter of every lookahead asks."""
+    memo = rules.derived("resolve.random_events")
+    found = memo.get("all")
+    if found is None:
+        found = []
+        for event in rules.random_events:
+            compiled = condition_parts(rules, event.when)
+            first = last = None
+            plain = True
+            if compiled is not None:
+                first, last = compiled[0], compiled[1]
+                plain = not any(compiled[2:])
+            found.append((event, event.once, first, last, plain))
+        found = memo["all"] = tuple(found)
+    return found
 
 
 def _energy_arrives(turn: int, f: FactionState, p: dict, log) -> None:
