@@ -247,6 +247,42 @@ def allocate(
     return [chips, energy, talent, models]
 
 
+def _sketch_terms(rules: Rules, side: str, turn: int, params: Params | None) -> tuple:
+    """What `project_final` reads from one quarter's parameters, worked out once:
+    the level's own for a later quarter (`params` None), or the ones in force now."""
+    if params is None:
+        memo = rules.derived("planner.sketch")
+        key = (side, turn)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _terms_of(rules, rules.base_params(side, turn), turn)
+        return found
+    memo = rules.derived("planner.sketch_now")
+    entry = memo.get(id(params))
+    if entry is not None and entry[0] is params and entry[1] == turn:
+        return entry[2]
+    found = _terms_of(rules, params, turn)
+    if len(memo) >= _MARKET_MEMO_LIMIT:
+        memo.clear()
+    memo[id(params)] = (params, turn, found)
+    return found
+
+
+def _terms_of(rules: Rules, p: dict, turn: int) -> tuple:
+    return (
+        _market_of(rules, p)[0],
+        p["energy_baseline_gw_per_turn"],
+        p["run_strength_ramp_per_turn"],
+        p["models_scale_bn"],
+        p["talent_per_sqrt_bn"],
+        p["talent_inflow_per_turn"],
+        1 - p["talent_attrition_per_turn"],
+        p["algo_log10_per_turn"],
+        1 + (p["income_growth"] - 1) * p["income_growth_damping"] ** (turn - 1),
+        min(1.0, max(0.0, (rules.turns - turn) / 8)),
+    )
+
+
 def with_run(knobs: Knobs, run: float) -> Knobs:
     return replace(knobs, run=min(0.995, max(0.0, run)))
 
@@ -293,35 +329,43 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     run_knob, final_knob = knobs.run, knobs.final_run
     hire_knob, margin = knobs.talent, knobs.energy_margin
     last_strength = f.run_strength
-    # The engine's formulas inlined (strength_limit, run_money_for_strength,
-    # chip_power_for_money): this loop runs for every candidate and every quarter left.
+    # The engine's formulas inlined, and min()/max() written out as comparisons with the
+    # same result (strength_limit, run_money_for_strength, chip_power_for_money,
+    # talent_money_absorbed): this loop runs for every candidate and every quarter left.
     for turn in range(state.turn, last + 1):
         now = turn == state.turn
-        p = params if now else rules.base_params(side, turn)
-        sale = _market_of(rules, p)[0]
-        energy += pipeline.pop(turn, 0.0) + p["energy_baseline_gw_per_turn"]
+        sale, baseline, ramp_p, scale_bn, k_talent, inflow, stay, algo, growth, fade = (
+            _sketch_terms(rules, side, turn, params if now else None)
+        )
+        energy += pipeline.pop(turn, 0.0) + baseline
         left = budget
         final = turn == last
-        ramp_p = p["run_strength_ramp_per_turn"]
-        ramp_room = (
-            1.0 if ramp_p >= 1.0 else min(1.0, last_strength + (turn - state.turn) * ramp + ramp_p)
-        )
-        wanted = min(0.999, max(0.0, min(final_knob if final else run_knob, ramp_room)))
-        models = min(left, p["models_scale_bn"] * -math.log(1.0 - wanted))
-        left -= models
+        if ramp_p >= 1.0:
+            ramp_room = 1.0
+        else:
+            ramp_room = last_strength + (turn - state.turn) * ramp + ramp_p
+            ramp_room = ramp_room if ramp_room < 1.0 else 1.0
+        wanted = final_knob if final else run_knob
+        wanted = ramp_room if ramp_room < wanted else wanted
+        wanted = wanted if wanted > 0.0 else 0.0
+        wanted = wanted if wanted < 0.999 else 0.999
+        models = scale_bn * -math.log(1.0 - wanted)
+        left -= models if models < left else left
         if turn + lag <= last and left > 0:
-            gw = min(cap_gw, left / cost_gw)
+            gw = left / cost_gw
+            gw = gw if gw < cap_gw else cap_gw
             bought_gw = 0.0
             money = left
             for price, supply, _, k in sale:
                 if money <= 1e-9:
                     break
                 n = money * 1e6 / price
-                n = n if n < supply else supply  # min(supply, n), without the call
+                n = n if n < supply else supply
                 money -= n * price / 1e6
                 bought_gw += n * k / 1e6
             want = kw + bought_gw * (lag + 1) * margin - energy
-            gw = max(0.0, min(gw, want))
+            gw = want if want < gw else gw
+            gw = gw if gw > 0.0 else 0.0
             left -= gw * cost_gw
             extra = max(0.0, min(off_cap, want - gw, left / off_cost if off_cost > 0 else 0.0))
             left -= extra * off_cost
@@ -330,11 +374,12 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
                 energy += gw
             else:
                 pipeline[turn + lag] = pipeline.get(turn + lag, 0.0) + gw
-        spare = max(0.0, energy - kw)
+        spare = energy - kw
+        spare = spare if spare > 0.0 else 0.0
         for price, supply, h, k in sale:
             if spare <= 1e-9 or left <= 1e-9:
                 break
-            n = supply  # min(supply, for the power, for the money), without the call
+            n = supply
             by_power = spare * 1e6 / k
             if by_power < n:
                 n = by_power
@@ -346,25 +391,39 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             h100e += n * h
             kw += n * k / 1e6
             units += n
-        fade = min(1.0, max(0.0, (last - turn) / 8))
-        hire = max(0.0, min(left, hire_knob * budget * fade))
-        hire = min(hire, talent_money_absorbed(p, free_ref, talent, rival_talent, hire_share))
-        new = p["talent_per_sqrt_bn"] * math.sqrt(hire) + p["talent_inflow_per_turn"]
+        hire = hire_knob * budget * fade
+        hire = hire if hire < left else left
+        hire = hire if hire > 0.0 else 0.0
+        if free_ref is not None:
+            free = 100.0 - talent - rival_talent
+            free = free if free > 0.0 else 0.0
+            free_scale = free / free_ref
+            free_scale = free_scale if free_scale < 1.0 else 1.0
+        if k_talent <= 0:
+            absorbed = 0.0
+        elif free_ref is None:
+            absorbed = math.inf
+        elif free_scale <= 0:
+            absorbed = 0.0
+        else:
+            root = (free * hire_share / free_scale - inflow) / k_talent
+            absorbed = (root if root > 0.0 else 0.0) ** 2
+        hire = absorbed if absorbed < hire else hire
+        new = k_talent * math.sqrt(hire) + inflow
         if free_ref is not None and new > 0:
-            free = max(0.0, 100.0 - talent - rival_talent)
-            new = min(new * min(1.0, free / free_ref), free * hire_share)
-        talent = min(100.0, (talent + new) * (1 - p["talent_attrition_per_turn"]))
-        growth_run += (
-            p["algo_log10_per_turn"]
-            * (1.0 if now else algo_boost)
-            * (talent / c["talent_reference"]) ** elasticity
-        )
+            new *= free_scale
+            most = free * hire_share
+            new = most if most < new else new
+        talent = (talent + new) * stay
+        talent = talent if talent < 100.0 else 100.0
+        growth_run += (algo if now else algo * algo_boost) * (
+            talent / c["talent_reference"]
+        ) ** elasticity
         if final:
             break
         h100e *= keep
         kw *= keep
         units *= keep
-        growth = 1 + (p["income_growth"] - 1) * p["income_growth_damping"] ** (turn - 1)
         income *= growth
         budget = income * lift
     powered = powered_share(energy, kw)
