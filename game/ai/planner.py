@@ -247,16 +247,20 @@ def allocate(
     return [chips, energy, talent, models]
 
 
-def _sketch_terms(rules: Rules, side: str, turn: int, params: Params | None) -> tuple:
-    """What `project_final` reads from one quarter's parameters, worked out once:
-    the level's own for a later quarter (`params` None), or the ones in force now."""
-    if params is None:
-        memo = rules.derived("planner.sketch")
-        key = (side, turn)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = _terms_of(rules, rules.base_params(side, turn), turn)
-        return found
+def _sketch_table(rules: Rules, side: str) -> list:
+    """What `project_final` reads from the level's own parameters, per quarter (index)."""
+    memo = rules.derived("planner.sketch")
+    found = memo.get(side)
+    if found is None:
+        found = memo[side] = [None] + [
+            _terms_of(rules, rules.base_params(side, turn), turn)
+            for turn in range(1, rules.turns + 1)
+        ]
+    return found
+
+
+def _sketch_terms(rules: Rules, side: str, turn: int, params: Params) -> tuple:
+    """What `project_final` reads from the parameters in force now, worked out once."""
     memo = rules.derived("planner.sketch_now")
     entry = memo.get(id(params))
     if entry is not None and entry[0] is params and entry[1] == turn:
@@ -329,13 +333,14 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     run_knob, final_knob = knobs.run, knobs.final_run
     hire_knob, margin = knobs.talent, knobs.energy_margin
     last_strength = f.run_strength
+    later = _sketch_table(rules, side)
     # The engine's formulas inlined, and min()/max() written out as comparisons with the
     # same result (strength_limit, run_money_for_strength, chip_power_for_money,
     # talent_money_absorbed): this loop runs for every candidate and every quarter left.
     for turn in range(state.turn, last + 1):
         now = turn == state.turn
         sale, baseline, ramp_p, scale_bn, k_talent, inflow, stay, algo, growth, fade = (
-            _sketch_terms(rules, side, turn, params if now else None)
+            _sketch_terms(rules, side, turn, params) if now else later[turn]
         )
         energy += pipeline.pop(turn, 0.0) + baseline
         left = budget
