@@ -72,7 +72,7 @@ def effective_params(rules: Rules, state: GameState, side: str) -> Params:
     if params is None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-        params = memo[key] = Params(_with_changes(rules, side, state.turn, changes))
+        params = memo[key] = _with_changes(rules, side, state.turn, changes)
     return params
 
 
@@ -83,14 +83,15 @@ _MEMO_LIMIT = 4096
 
 def _with_changes(
     rules: Rules, side: str, turn: int, changes: tuple[tuple[str, str, float], ...]
-) -> dict[str, float]:
-    params = dict(rules.base_params(side, turn))
+) -> Params:
+    params = Params(rules.base_params(side, turn))
+    put = dict.__setitem__  # still being built: nobody else holds these parameters yet
     touched = set()
     for target, op, value in changes:
         if target in params:
-            params[target] = combine(op, params[target], value)
+            put(params, target, combine(op, params[target], value))
             touched.add(target)
     for name in touched:
         lo, hi = rules.param_ranges.get(name, (0.0, 1.0 if name.endswith(".levy") else math.inf))
-        params[name] = min(hi, max(lo, params[name]))
+        put(params, name, min(hi, max(lo, params[name])))
     return params

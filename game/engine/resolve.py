@@ -24,7 +24,7 @@ from game.engine.formulas import (
     strength_limit,
     talent_money_absorbed,
 )
-from game.engine.market import chip_offers
+from game.engine.market import chip_offers, levy_key
 from game.engine.orders import Orders, check
 from game.engine.rng import uniform
 from game.engine.rules import HOURS_PER_QUARTER, Rules, other
@@ -168,7 +168,7 @@ def _buy_chips(
             )
         )
         log.append(ev.ChipsBought(f.side, chip.id, units, units * chip.h100e_per_unit, cost))
-        levy = p[f"chips.{chip.id}.levy"] * cost
+        levy = p[levy_key(chip.id)] * cost
         if levy > 0 and chip.origin != f.side:
             levies[chip.origin] += levy
             log.append(ev.LevyPaid(f.side, chip.origin, levy))
