@@ -337,8 +337,10 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     # The engine's formulas inlined, and min()/max() written out as comparisons with the
     # same result (strength_limit, run_money_for_strength, chip_power_for_money,
     # talent_money_absorbed): this loop runs for every candidate and every quarter left.
-    for turn in range(state.turn, last + 1):
-        now = turn == state.turn
+    start = state.turn
+    reference = c["talent_reference"]
+    for turn in range(start, last + 1):
+        now = turn == start
         sale, baseline, ramp_p, scale_bn, k_talent, inflow, stay, algo, growth, fade = (
             _sketch_terms(rules, side, turn, params) if now else later[turn]
         )
@@ -348,7 +350,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         if ramp_p >= 1.0:
             ramp_room = 1.0
         else:
-            ramp_room = last_strength + (turn - state.turn) * ramp + ramp_p
+            ramp_room = last_strength + (turn - start) * ramp + ramp_p
             ramp_room = ramp_room if ramp_room < 1.0 else 1.0
         wanted = final_knob if final else run_knob
         wanted = ramp_room if ramp_room < wanted else wanted
@@ -421,9 +423,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             new = most if most < new else new
         talent = (talent + new) * stay
         talent = talent if talent < 100.0 else 100.0
-        growth_run += (algo if now else algo * algo_boost) * (
-            talent / c["talent_reference"]
-        ) ** elasticity
+        growth_run += (algo if now else algo * algo_boost) * (talent / reference) ** elasticity
         if final:
             break
         h100e *= keep
