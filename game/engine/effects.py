@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from game.engine.market import chip_offers
 from game.engine.rules import STOCKS, Params, Rules, effect_sides
 from game.engine.state import ActiveEffect, FactionState, GameState
 from game.levels.model import Effect
@@ -84,14 +85,26 @@ _MEMO_LIMIT = 4096
 def _with_changes(
     rules: Rules, side: str, turn: int, changes: tuple[tuple[str, str, float], ...]
 ) -> Params:
-    params = Params(rules.base_params(side, turn))
+    base = rules.base_params(side, turn)
+    params = Params(base)
     put = dict.__setitem__  # still being built: nobody else holds these parameters yet
     touched = set()
     for target, op, value in changes:
         if target in params:
             put(params, target, combine(op, params[target], value))
             touched.add(target)
+    market_changed = False
     for name in touched:
         lo, hi = rules.param_ranges.get(name, (0.0, 1.0 if name.endswith(".levy") else math.inf))
         put(params, name, min(hi, max(lo, params[name])))
+        market_changed = market_changed or name.startswith("chips.")
+    if not market_changed and type(base) is Params:
+        # The same chips at the same prices and supply: the level's market for the quarter.
+        params.offers = _base_offers(rules, base)
     return params
+
+
+def _base_offers(rules: Rules, base: Params) -> tuple:
+    if base.offers is None:
+        chip_offers(rules, base)
+    return base.offers
