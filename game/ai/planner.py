@@ -109,8 +109,12 @@ _MARKET_MEMO_LIMIT = 4096
 
 def chip_power_for_money(rules: Rules, params: dict, money_bn: float) -> float:
     """GW the chips `money_bn` can buy (cheapest compute first, within supply) would draw."""
+    return _power_for_money(offers(rules, params), money_bn)
+
+
+def _power_for_money(sale: tuple, money_bn: float) -> float:
     gw = 0.0
-    for price, supply, _, kw in offers(rules, params):
+    for price, supply, _, kw in sale:
         if money_bn <= 1e-9:
             break
         units = min(supply, money_bn * 1e6 / price)
@@ -193,10 +197,10 @@ def allocate(
     elif turn + lag <= last:
         arrive = turn + lag
         demand = fleet_power_at(rules, state, side, arrive)
+        later = _sketch_table(rules, side)
         for k in range(turn, arrive + 1):
-            gw_k = chip_power_for_money(
-                rules, rules.base_params(side, k) if k > turn else params, chip_cap
-            )
+            sale = later[k][0] if k > turn else _market_of(rules, params)[0]
+            gw_k = _power_for_money(sale, chip_cap)
             demand += gw_k * (1 - params["chip_depreciation_per_turn"]) ** (arrive - k)
         need = demand * knobs.energy_margin - power_at(state, side, params, arrive)
         if lag == 0:
