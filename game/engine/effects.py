@@ -64,7 +64,7 @@ def effective_params(rules: Rules, state: GameState, side: str) -> Params:
     key is (side, turn, the side's effects in order): parameters that come to depend on
     anything else in the state must add it to the key.
     """
-    changes = tuple([(e.target, e.op, e.value) for e in state.effects if e.side == side])
+    changes = tuple([e.change for e in state.effects if e.side == side])
     if not changes:
         return rules.base_params(side, state.turn)
     memo = rules.derived("effective_params")
