@@ -65,7 +65,7 @@ def candidates(
             out.append(Candidate(knobs, orders.policy, orders, tuple(money)))
 
     for variant in variants:
-        add(replace(base, **variant).styled(style) if variant else base.styled(style), None)
+        add(styled(base, variant, style), None)
     if style.policies > 0:
         budget = max(0.0, state.factions[side].budget)
         affordable = [
@@ -75,5 +75,20 @@ def candidates(
         ]
         affordable.sort(key=lambda pid: -policy_appeal(rules, state, side, pid, style))
         for pid in affordable[:max_policies]:
-            add(base.styled(style), pid)
+            add(styled(base, {}, style), pid)
     return out
+
+
+def styled(base: Knobs, variant: dict, style: Style) -> Knobs:
+    """`base` with one variant's turns, under the style; worked out once per combination."""
+    key = (base, tuple(variant.items()), style.chips, style.energy, style.talent, style.models)
+    found = _STYLED.get(key)
+    if found is None:
+        found = replace(base, **variant).styled(style) if variant else base.styled(style)
+        if len(_STYLED) >= 4096:
+            _STYLED.clear()
+        _STYLED[key] = found
+    return found
+
+
+_STYLED: dict[tuple, Knobs] = {}

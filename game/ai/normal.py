@@ -1,11 +1,16 @@
-"""`normal`: each candidate played one quarter ahead through the engine, then projected.
+"""`normal`: each candidate played six quarters ahead through the engine, then projected.
 
 The rival is assumed to follow the planner in its own style with the quick policy reading
 (a model, not a peek: the rival's real orders are secret). Random events are drawn with
 the AI's own dice; every candidate sees the same draw so they are compared fairly. After
-the first quarter both sides follow their plan for a couple more quarters through the
+the first quarter both sides follow their plan for `DEPTH` quarters in all through the
 engine (so a policy's effects show), and the end of the game is projected analytically
 (`game.ai.planner.project_final`): future powered compute, algorithms and budget.
+
+`NormalAI(keep=k)` is a cheaper search kept for the balance lab's experiments, not the
+default: every candidate looks one quarter ahead and only the best `k` play all `DEPTH`
+quarters. It is 2-3 times faster but plays the USA differently enough to move
+`cold-ai-war`'s balance (docs/performance.md), so `normal` rates every candidate in full.
 """
 
 from __future__ import annotations
@@ -94,8 +99,65 @@ def ranked(
     return scores
 
 
+def first_quarter(
+    rules: Rules, state: GameState, side: str, option: Candidate, style: Style, theirs: Orders
+) -> tuple[GameState, float]:
+    """The state after the candidate's quarter, and its value projected from there."""
+    s, _ = resolve(rules, state, {side: option.orders, other(side): theirs})
+    return s, projected_margin(rules, s, side, option.knobs, style)
+
+
+def continued(
+    rules: Rules, s: GameState, side: str, option: Candidate, style: Style, quarters: int
+) -> float:
+    """The value after `quarters` more quarters of the candidate's plan (from `s`)."""
+    rival = other(side)
+    for _ in range(quarters):
+        if s.outcome is not None:
+            break
+        mine, _ = planned_orders(rules, s, side, option.knobs, style, False)
+        s, _ = resolve(rules, s, {side: mine, rival: rival_orders(rules, s, side, False)})
+    return projected_margin(rules, s, side, option.knobs, style)
+
+
+def shortlisted(
+    rules: Rules,
+    state: GameState,
+    side: str,
+    options: list[Candidate],
+    style: Style,
+    seed: int,
+    keep: int,
+    depth: int = DEPTH,
+) -> list[tuple[float, int]]:
+    """(value, index) best first: every candidate looks one quarter ahead, the best `keep`
+    play `depth` quarters; the same dice for all of them.
+
+    The kept ones are ranked by their deeper value, above every candidate that was cut.
+    """
+    s = state.clone()
+    s.rng_state = seed
+    theirs = rival_orders(rules, s, side)
+    looks = [first_quarter(rules, s, side, o, style, theirs) for o in options]
+    bonus = [0.0 if o.policy is None else 0.01 * style.prefer.get(o.policy, 0.0) for o in options]
+    value = [v + b for (_, v), b in zip(looks, bonus, strict=True)]
+    cheap = sorted(range(len(options)), key=lambda i: (-value[i], i))
+    if keep < 2 or depth < 2:
+        return [(value[i], i) for i in cheap]
+    kept = cheap[:keep]
+    deeper = [
+        (continued(rules, looks[i][0], side, options[i], style, depth - 1) + bonus[i], i)
+        for i in kept
+    ]
+    deeper.sort(key=lambda vi: (-vi[0], vi[1]))
+    return deeper + [(value[i], i) for i in cheap[keep:]]
+
+
 class NormalAI:
     name = "normal"
+
+    def __init__(self, keep: int | None = None) -> None:
+        self.keep = keep  # None: every candidate plays `DEPTH` quarters (see the docstring)
 
     def decide(self, rules: Rules, view: PlayerView, rng: Rng) -> Decision:
         side, state = view.side, view.state
@@ -103,7 +165,11 @@ class NormalAI:
             return safe_decision(rules, view, Decision(rival_orders(rules, state, other(side))))
         style = style_for(rules, side)
         options = candidates(rules, state, side, DEFAULT_KNOBS, style)
-        _, best = ranked(rules, state, side, options, style, rng.randrange(1 << 62))[0]
+        seed = rng.randrange(1 << 62)
+        if self.keep is None:
+            _, best = ranked(rules, state, side, options, style, seed)[0]
+        else:
+            _, best = shortlisted(rules, state, side, options, style, seed, self.keep)[0]
         choice = options[best]
         code, params = explain_choice(rules, view, choice.orders, list(choice.money))
         params["options"] = len(options)

@@ -36,7 +36,7 @@ from game.engine.formulas import (
     talent_money_absorbed,
 )
 from game.engine.market import chip_offers
-from game.engine.rules import SECONDS_PER_QUARTER
+from game.engine.rules import SECONDS_PER_QUARTER, Params
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,27 +66,55 @@ class Knobs:
         )
 
 
-def offers(rules: Rules, params: dict) -> list[tuple[float, float, float, float]]:
-    """Chips on sale, cheapest compute first: (price k$, supply units, H100e, kW) per unit."""
-    return [
-        (price, supply, chip.h100e_per_unit, chip.kw_per_unit)
-        for chip, price, supply in chip_offers(rules, params)
-    ]
+def offers(rules: Rules, params: dict) -> tuple[tuple[float, float, float, float], ...]:
+    """Chips on sale, cheapest compute first: (price k$, supply units, H100e, kW) per unit.
+
+    Worked out once per shared `Params` (kept by identity with them), since the plan asks
+    about the same quarter's market many times per decision.
+    """
+    return _market_of(rules, params)[0]
 
 
 def market(rules: Rules, params: dict) -> tuple[float, float]:
     """($bn the chip market sells this quarter, GW those chips draw)."""
+    return _market_of(rules, params)[1]
+
+
+def _market_of(rules: Rules, params: dict) -> tuple[tuple, tuple[float, float]]:
+    shared = type(params) is Params
+    if shared:
+        memo = rules.derived("planner.market")
+        entry = memo.get(id(params))
+        if entry is not None and entry[0] is params:
+            return entry[1]
+    sale = tuple(
+        (price, supply, chip.h100e_per_unit, chip.kw_per_unit)
+        for chip, price, supply in chip_offers(rules, params)
+    )
     money = gw = 0.0
-    for price, supply, _, kw in offers(rules, params):
+    for price, supply, _, kw in sale:
         money += supply * price / 1e6
         gw += supply * kw / 1e6
-    return money, gw
+    found = (sale, (money, gw))
+    if shared:
+        if len(memo) >= _MARKET_MEMO_LIMIT:
+            memo.clear()
+        memo[id(params)] = (params, found)
+    return found
+
+
+# Markets kept (the entry holds its `Params`, so an id is never reused while kept).
+_MARKET_MEMO_LIMIT = 4096
 
 
 def chip_power_for_money(rules: Rules, params: dict, money_bn: float) -> float:
     """GW the chips `money_bn` can buy (cheapest compute first, within supply) would draw."""
+    return _power_for_money(offers(rules, params), money_bn)
+
+
+def _power_for_money(sale: tuple, money_bn: float) -> float:
     gw = 0.0
-    for price, supply, _, kw in offers(rules, params):
+    for price, supply, _, kw in sale:
         if money_bn <= 1e-9:
             break
         units = min(supply, money_bn * 1e6 / price)
@@ -169,10 +197,10 @@ def allocate(
     elif turn + lag <= last:
         arrive = turn + lag
         demand = fleet_power_at(rules, state, side, arrive)
+        later = _sketch_table(rules, side)
         for k in range(turn, arrive + 1):
-            gw_k = chip_power_for_money(
-                rules, rules.base_params(side, k) if k > turn else params, chip_cap
-            )
+            sale = later[k][0] if k > turn else _market_of(rules, params)[0]
+            gw_k = _power_for_money(sale, chip_cap)
             demand += gw_k * (1 - params["chip_depreciation_per_turn"]) ** (arrive - k)
         need = demand * knobs.energy_margin - power_at(state, side, params, arrive)
         if lag == 0:
@@ -223,6 +251,46 @@ def allocate(
     return [chips, energy, talent, models]
 
 
+def _sketch_table(rules: Rules, side: str) -> list:
+    """What `project_final` reads from the level's own parameters, per quarter (index)."""
+    memo = rules.derived("planner.sketch")
+    found = memo.get(side)
+    if found is None:
+        found = memo[side] = [None] + [
+            _terms_of(rules, rules.base_params(side, turn), turn)
+            for turn in range(1, rules.turns + 1)
+        ]
+    return found
+
+
+def _sketch_terms(rules: Rules, side: str, turn: int, params: Params) -> tuple:
+    """What `project_final` reads from the parameters in force now, worked out once."""
+    memo = rules.derived("planner.sketch_now")
+    entry = memo.get(id(params))
+    if entry is not None and entry[0] is params and entry[1] == turn:
+        return entry[2]
+    found = _terms_of(rules, params, turn)
+    if len(memo) >= _MARKET_MEMO_LIMIT:
+        memo.clear()
+    memo[id(params)] = (params, turn, found)
+    return found
+
+
+def _terms_of(rules: Rules, p: dict, turn: int) -> tuple:
+    return (
+        _market_of(rules, p)[0],
+        p["energy_baseline_gw_per_turn"],
+        p["run_strength_ramp_per_turn"],
+        p["models_scale_bn"],
+        p["talent_per_sqrt_bn"],
+        p["talent_inflow_per_turn"],
+        1 - p["talent_attrition_per_turn"],
+        p["algo_log10_per_turn"],
+        1 + (p["income_growth"] - 1) * p["income_growth_damping"] ** (turn - 1),
+        min(1.0, max(0.0, (rules.turns - turn) / 8)),
+    )
+
+
 def with_run(knobs: Knobs, run: float) -> Knobs:
     return replace(knobs, run=min(0.995, max(0.0, run)))
 
@@ -265,20 +333,50 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     base_now = rules.base_params(side, state.turn)["algo_log10_per_turn"]
     algo_boost = params["algo_log10_per_turn"] / base_now if base_now > 0 else 1.0
     growth_run = 0.0
-    for turn in range(state.turn, last + 1):
-        p = params if turn == state.turn else rules.base_params(side, turn)
-        energy += pipeline.pop(turn, 0.0) + p["energy_baseline_gw_per_turn"]
+    elasticity = c["algo_talent_elasticity"]
+    run_knob, final_knob = knobs.run, knobs.final_run
+    hire_knob, margin = knobs.talent, knobs.energy_margin
+    last_strength = f.run_strength
+    later = _sketch_table(rules, side)
+    # The engine's formulas inlined, and min()/max() written out as comparisons with the
+    # same result (strength_limit, run_money_for_strength, chip_power_for_money,
+    # talent_money_absorbed): this loop runs for every candidate and every quarter left.
+    start = state.turn
+    reference = c["talent_reference"]
+    for turn in range(start, last + 1):
+        now = turn == start
+        sale, baseline, ramp_p, scale_bn, k_talent, inflow, stay, algo, growth, fade = (
+            _sketch_terms(rules, side, turn, params) if now else later[turn]
+        )
+        energy += pipeline.pop(turn, 0.0) + baseline
         left = budget
         final = turn == last
-        ramp_room = strength_limit(p, f.run_strength + (turn - state.turn) * ramp)
-        wanted = min(knobs.final_run if final else knobs.run, ramp_room)
-        models = min(left, run_money_for_strength(p, wanted))
-        left -= models
+        if ramp_p >= 1.0:
+            ramp_room = 1.0
+        else:
+            ramp_room = last_strength + (turn - start) * ramp + ramp_p
+            ramp_room = ramp_room if ramp_room < 1.0 else 1.0
+        wanted = final_knob if final else run_knob
+        wanted = ramp_room if ramp_room < wanted else wanted
+        wanted = wanted if wanted > 0.0 else 0.0
+        wanted = wanted if wanted < 0.999 else 0.999
+        models = scale_bn * -math.log(1.0 - wanted)
+        left -= models if models < left else left
         if turn + lag <= last and left > 0:
-            gw = min(cap_gw, left / cost_gw)
-            bought_gw = chip_power_for_money(rules, p, left)
-            want = kw + bought_gw * (lag + 1) * knobs.energy_margin - energy
-            gw = max(0.0, min(gw, want))
+            gw = left / cost_gw
+            gw = gw if gw < cap_gw else cap_gw
+            bought_gw = 0.0
+            money = left
+            for price, supply, _, k in sale:
+                if money <= 1e-9:
+                    break
+                n = money * 1e6 / price
+                n = n if n < supply else supply
+                money -= n * price / 1e6
+                bought_gw += n * k / 1e6
+            want = kw + bought_gw * (lag + 1) * margin - energy
+            gw = want if want < gw else gw
+            gw = gw if gw > 0.0 else 0.0
             left -= gw * cost_gw
             extra = max(0.0, min(off_cap, want - gw, left / off_cost if off_cost > 0 else 0.0))
             left -= extra * off_cost
@@ -287,35 +385,54 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
                 energy += gw
             else:
                 pipeline[turn + lag] = pipeline.get(turn + lag, 0.0) + gw
-        spare = max(0.0, energy - kw)
-        for price, supply, h, k in offers(rules, p):
+        spare = energy - kw
+        spare = spare if spare > 0.0 else 0.0
+        for price, supply, h, k in sale:
             if spare <= 1e-9 or left <= 1e-9:
                 break
-            n = min(supply, spare * 1e6 / k, left * 1e6 / price)
+            n = supply
+            by_power = spare * 1e6 / k
+            if by_power < n:
+                n = by_power
+            by_money = left * 1e6 / price
+            if by_money < n:
+                n = by_money
             left -= n * price / 1e6
             spare -= n * k / 1e6
             h100e += n * h
             kw += n * k / 1e6
             units += n
-        fade = min(1.0, max(0.0, (last - turn) / 8))
-        hire = max(0.0, min(left, knobs.talent * budget * fade))
-        hire = min(hire, talent_money_absorbed(p, free_ref, talent, rival_talent, hire_share))
-        new = p["talent_per_sqrt_bn"] * math.sqrt(hire) + p["talent_inflow_per_turn"]
+        hire = hire_knob * budget * fade
+        hire = hire if hire < left else left
+        hire = hire if hire > 0.0 else 0.0
+        if free_ref is not None:
+            free = 100.0 - talent - rival_talent
+            free = free if free > 0.0 else 0.0
+            free_scale = free / free_ref
+            free_scale = free_scale if free_scale < 1.0 else 1.0
+        if k_talent <= 0:
+            absorbed = 0.0
+        elif free_ref is None:
+            absorbed = math.inf
+        elif free_scale <= 0:
+            absorbed = 0.0
+        else:
+            root = (free * hire_share / free_scale - inflow) / k_talent
+            absorbed = (root if root > 0.0 else 0.0) ** 2
+        hire = absorbed if absorbed < hire else hire
+        new = k_talent * math.sqrt(hire) + inflow
         if free_ref is not None and new > 0:
-            free = max(0.0, 100.0 - talent - rival_talent)
-            new = min(new * min(1.0, free / free_ref), free * hire_share)
-        talent = min(100.0, (talent + new) * (1 - p["talent_attrition_per_turn"]))
-        growth_run += (
-            p["algo_log10_per_turn"]
-            * (1.0 if turn == state.turn else algo_boost)
-            * (talent / c["talent_reference"]) ** c["algo_talent_elasticity"]
-        )
+            new *= free_scale
+            most = free * hire_share
+            new = most if most < new else new
+        talent = (talent + new) * stay
+        talent = talent if talent < 100.0 else 100.0
+        growth_run += (algo if now else algo * algo_boost) * (talent / reference) ** elasticity
         if final:
             break
         h100e *= keep
         kw *= keep
         units *= keep
-        growth = 1 + (p["income_growth"] - 1) * p["income_growth_damping"] ** (turn - 1)
         income *= growth
         budget = income * lift
     powered = powered_share(energy, kw)

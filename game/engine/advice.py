@@ -90,9 +90,9 @@ def project(
 
     `rival_plan(state)` gives the rival's orders in a projected quarter (default: an even
     split); the turn screen passes the AI's own planner. Given several plans, world `i`
-    follows plan `i` (cycling), so the range also shows how the rival might choose. `state` must be a world without
-    the real dice (an observation): each projected world takes its own dice, so the range
-    shows random events, not the ones that will come.
+    follows plan `i` (cycling), so the range also shows how the rival might choose.
+    `state` must be a world without the real dice (an observation): each projected world
+    takes its own dice, so the range shows random events, not the ones that will come.
     """
     if state.finished or check(rules, state, side, orders):
         return None

@@ -29,7 +29,7 @@ def unmet_condition(rules: Rules, state: GameState, cond: Condition) -> Reason |
     compiled = _compiled(rules, cond)
     if compiled is None:
         return None
-    first, last, played_ids, not_played_ids = compiled
+    first, last, played_ids, not_played_ids, fired_ids, not_fired_ids, thresholds = compiled
     now = rules.start_quarter + state.turn - 1
     if first is not None and now < first:
         return _reason("not_before", {"quarter": cond.from_quarter})
@@ -44,13 +44,13 @@ def unmet_condition(rules: Rules, state: GameState, cond: Condition) -> Reason |
             if pid in played:
                 return _reason("excluded_by_policy", {"policy": pid})
     fired = state.fired
-    for eid in cond.fired:
+    for eid in fired_ids:
         if eid not in fired:
             return _reason("needs_event", {"event": eid})
-    for eid in cond.not_fired:
+    for eid in not_fired_ids:
         if eid in fired:
             return _reason("excluded_by_event", {"event": eid})
-    for t in cond.thresholds:
+    for t in thresholds:
         value = threshold_value(rules, state, t.side, t.stock)
         if t.above is not None and not value > t.above:
             return _reason("needs_above", {"side": t.side, "stock": t.stock, "value": t.above})
@@ -65,12 +65,18 @@ def _reason(code: str, params: dict[str, Any]) -> Reason:
     return Reason(code, params)
 
 
+def condition_parts(rules: Rules, cond: Condition) -> tuple[Any, ...] | None:
+    """(first quarter, last quarter, played, not played, fired, not fired, thresholds) as
+    the engine checks them, quarters as indices; None when the condition always holds."""
+    return _compiled(rules, cond)
+
+
 def _compiled(rules: Rules, cond: Condition) -> tuple[Any, ...] | None:
     """The condition with its quarters parsed, worked out once per level (None: always holds).
 
     Kept by identity with the condition itself, so the key can never name another object.
     """
-    memo = rules.derived("conditions")
+    memo = rules._memo.get("conditions") or rules.derived("conditions")
     entry = memo.get(id(cond))
     if entry is None or entry[0] is not cond:
         compiled = None
@@ -80,6 +86,9 @@ def _compiled(rules: Rules, cond: Condition) -> tuple[Any, ...] | None:
                 None if cond.until_quarter is None else quarter_index(cond.until_quarter),
                 tuple(cond.played),
                 tuple(cond.not_played),
+                tuple(cond.fired),
+                tuple(cond.not_fired),
+                tuple(cond.thresholds),
             )
         entry = memo[id(cond)] = (cond, compiled)
     return entry[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from game.engine.market import Offer, chip_offers
 from game.engine.rules import STOCKS, Params, Rules, effect_sides
 from game.engine.state import ActiveEffect, FactionState, GameState
 from game.levels.model import Effect
@@ -63,7 +64,7 @@ def effective_params(rules: Rules, state: GameState, side: str) -> Params:
     key is (side, turn, the side's effects in order): parameters that come to depend on
     anything else in the state must add it to the key.
     """
-    changes = tuple([(e.target, e.op, e.value) for e in state.effects if e.side == side])
+    changes = tuple([e.change for e in state.effects if e.side == side])
     if not changes:
         return rules.base_params(side, state.turn)
     memo = rules.derived("effective_params")
@@ -72,7 +73,7 @@ def effective_params(rules: Rules, state: GameState, side: str) -> Params:
     if params is None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-        params = memo[key] = Params(_with_changes(rules, side, state.turn, changes))
+        params = memo[key] = _with_changes(rules, side, state.turn, changes)
     return params
 
 
@@ -83,14 +84,27 @@ _MEMO_LIMIT = 4096
 
 def _with_changes(
     rules: Rules, side: str, turn: int, changes: tuple[tuple[str, str, float], ...]
-) -> dict[str, float]:
-    params = dict(rules.base_params(side, turn))
+) -> Params:
+    base = rules.base_params(side, turn)
+    params = Params(base)
+    put = dict.__setitem__  # still being built: nobody else holds these parameters yet
     touched = set()
     for target, op, value in changes:
         if target in params:
-            params[target] = combine(op, params[target], value)
+            put(params, target, combine(op, params[target], value))
             touched.add(target)
+    market_changed = False
     for name in touched:
         lo, hi = rules.param_ranges.get(name, (0.0, 1.0 if name.endswith(".levy") else math.inf))
-        params[name] = min(hi, max(lo, params[name]))
+        put(params, name, min(hi, max(lo, params[name])))
+        market_changed = market_changed or name.startswith("chips.")
+    if not market_changed and type(base) is Params:
+        # The same chips at the same prices and supply: the level's market for the quarter.
+        params.offers = _base_offers(rules, base)
     return params
+
+
+def _base_offers(rules: Rules, base: Params) -> tuple[Offer, ...] | None:
+    if base.offers is None:
+        chip_offers(rules, base)
+    return base.offers

@@ -30,9 +30,32 @@ def chip_offers(rules: Rules, params: dict[str, float]) -> list[Offer]:
 def _offers(rules: Rules, params: dict[str, float]) -> tuple[Offer, ...]:
     offers = []
     for chip in rules.chips:
-        supply = params[f"chips.{chip.id}.supply"]
-        price = params[f"chips.{chip.id}.price"]
+        supply_key, price_key = _keys(chip.id)
+        supply = params[supply_key]
+        price = params[price_key]
         if supply >= 1 and price > 0:
             offers.append((price / chip.h100e_per_unit, chip.id, Offer(chip, price, supply)))
     offers.sort(key=lambda o: (o[0], o[1]))
     return tuple(offer for _, _, offer in offers)
+
+
+def _keys(chip_id: str) -> tuple[str, str]:
+    """The parameter names of a chip's supply and price (spelt once, not every quarter)."""
+    found = _KEYS.get(chip_id)
+    if found is None:
+        found = _KEYS[chip_id] = (f"chips.{chip_id}.supply", f"chips.{chip_id}.price")
+    return found
+
+
+_KEYS: dict[str, tuple[str, str]] = {}
+
+
+def levy_key(chip_id: str) -> str:
+    """The parameter name of the levy on a chip."""
+    found = _LEVY_KEYS.get(chip_id)
+    if found is None:
+        found = _LEVY_KEYS[chip_id] = f"chips.{chip_id}.levy"
+    return found
+
+
+_LEVY_KEYS: dict[str, str] = {}

@@ -7,9 +7,10 @@ drawn from `state.rng_state`.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from game.engine import events as ev
-from game.engine.conditions import unmet_condition
+from game.engine.conditions import condition_parts, unmet_condition
 from game.engine.effects import apply_card, effective_params, expire
 from game.engine.formulas import (
     frontier_history_kept,
@@ -26,7 +27,7 @@ from game.engine.formulas import (
     strength_limit,
     talent_money_absorbed,
 )
-from game.engine.market import chip_offers
+from game.engine.market import chip_offers, levy_key
 from game.engine.orders import Orders, Reason, check
 from game.engine.rng import uniform
 from game.engine.rules import HOURS_PER_QUARTER, Rules, other
@@ -116,16 +117,39 @@ def _fire_events(rules: Rules, s: GameState, log: list[ev.GameEvent]) -> None:
             s.fired[event.id] = s.turn
             apply_card(rules, s, event.id, event.effects, None)
             log.append(ev.CardFired(event.id, random=False))
-    for event in rules.random_events:
-        if event.once and event.id in s.fired:
+    now = rules.start_quarter + s.turn - 1
+    for event, once, first, last, plain in _random_events(rules):
+        if once and event.id in s.fired:
             continue
-        if unmet_condition(rules, s, event.when) is not None:
+        if plain:  # the condition names quarters only: no need to ask for a reason
+            if (first is not None and now < first) or (last is not None and now > last):
+                continue
+        elif unmet_condition(rules, s, event.when) is not None:
             continue
         s.rng_state, roll = uniform(s.rng_state)
-        if roll < event.probability:  # type: ignore[operator]  # random_events all have one
+        if roll < event.probability:
             s.fired[event.id] = s.turn
             apply_card(rules, s, event.id, event.effects, None)
             log.append(ev.CardFired(event.id, random=True))
+
+
+def _random_events(rules: Rules) -> tuple[Any, ...]:
+    """(event, once, first quarter, last quarter, condition names quarters only) per random
+    event, worked out once per level: every quarter of every lookahead asks."""
+    memo = rules.derived("resolve.random_events")
+    found = memo.get("all")
+    if found is None:
+        found = []
+        for event in rules.random_events:
+            compiled = condition_parts(rules, event.when)
+            first = last = None
+            plain = True
+            if compiled is not None:
+                first, last = compiled[0], compiled[1]
+                plain = not any(compiled[2:])
+            found.append((event, event.once, first, last, plain))
+        found = memo["all"] = tuple(found)
+    return found
 
 
 def _energy_arrives(
@@ -165,7 +189,7 @@ def _buy_chips(
             )
         )
         log.append(ev.ChipsBought(f.side, chip.id, units, units * chip.h100e_per_unit, cost))
-        levy = p[f"chips.{chip.id}.levy"] * cost
+        levy = p[levy_key(chip.id)] * cost
         if levy > 0 and chip.origin != f.side:
             levies[chip.origin] += levy
             log.append(ev.LevyPaid(f.side, chip.origin, levy))
@@ -260,10 +284,13 @@ def _train(
     this quarter buys nothing and is carried over."""
     h100e, units, kw = installed_totals(f.fleet)
     home_factor = p["domestic_chip_power_factor"]
+    side = f.side
     kw_billed = sum(
-        b.units * b.kw_per_unit * (home_factor if b.origin == f.side else 1.0)
-        for b in f.fleet
-        if b.age >= 0
+        [
+            units_ * kw_ * (home_factor if origin == side else 1.0)
+            for _, units_, _, kw_, origin, age in f.fleet
+            if age >= 0
+        ]
     )
     demand_gw = kw / 1e6
     powered = powered_share(f.energy_gw, demand_gw)
@@ -318,27 +345,31 @@ def _depreciate(
     keep = 1 - p["chip_depreciation_per_turn"]
     max_age = rules.constants["chip_max_age_turns"]
     turns_left = rules.turns - turn
+    wear = 1 - keep
+    settles_at = max_age - turns_left  # from this age on a batch lives to the end
     lost = 0.0
     kept: list[ChipBatch] = []
     settled: dict[str, ChipBatch] = {}
+    batch = tuple.__new__  # ChipBatch(...) without the extra Python call: a hot loop
     for chip, units, h100e, kw, origin, age in f.fleet:
         age += 1
         if age <= 0:  # still being installed: nothing runs, nothing wears out
-            kept.append(ChipBatch(chip, units, h100e, kw, origin, age))
+            kept.append(batch(ChipBatch, (chip, units, h100e, kw, origin, age)))
             continue
         if age > max_age:
             lost += units * h100e
             continue
-        lost += units * (1 - keep) * h100e
+        lost += units * wear * h100e
         units *= keep
-        if age + turns_left <= max_age:
+        if age <= settles_at:
             twin = settled.get(chip)
             if twin is not None:
-                units += twin.units
-                age = max(age, twin.age)
-            settled[chip] = ChipBatch(chip, units, h100e, kw, origin, age)
+                units += twin[1]
+                if twin[5] > age:
+                    age = twin[5]
+            settled[chip] = batch(ChipBatch, (chip, units, h100e, kw, origin, age))
         else:
-            kept.append(ChipBatch(chip, units, h100e, kw, origin, age))
+            kept.append(batch(ChipBatch, (chip, units, h100e, kw, origin, age)))
     kept.extend(settled.values())
     f.fleet = kept
     if lost > 0:

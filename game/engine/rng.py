@@ -30,9 +30,17 @@ def next_u64(state: int) -> tuple[int, int]:
 
 
 def uniform(state: int) -> tuple[int, float]:
-    """Advance the state; return (new state, a float in [0, 1))."""
-    state, bits = next_u64(state)
-    return state, (bits >> 11) * (1.0 / (1 << 53))
+    """Advance the state; return (new state, a float in [0, 1)).
+
+    `next_u64` written out: the engine draws one number per random event per quarter.
+    """
+    state = (state + _GOLDEN) & _MASK
+    z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+    return state, ((z ^ (z >> 31)) >> 11) * _UNIT
+
+
+_UNIT = 1.0 / (1 << 53)
 
 
 class Rng:

@@ -40,6 +40,11 @@ class ActiveEffect:
     op: str
     value: float
     last_turn: int | None
+    # (target, op, value): what the effect changes, the key `effective_params` looks up.
+    change: tuple[str, str, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.change = (self.target, self.op, self.value)
 
     def clone(self) -> ActiveEffect:
         return ActiveEffect(self.card, self.side, self.target, self.op, self.value, self.last_turn)
