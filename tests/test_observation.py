@@ -90,3 +90,32 @@ def test_a_sampled_world_uses_the_player_s_dice_not_the_game_s(dice):
     world = match.observe("usa").world(dice)
     assert world.rng_state == dice and world.seed == 0
     assert world.factions == match.state.factions and world is not match.state
+
+
+def test_a_lookahead_world_guesses_where_superintelligence_lies_within_the_band():
+    """The real threshold is hidden; a lookahead draws its own guess from the band with its
+    own dice, instead of assuming nobody can arrive before the top of the ladder."""
+    from game.engine import compile_rules, imagined_world, new_game, observe
+    from game.levels.loader import load_level
+
+    rules = compile_rules(load_level("levels/cold-ai-war.yaml").level)
+    seen = observe(rules, new_game(rules, 5), "usa").state
+    assert seen.si_threshold_log10 is None  # nobody knows it
+    top, band = rules.superintelligence_log10, rules.superintelligence_band_log10
+    guesses = {imagined_world(rules, seen, dice).si_threshold_log10 for dice in range(1, 40)}
+    assert all(top - band <= g <= top for g in guesses)
+    assert len(guesses) > 30  # each world its own guess
+    assert (
+        imagined_world(rules, seen, 7).si_threshold_log10
+        == imagined_world(rules, seen, 7).si_threshold_log10
+    )  # the same dice, the same world
+    assert seen.si_threshold_log10 is None  # the observation itself is untouched
+
+
+def test_without_a_band_a_lookahead_world_plays_to_the_top_of_the_ladder():
+    from game.engine import compile_rules, imagined_world, new_game, observe
+    from game.levels.loader import load_level
+
+    rules = compile_rules(load_level("levels/classroom-45.yaml").level)
+    seen = observe(rules, new_game(rules, 5), "usa").state
+    assert imagined_world(rules, seen, 3).si_threshold_log10 is None

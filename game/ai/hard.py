@@ -24,7 +24,16 @@ from game.ai.normal import projected_margin, ranked, rival_orders
 from game.ai.reasons import explain_choice
 from game.ai.safety import safe_decision
 from game.ai.style import Style, style_for
-from game.engine import Allocation, GameState, Orders, PlayerView, Rules, other, resolve
+from game.engine import (
+    Allocation,
+    GameState,
+    Orders,
+    PlayerView,
+    Rules,
+    imagined_world,
+    other,
+    resolve,
+)
 from game.engine.rng import Rng
 from game.players.base import Decision
 
@@ -49,8 +58,7 @@ def rollout(
     horizon is reached scores the projected end-of-game margin.
     """
     rival = other(side)
-    s = state.clone()
-    s.rng_state = seed
+    s = imagined_world(rules, state, seed)
     s, _ = resolve(rules, s, {side: option.orders, rival: rival_orders(rules, s, side)})
     for _ in range(horizon - 1):
         if s.outcome is not None:

@@ -21,7 +21,7 @@ from game.ai.planner import Knobs, project_final
 from game.ai.reasons import explain_choice
 from game.ai.safety import safe_decision
 from game.ai.style import Style, style_for
-from game.engine import GameState, Orders, PlayerView, Rules, other, resolve
+from game.engine import GameState, Orders, PlayerView, Rules, imagined_world, other, resolve
 from game.engine.rng import Rng
 from game.players.base import Decision
 
@@ -91,8 +91,7 @@ def ranked(
     rules: Rules, state: GameState, side: str, options: list[Candidate], style: Style, seed: int
 ) -> list[tuple[float, int]]:
     """(value, index) of every candidate, best first; the same dice for all of them."""
-    s = state.clone()
-    s.rng_state = seed
+    s = imagined_world(rules, state, seed)
     theirs = rival_orders(rules, s, side)
     scores = [(evaluate(rules, s, side, o, style, theirs), i) for i, o in enumerate(options)]
     scores.sort(key=lambda vi: (-vi[0], vi[1]))
@@ -135,8 +134,7 @@ def shortlisted(
 
     The kept ones are ranked by their deeper value, above every candidate that was cut.
     """
-    s = state.clone()
-    s.rng_state = seed
+    s = imagined_world(rules, state, seed)
     theirs = rival_orders(rules, s, side)
     looks = [first_quarter(rules, s, side, o, style, theirs) for o in options]
     bonus = [0.0 if o.policy is None else 0.01 * style.prefer.get(o.policy, 0.0) for o in options]

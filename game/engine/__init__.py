@@ -12,7 +12,7 @@ from game.engine.resolve import IllegalOrders, resolve
 from game.engine.rules import Rules, compile_rules, other
 from game.engine.setup import new_game
 from game.engine.state import GameState, state_hash
-from game.engine.view import Observation, PlayerView, observe, view_for
+from game.engine.view import Observation, PlayerView, imagined_world, observe, view_for
 
 __all__ = [
     "AREAS",
@@ -28,6 +28,7 @@ __all__ = [
     "available_policies",
     "check",
     "compile_rules",
+    "imagined_world",
     "new_game",
     "observe",
     "other",

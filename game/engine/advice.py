@@ -17,6 +17,7 @@ from game.engine.orders import Allocation, Orders, check
 from game.engine.resolve import resolve
 from game.engine.rules import Rules, other
 from game.engine.state import GameState
+from game.engine.view import imagined_world
 
 EVEN = Orders(Allocation(0.25, 0.25, 0.25, 0.25))
 RivalPlan = Callable[[GameState], Orders]
@@ -105,8 +106,7 @@ def project(
     )
     for index, d in enumerate(dice):
         plan = plans[index % len(plans)]
-        world = state.clone()
-        world.rng_state = d
+        world = imagined_world(rules, state, d)
         first = True
         while not world.finished and world.turn <= end:
             theirs_now = EVEN if plan is None else plan(world)

@@ -15,6 +15,21 @@ from typing import Any
 from game.engine.rules import Rules, other
 from game.engine.state import FactionState, GameState
 
+
+def imagined_world(rules: Rules, state: GameState, dice: int) -> GameState:
+    """A world to look ahead in, from what a side can see: the caller's own dice and, where
+    superintelligence lies somewhere in a band nobody can see, a guess drawn with the same
+    dice. Assuming the top of the band would tell every lookahead that nobody can arrive
+    early, so a side would stop training when it should race."""
+    from game.engine.setup import hidden_threshold
+
+    world = state.clone()
+    world.rng_state = dice
+    if world.si_threshold_log10 is None:
+        world.si_threshold_log10 = hidden_threshold(rules, dice)
+    return world
+
+
 # The parts of a `GameState` no player may see. Everything else is public.
 HIDDEN = ("seed", "rng_state")
 _BLANK = 0
