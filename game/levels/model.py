@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     Tag,
     TypeAdapter,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
 
 from game.levels.codes import suppressible_codes
 
@@ -122,21 +125,34 @@ class Param(Strict):
         return note.de if lang == "de" else note.en
 
 
-def _in_range(lo: float, hi: float):
-    def check(p: Param) -> Param:
-        if not lo <= p.value <= hi:
-            raise ValueError(f"value {p.value:g} is outside the allowed range {lo:g} to {hi:g}")
-        return p
-
-    return check
-
-
 @dataclass(frozen=True)
 class Range:
-    """The allowed range of a `Param` field; the engine also clamps effects to it."""
+    """The allowed range of a `Param` field; the engine also clamps effects to it.
+
+    Used as `Annotated[Param, ranged(lo, hi)]`: pydantic checks the value after the `Param`
+    itself is valid, and the JSON Schema shows the range inline (see `_param_schema`).
+    """
 
     lo: float
     hi: float
+
+    def __get_pydantic_core_schema__(
+        self, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        note = handler(TypeAdapter(AssumptionNote).core_schema)
+        return _param_schema(self.lo, self.hi, note)
+
+    def _check(self, p: Param) -> Param:
+        if not self.lo <= p.value <= self.hi:
+            raise ValueError(
+                f"value {p.value:g} is outside the allowed range {self.lo:g} to {self.hi:g}"
+            )
+        return p
 
 
 def param_range(model: type[BaseModel], field: str) -> Range | None:
@@ -147,29 +163,12 @@ def param_range(model: type[BaseModel], field: str) -> Range | None:
     return None
 
 
-def ranged(lo: float, hi: float) -> object:
-    """A `Param` type whose value must lie in [lo, hi]; the range is shown in the schema."""
-    return Annotated[
-        Param,
-        Range(lo, hi),
-        AfterValidator(_in_range(lo, hi)),
-        _ParamSchema(lo, hi),
-    ]
+def ranged(lo: float, hi: float) -> Range:
+    """Metadata for `Annotated[Param, ranged(lo, hi)]`: the value must lie in [lo, hi]."""
+    return Range(lo, hi)
 
 
-@dataclass(frozen=True)
-class _ParamSchema:
-    """Writes a ranged `Param`'s schema inline, with the shared `Assumption` definition."""
-
-    lo: float
-    hi: float
-
-    def __get_pydantic_json_schema__(self, core_schema: object, handler) -> dict:
-        note = handler(TypeAdapter(AssumptionNote).core_schema)
-        return _param_schema(self.lo, self.hi, note)
-
-
-def _param_schema(lo: float, hi: float, note: dict) -> dict:
+def _param_schema(lo: float, hi: float, note: JsonSchemaValue) -> JsonSchemaValue:
     """Inline schema of a ranged `Param`, so editors show and check the value's range."""
     text = {"type": "string", "minLength": 1}
     return {
@@ -255,11 +254,13 @@ class Milestone(Strict):
 class Ladder(Strict):
     """Maps log10 effective training compute onto the 0–100 capability ladder."""
 
-    zero_log10: ranged(15, 35) = Field(description="log10 FLOP shown as capability 0.")
-    superintelligence_log10: ranged(20, 45) = Field(
+    zero_log10: Annotated[Param, ranged(15, 35)] = Field(
+        description="log10 FLOP shown as capability 0."
+    )
+    superintelligence_log10: Annotated[Param, ranged(20, 45)] = Field(
         description="log10 FLOP at which a side reaches superintelligence (capability 100)."
     )
-    superintelligence_band_log10: ranged(0, 5) | None = Field(
+    superintelligence_band_log10: Annotated[Param, ranged(0, 5)] | None = Field(
         default=None,
         description=(
             "Nobody knows how much effective compute superintelligence takes: each game "
@@ -267,7 +268,7 @@ class Ladder(Strict):
             "log10 below `superintelligence_log10` up to it (omit: exactly at the top)."
         ),
     )
-    reference_growth_log10_per_year: ranged(0.05, 5) = Field(
+    reference_growth_log10_per_year: Annotated[Param, ranged(0.05, 5)] = Field(
         description="Frontier growth in log10 per year, used to express a gap in months."
     )
     milestones: list[Milestone] = Field(
@@ -278,23 +279,23 @@ class Ladder(Strict):
 class Constants(Strict):
     """World-wide numbers shared by both factions."""
 
-    h100e_tflops: ranged(1, 100000) = Field(
+    h100e_tflops: Annotated[Param, ranged(1, 100000)] = Field(
         description="Dense BF16 TFLOP/s of one H100-equivalent."
     )
-    model_flop_utilisation: ranged(0.01, 1) = Field(
+    model_flop_utilisation: Annotated[Param, ranged(0.01, 1)] = Field(
         description="Share of peak FLOP/s a training run achieves."
     )
-    talent_reference: ranged(1, 1000) = Field(
+    talent_reference: Annotated[Param, ranged(1, 1000)] = Field(
         description="Talent at which algorithms improve at the base rate."
     )
-    carry_over_share: ranged(0, 1) | None = Field(
+    carry_over_share: Annotated[Param, ranged(0, 1)] | None = Field(
         default=None,
         description=(
             "Share of money that found nothing to buy (chip supply or grid cap exhausted) "
             "that comes back next quarter (omit: all of it)."
         ),
     )
-    talent_free_reference: ranged(1, 100) | None = Field(
+    talent_free_reference: Annotated[Param, ranged(1, 100)] | None = Field(
         default=None,
         description=(
             "Share of the world's top researchers (percent) working for neither side at the "
@@ -302,21 +303,25 @@ class Constants(Strict):
             "hiring slows as this free pool shrinks (omit for no limit)."
         ),
     )
-    algo_talent_elasticity: ranged(0, 2) = Field(
+    algo_talent_elasticity: Annotated[Param, ranged(0, 2)] = Field(
         description="How strongly algorithmic progress scales with talent (exponent)."
     )
-    chip_max_age_turns: ranged(1, 80) = Field(
+    chip_max_age_turns: Annotated[Param, ranged(1, 80)] = Field(
         description="Age in quarters after which chips are retired."
     )
-    confidence_min: ranged(0.05, 1) = Field(description="Lowest market confidence multiplier.")
-    confidence_max: ranged(1, 5) = Field(description="Highest market confidence multiplier.")
-    adoption_capability_midpoint: ranged(0, 100) = Field(
+    confidence_min: Annotated[Param, ranged(0.05, 1)] = Field(
+        description="Lowest market confidence multiplier."
+    )
+    confidence_max: Annotated[Param, ranged(1, 5)] = Field(
+        description="Highest market confidence multiplier."
+    )
+    adoption_capability_midpoint: Annotated[Param, ranged(0, 100)] = Field(
         description="Capability at which adoption reaches half its ceiling."
     )
-    adoption_capability_width: ranged(1, 100) = Field(
+    adoption_capability_width: Annotated[Param, ranged(1, 100)] = Field(
         description="How many capability points adoption takes to rise (logistic width)."
     )
-    rival_estimate_factor: ranged(1, 10) | None = Field(
+    rival_estimate_factor: Annotated[Param, ranged(1, 10)] | None = Field(
         default=None,
         description=(
             "How far off a side's estimate of its rival's algorithms can be, as a factor "
@@ -324,14 +329,14 @@ class Constants(Strict):
             "train next as a range (omit: 1.5)."
         ),
     )
-    talent_hire_share_per_turn: ranged(0.01, 1) | None = Field(
+    talent_hire_share_per_turn: Annotated[Param, ranged(0.01, 1)] | None = Field(
         default=None,
         description=(
             "Most of the free researchers one side can hire in a quarter, as a share "
             "(omit: half); money beyond that hires nobody and is carried over."
         ),
     )
-    training_turns: ranged(1, 8) | None = Field(
+    training_turns: Annotated[Param, ranged(1, 8)] | None = Field(
         default=None,
         description=(
             "Quarters a frontier model trains for: a run adds up the compute reserved over "
@@ -342,35 +347,39 @@ class Constants(Strict):
 
 class FleetBatch(Strict):
     chip: Id = Field(description="Id of a chip under `chips`.")
-    units: ranged(0, 1e9) = Field(description="Number of physical chips.")
+    units: Annotated[Param, ranged(0, 1e9)] = Field(description="Number of physical chips.")
     age_turns: Whole = Field(ge=0, le=80, description="Age of the batch at the start, in quarters.")
 
 
 class FactionStart(Strict):
     """Each faction's stocks at turn 1."""
 
-    income_bn: ranged(0, 10000) = Field(description="AI budget per quarter at the start, $bn.")
-    energy_gw: ranged(0, 10000) = Field(description="Power available to AI data centres, GW.")
-    talent: ranged(0, 100) = Field(
+    income_bn: Annotated[Param, ranged(0, 10000)] = Field(
+        description="AI budget per quarter at the start, $bn."
+    )
+    energy_gw: Annotated[Param, ranged(0, 10000)] = Field(
+        description="Power available to AI data centres, GW."
+    )
+    talent: Annotated[Param, ranged(0, 100)] = Field(
         description="Top-tier AI researchers, as a share of the world's (percent)."
     )
-    algo_efficiency: ranged(0.01, 1e6) = Field(
+    algo_efficiency: Annotated[Param, ranged(0.01, 1e6)] = Field(
         description="Algorithmic efficiency multiplier on compute."
     )
-    frontier_log10: ranged(15, 45) = Field(
+    frontier_log10: Annotated[Param, ranged(15, 45)] = Field(
         description="Best model so far: log10 effective training FLOP."
     )
-    adoption: ranged(0, 1) = Field(
+    adoption: Annotated[Param, ranged(0, 1)] = Field(
         description="Share of the economy's terminals and agents using AI (0–1)."
     )
-    confidence: ranged(0, 5) = Field(
+    confidence: Annotated[Param, ranged(0, 5)] = Field(
         description="Investors' and the state's willingness to fund (multiplier)."
     )
-    interconnect: ranged(0, 1) = Field(
+    interconnect: Annotated[Param, ranged(0, 1)] = Field(
         description="Networking technology: share of a fleet usable as one."
     )
     fleet: list[FleetBatch] = Field(min_length=0, max_length=20, description="Chips at start.")
-    run_strength: ranged(0, 1) | None = Field(
+    run_strength: Annotated[Param, ranged(0, 1)] | None = Field(
         default=None,
         description=(
             "Strength of the training run already under way at the start (0-1 of its largest "
@@ -383,83 +392,89 @@ class FactionStart(Strict):
 class FactionParams(Strict):
     """Each faction's tunable rules. Cards may change any of these by name."""
 
-    income_growth: ranged(0.5, 2) = Field(description="Income multiplier per quarter at the start.")
-    income_growth_damping: ranged(0, 1) = Field(
+    income_growth: Annotated[Param, ranged(0.5, 2)] = Field(
+        description="Income multiplier per quarter at the start."
+    )
+    income_growth_damping: Annotated[Param, ranged(0, 1)] = Field(
         description="Per quarter, the growth above 1 shrinks by this factor."
     )
-    adoption_dividend: ranged(0, 5) = Field(description="Extra budget share at full AI adoption.")
-    adoption_rate: ranged(0, 1) = Field(
+    adoption_dividend: Annotated[Param, ranged(0, 5)] = Field(
+        description="Extra budget share at full AI adoption."
+    )
+    adoption_rate: Annotated[Param, ranged(0, 1)] = Field(
         description="Share of the gap to the adoption target closed per quarter."
     )
-    adoption_max: ranged(0, 1) = Field(description="Adoption ceiling (0–1).")
-    confidence_reversion: ranged(0, 1) = Field(
+    adoption_max: Annotated[Param, ranged(0, 1)] = Field(description="Adoption ceiling (0–1).")
+    confidence_reversion: Annotated[Param, ranged(0, 1)] = Field(
         description="Share of the gap to the confidence target closed per quarter."
     )
-    confidence_lead_weight: ranged(0, 2) = Field(
+    confidence_lead_weight: Annotated[Param, ranged(0, 2)] = Field(
         description="How much a one-year capability lead lifts confidence (and a lag lowers it)."
     )
-    power_price_usd_per_kwh: ranged(0, 2) = Field(
+    power_price_usd_per_kwh: Annotated[Param, ranged(0, 2)] = Field(
         description="Electricity price for AI data centres, $/kWh."
     )
-    domestic_chip_power_factor: ranged(0, 2) = Field(
+    domestic_chip_power_factor: Annotated[Param, ranged(0, 2)] = Field(
         description="Multiplier on the power price for chips made at home (a subsidy when below 1)."
     )
-    energy_baseline_gw_per_turn: ranged(0, 1000) = Field(
+    energy_baseline_gw_per_turn: Annotated[Param, ranged(0, 1000)] = Field(
         description="Power for AI that comes online each quarter without extra spending, GW."
     )
-    energy_cost_bn_per_gw: ranged(0.01, 100) = Field(
+    energy_cost_bn_per_gw: Annotated[Param, ranged(0.01, 100)] = Field(
         description="Cost of one extra GW of power, $bn."
     )
-    energy_build_lag_turns: ranged(0, 20) = Field(
+    energy_build_lag_turns: Annotated[Param, ranged(0, 20)] = Field(
         description="Quarters from ordering power to using it."
     )
-    energy_build_cap_gw_per_turn: ranged(0, 10000) = Field(
+    energy_build_cap_gw_per_turn: Annotated[Param, ranged(0, 10000)] = Field(
         description="Most extra GW the grid can take on per quarter."
     )
-    interconnect_overhead: ranged(0, 5) = Field(
+    interconnect_overhead: Annotated[Param, ranged(0, 5)] = Field(
         description="Scale-out loss: efficiency falls by this much per doubling of a million chips."
     )
-    talent_inflow_per_turn: ranged(-10, 10) = Field(
+    talent_inflow_per_turn: Annotated[Param, ranged(-10, 10)] = Field(
         description="Researchers gained per quarter without spending."
     )
-    talent_per_sqrt_bn: ranged(0, 10) = Field(
+    talent_per_sqrt_bn: Annotated[Param, ranged(0, 10)] = Field(
         description="Researchers gained per square root of $bn spent on talent."
     )
-    talent_attrition_per_turn: ranged(0, 1) = Field(description="Share of talent lost per quarter.")
-    algo_log10_per_turn: ranged(0, 2) = Field(
+    talent_attrition_per_turn: Annotated[Param, ranged(0, 1)] = Field(
+        description="Share of talent lost per quarter."
+    )
+    algo_log10_per_turn: Annotated[Param, ranged(0, 2)] = Field(
         description="log10 gain of algorithmic efficiency per quarter at reference talent."
     )
-    run_share_max: ranged(0, 1) = Field(
+    run_share_max: Annotated[Param, ranged(0, 1)] = Field(
         description="Largest share of the fleet one training run can use."
     )
-    models_scale_bn: ranged(0.01, 1000) = Field(
+    models_scale_bn: Annotated[Param, ranged(0.01, 1000)] = Field(
         description="Models spending ($bn) that buys 63% of the largest possible run."
     )
-    distillation: ranged(0, 1) = Field(
+    distillation: Annotated[Param, ranged(0, 1)] = Field(
         description="Share of the gap to the rival's frontier a follower closes by distillation."
     )
-    chip_depreciation_per_turn: ranged(0, 1) = Field(
+    chip_depreciation_per_turn: Annotated[Param, ranged(0, 1)] = Field(
         description="Share of chips failing per quarter."
     )
-    distillation_lag_turns: ranged(0, 8) | None = Field(
+    distillation_lag_turns: Annotated[Param, ranged(0, 8)] | None = Field(
         default=None,
         description=(
             "Quarters between the rival reaching a level and the follower being able to "
             "distil from it: only released models can be copied (omit: no delay)."
         ),
     )
-    chip_install_lag_turns: ranged(0, 8) | None = Field(
+    chip_install_lag_turns: Annotated[Param, ranged(0, 8)] | None = Field(
         default=None,
         description="Quarters from buying chips to running them (omit: the same quarter).",
     )
-    run_share_growth_per_turn: ranged(0.5, 2) | None = Field(
+    run_share_growth_per_turn: Annotated[Param, ranged(0.5, 2)] | None = Field(
         default=None,
         description=(
             "Growth per quarter of the largest share of the fleet one run can use, as "
             "frontier clusters concentrate (omit: no growth)."
         ),
     )
-    run_strength_ramp_per_turn: ranged(0.01, 1) | None = Field(
+    run_strength_ramp_per_turn: Annotated[Param, ranged(0.01, 1)] | None = Field(
         default=None,
         description=(
             "Most the training run's strength (the share of its largest possible slice of "
@@ -467,17 +482,17 @@ class FactionParams(Strict):
             "planned ahead, so the last quarter is no free sprint (omit: no limit)."
         ),
     )
-    offgrid_build_cap_gw_per_turn: ranged(0, 10000) | None = Field(
+    offgrid_build_cap_gw_per_turn: Annotated[Param, ranged(0, 10000)] | None = Field(
         default=None,
         description=(
             "Extra GW per quarter buildable off the grid (behind-the-meter gas turbines), "
             "bought with energy money the grid cap leaves over (omit: none)."
         ),
     )
-    offgrid_cost_bn_per_gw: ranged(0.01, 100) | None = Field(
+    offgrid_cost_bn_per_gw: Annotated[Param, ranged(0.01, 100)] | None = Field(
         default=None, description="Cost of off-grid power per GW, $bn (omit: as the grid)."
     )
-    offgrid_lag_turns: ranged(0, 20) | None = Field(
+    offgrid_lag_turns: Annotated[Param, ranged(0, 20)] | None = Field(
         default=None, description="Quarters until off-grid power is online (omit: as the grid)."
     )
 
@@ -504,28 +519,34 @@ class Faction(Strict):
 
 
 class Supply(Strict):
-    units_per_turn: ranged(0, 1e9) = Field(description="Chips this buyer can get per quarter.")
-    growth_per_turn: ranged(0.5, 3) = Field(description="Supply multiplier per quarter.")
+    units_per_turn: Annotated[Param, ranged(0, 1e9)] = Field(
+        description="Chips this buyer can get per quarter."
+    )
+    growth_per_turn: Annotated[Param, ranged(0.5, 3)] = Field(
+        description="Supply multiplier per quarter."
+    )
 
 
 class Chip(Strict):
     id: Id
     name: Text
     origin: Side = Field(description="Which faction makes it (for export controls and subsidies).")
-    h100e_per_unit: ranged(0.001, 1000) = Field(
+    h100e_per_unit: Annotated[Param, ranged(0.001, 1000)] = Field(
         description="Compute of one chip in H100-equivalents."
     )
-    kw_per_unit: ranged(0.01, 100) = Field(
+    kw_per_unit: Annotated[Param, ranged(0.01, 100)] = Field(
         description="All-in power of one chip in a data centre, kW."
     )
-    price_k_usd: ranged(0.01, 10000) = Field(
+    price_k_usd: Annotated[Param, ranged(0.01, 10000)] = Field(
         description="All-in price of one chip in a data centre, $ thousands."
     )
-    price_change_per_turn: ranged(0.5, 2) = Field(description="Price multiplier per quarter.")
+    price_change_per_turn: Annotated[Param, ranged(0.5, 2)] = Field(
+        description="Price multiplier per quarter."
+    )
     available_from: Quarter | None = Field(default=None, description="First quarter on sale.")
     available_until: Quarter | None = Field(default=None, description="Last quarter on sale.")
     supply: dict[Side, Supply] = Field(description="Who may buy how many, per quarter.")
-    levy_to_origin: ranged(0, 1) | None = Field(
+    levy_to_origin: Annotated[Param, ranged(0, 1)] | None = Field(
         default=None,
         description="Share of the sale price paid to the origin government (export levy).",
     )
@@ -615,7 +636,7 @@ class Card(Strict):
 
 class Policy(Card):
     side: Side
-    cost_bn: ranged(0, 10000) = Field(
+    cost_bn: Annotated[Param, ranged(0, 10000)] = Field(
         description="What playing it costs, $bn, paid before the split."
     )
     requires: Condition = Field(default_factory=Condition)
@@ -755,7 +776,7 @@ class Level(Strict):
     )
     suppress: dict[str, Annotated[str, Field(min_length=3, max_length=300)]] = Field(
         default_factory=dict,
-        json_schema_extra={"propertyNames": {"enum": suppressible_codes()}},
+        json_schema_extra={"propertyNames": {"enum": [*suppressible_codes()]}},
         description=(
             "Warnings and hints this level silences on purpose: problem code → the reason, "
             'for example `unused-source: "kept for the teacher\'s notes"`. Errors cannot '
