@@ -16,8 +16,8 @@ from game.ai.reasons import explain_choice
 from game.ai.safety import safe_decision
 from game.ai.style import Style, style_for
 from game.engine import Allocation, GameState, Orders, PlayerView, Rules
+from game.engine.decision import Decision
 from game.engine.rng import Rng
-from game.players.base import Decision
 
 DEFAULT_KNOBS = Knobs()
 EASY_KNOBS = Knobs(foresight=False)

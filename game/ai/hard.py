@@ -34,8 +34,8 @@ from game.engine import (
     other,
     resolve,
 )
+from game.engine.decision import Decision
 from game.engine.rng import Rng
-from game.players.base import Decision
 
 DEFAULT_THINK_MS = 1000
 ROUNDS_PER_CUT = 2

@@ -22,8 +22,8 @@ from game.ai.reasons import explain_choice
 from game.ai.safety import safe_decision
 from game.ai.style import Style, style_for
 from game.engine import GameState, Orders, PlayerView, Rules, imagined_world, other, resolve
+from game.engine.decision import Decision
 from game.engine.rng import Rng
-from game.players.base import Decision
 
 DEPTH = 6  # quarters played through the engine before the projection takes over
 

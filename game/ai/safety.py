@@ -7,7 +7,7 @@ reject are replaced by an even split with no policy, and the explanation says so
 from __future__ import annotations
 
 from game.engine import Allocation, Orders, PlayerView, Rules, check
-from game.players.base import Decision
+from game.engine.decision import Decision
 
 FALLBACK_CODE = "fallback"
 

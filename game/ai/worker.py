@@ -16,8 +16,8 @@ import threading
 
 from game.ai.safety import FALLBACK_CODE, safe_decision
 from game.engine import Allocation, Observation, Orders, Rules
+from game.engine.decision import Decision, Player
 from game.engine.rng import Rng
-from game.players.base import Decision, Player
 
 
 class Cancelled(RuntimeError):
