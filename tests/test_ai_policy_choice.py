@@ -20,15 +20,17 @@ from game.levels.model import Effect
 
 def _level_with_a_free_gift():
     level = load_level(main_level()).level
-    template = next(p for p in level.policies if p.side == "usa" and p.cost_bn.value == 0)
+    template = next(p for p in level.policies if p.side == "usa")
     gift = template.model_copy(
         update={
             "id": "usa_free_gift",
+            "cost_bn": template.cost_bn.model_copy(update={"value": 0.0}),
             "requires": type(template.requires)(),
             "effects": [Effect(target="algo_efficiency", op="multiply", value=1.3, side="self")],
         }
     )
-    return level.model_copy(update={"policies": [*level.policies, gift]})
+    china = [p for p in level.policies if p.side == "china"]
+    return level.model_copy(update={"policies": [gift, *china]})  # the gift is the USA's only card
 
 
 def test_a_free_helpful_card_is_played_even_when_another_split_beats_the_default_plan():
