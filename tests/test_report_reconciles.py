@@ -105,7 +105,12 @@ def test_a_rival_policy_that_takes_your_researchers_is_itemised_on_your_side():
     lines = report_lines(rules, *match.states, match.turns[0].events, "usa")
     talent = next(line for line in lines if line.stock == "talent")
     named = [item for item in talent.items if "Swarms" in item]
-    assert named and named[0].startswith("−0.6"), talent.items
+    taken = next(
+        e.value
+        for e in rules.policies["china_talent_return"].effects
+        if e.target == "talent" and e.side == "opponent"
+    )
+    assert named and named[0].startswith(f"−{abs(taken):.1f}"), talent.items
     assert any("left for other work" in item for item in talent.items)
     assert not any("grew by −" in item or "+−" in item for item in talent.items)
     assert shown_change(talent.headline) == sum(

@@ -57,8 +57,9 @@ def test_a_self_harming_policy_asks_first(home, shot):
     app = App(settings=Settings(language="en"), persist=False)
     app.push("menu")
     scene, _ = open_turn(app, Match.start(shot.rules, 7))
-    index = next(i for i, e in enumerate(scene.policies.entries) if e.id == "china_ban_nvidia")
-    assert scene.policies.entries[index].harms
+    entries = scene.policies.entries
+    index = next(i for i, e in enumerate(entries) if e.id and e.available and e.harms)
+    harming = entries[index].id
     press(app, pygame.K_p)
     for _ in range(index):
         press(app, pygame.K_DOWN)
@@ -69,7 +70,7 @@ def test_a_self_harming_policy_asks_first(home, shot):
     assert app.stack.top is scene and scene.policies.selected is None
     press(app, pygame.K_RETURN)
     click(app, app.stack.top.widgets["turn.harm_yes"])
-    assert app.stack.top is scene and scene.policies.selected == "china_ban_nvidia"
+    assert app.stack.top is scene and scene.policies.selected == harming
     harmless = next(e for e in scene.policies.entries if e.id and e.available and not e.harms)
     scene.policies.choose(scene.policies.entries.index(harmless))
     app.step()

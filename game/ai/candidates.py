@@ -1,4 +1,4 @@
-"""The orders worth considering this quarter: plan variants, and the plan with each policy.
+"""The orders worth considering this quarter: plan variants, and a plan with each policy.
 
 Both searching AIs pick from this list, so neither can ever return something exotic: every
 candidate is the analytic plan (`game.ai.planner`) with one judgement call turned — a
@@ -66,16 +66,39 @@ def candidates(
 
     for variant in variants:
         add(styled(base, variant, style), None)
-    if style.policies > 0:
-        budget = max(0.0, state.factions[side].budget)
-        affordable = [
-            pid
-            for pid in available_policies(rules, state, side)
-            if rules.policies[pid].cost_bn.value <= 0.5 * style.policies * budget
-        ]
-        affordable.sort(key=lambda pid: -policy_appeal(rules, state, side, pid, style))
-        for pid in affordable[:max_policies]:
-            add(styled(base, {}, style), pid)
+    for pid in policies_to_try(rules, state, side, style, max_policies):
+        add(styled(base, {}, style), pid)
+    return out
+
+
+def policies_to_try(
+    rules: Rules, state: GameState, side: str, style: Style, max_policies: int = 8
+) -> list[str]:
+    """The affordable open policies, most appealing first (at most `max_policies`)."""
+    if style.policies <= 0 or max_policies <= 0:
+        return []
+    budget = max(0.0, state.factions[side].budget)
+    affordable = [
+        pid
+        for pid in available_policies(rules, state, side)
+        if rules.policies[pid].cost_bn.value <= 0.5 * style.policies * budget
+    ]
+    affordable.sort(key=lambda pid: -policy_appeal(rules, state, side, pid, style))
+    return affordable[:max_policies]
+
+
+def with_policies(
+    rules: Rules, state: GameState, side: str, chosen: Candidate, style: Style
+) -> list[Candidate]:
+    """The chosen split's plan (its knobs, already styled) with each policy worth trying.
+
+    A policy is weighed against the split it would be played with: pairing every policy
+    with the default plan made a card lose to a better split rather than to no card.
+    """
+    out = []
+    for pid in policies_to_try(rules, state, side, style):
+        orders, money = planned_orders(rules, state, side, chosen.knobs, style, pid)
+        out.append(Candidate(chosen.knobs, orders.policy, orders, tuple(money)))
     return out
 
 

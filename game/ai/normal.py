@@ -6,6 +6,8 @@ the AI's own dice; every candidate sees the same draw so they are compared fairl
 the first quarter both sides follow their plan for `DEPTH` quarters in all through the
 engine (so a policy's effects show), and the end of the game is projected analytically
 (`game.ai.planner.project_final`): future powered compute, algorithms and budget.
+The splits are rated first; then the best split with each policy open now, so a card is
+played when it beats the split it comes with (not when the default plan happens to win).
 
 `NormalAI(keep=k)` is a cheaper search kept for the balance lab's experiments, not the
 default: every candidate looks one quarter ahead and only the best `k` play all `DEPTH`
@@ -15,7 +17,7 @@ quarters. It is 2-3 times faster but plays the USA differently enough to move
 
 from __future__ import annotations
 
-from game.ai.candidates import Candidate, candidates
+from game.ai.candidates import Candidate, candidates, with_policies
 from game.ai.easy import DEFAULT_KNOBS, planned_orders
 from game.ai.planner import Knobs, project_final
 from game.ai.reasons import explain_choice
@@ -151,6 +153,22 @@ def shortlisted(
     return deeper + [(value[i], i) for i in cheap[keep:]]
 
 
+def best_with_policy(
+    rules: Rules, state: GameState, side: str, style: Style, seed: int
+) -> tuple[Candidate, int]:
+    """The best split without a policy, then that split with each policy open now: the
+    best of them (a policy only when it beats its own split), and how many were rated."""
+    splits = candidates(rules, state, side, DEFAULT_KNOBS, style, max_policies=0)
+    value, best = ranked(rules, state, side, splits, style, seed)[0]
+    plays = with_policies(rules, state, side, splits[best], style)
+    choice = splits[best]
+    if plays:
+        top, i = ranked(rules, state, side, plays, style, seed)[0]
+        if top > value:
+            choice = plays[i]
+    return choice, len(splits) + len(plays)
+
+
 class NormalAI:
     name = "normal"
 
@@ -162,13 +180,13 @@ class NormalAI:
         if state.finished:
             return safe_decision(rules, view, Decision(rival_orders(rules, state, other(side))))
         style = style_for(rules, side)
-        options = candidates(rules, state, side, DEFAULT_KNOBS, style)
         seed = rng.randrange(1 << 62)
         if self.keep is None:
-            _, best = ranked(rules, state, side, options, style, seed)[0]
+            choice, count = best_with_policy(rules, state, side, style, seed)
         else:
+            options = candidates(rules, state, side, DEFAULT_KNOBS, style)
             _, best = shortlisted(rules, state, side, options, style, seed, self.keep)[0]
-        choice = options[best]
+            choice, count = options[best], len(options)
         code, params = explain_choice(rules, view, choice.orders, list(choice.money))
-        params["options"] = len(options)
+        params["options"] = count
         return safe_decision(rules, view, Decision(choice.orders, code + "+lookahead", params))
