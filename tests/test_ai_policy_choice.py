@@ -30,7 +30,16 @@ def _level_with_a_free_gift():
         }
     )
     china = [p for p in level.policies if p.side == "china"]
-    return level.model_copy(update={"policies": [gift, *china]})  # the gift is the USA's only card
+    # China copies none of the gift: with distillation a higher US model can lift China over
+    # a rung inside the lookahead, and this test is about pairing cards with splits.
+    factions = dict(level.factions)
+    params = factions["china"].params
+    params = params.model_copy(
+        update={"distillation": params.distillation.model_copy(update={"value": 0.0})}
+    )
+    factions["china"] = factions["china"].model_copy(update={"params": params})
+    # the gift is the USA's only card
+    return level.model_copy(update={"policies": [gift, *china], "factions": factions})
 
 
 def test_a_free_helpful_card_is_played_even_when_another_split_beats_the_default_plan():

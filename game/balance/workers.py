@@ -85,6 +85,12 @@ def bounded_map(
 def stop_pool(pool: ProcessPoolExecutor) -> None:
     """Cancel what has not started and end the workers now, not after their current game."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    # Orders still in the pipe to a worker that is about to die would make the exit wait
+    # for them forever (the queue's feeder thread is joined at exit): drop them instead.
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        with contextlib.suppress(Exception):
+            call_queue.cancel_join_thread()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(Exception):
