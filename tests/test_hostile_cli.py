@@ -179,6 +179,10 @@ def _alive(pids: list[int]) -> list[int]:
     return alive
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_long_simulation(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
     process = subprocess.Popen(
         [sys.executable, "-m", "game", "simulate", str(LEVEL), "--games", "1000000"],
@@ -187,6 +191,9 @@ def _start_long_simulation(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]
         text=True,
         cwd=ROOT,
         env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SWARMS_TITANS_HOME": str(tmp_path)},
+        # As if started from a terminal: a test run started in the background (`cmd &` in a
+        # script) inherits SIGINT ignored, and so would the simulation, deaf to Ctrl+C.
+        preexec_fn=_default_sigint,
     )
     workers: list[int] = []
     waited = 0.0
@@ -226,7 +233,12 @@ def test_ctrl_c_stops_a_long_simulation_and_prints_what_finished(tmp_path):
         out, err = process.communicate(timeout=HANG_GUARD_S)
     except subprocess.TimeoutExpired:
         process.kill()
-        pytest.fail("Ctrl+C did not stop the simulation")
+        out, err = process.communicate()
+        pytest.fail(
+            f"Ctrl+C did not stop the simulation (workers {workers}, "
+            f"SIGINT in this process: {signal.getsignal(signal.SIGINT)}); "
+            f"stderr: {err[-2000:]!r}; stdout: {out[-500:]!r}"
+        )
     assert process.returncode == 130
     assert "interrupted" in err and "Traceback" not in err, err
     assert "games:" in out
