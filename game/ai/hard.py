@@ -20,7 +20,7 @@ import time
 
 from game.ai.candidates import WIDE_VARIANTS, Candidate, candidates
 from game.ai.easy import DEFAULT_KNOBS, planned_orders
-from game.ai.normal import projected_margin, ranked, rival_orders
+from game.ai.normal import best_with_policy, projected_margin, ranked, rival_orders
 from game.ai.reasons import explain_choice
 from game.ai.safety import safe_decision
 from game.ai.style import Style, style_for
@@ -95,10 +95,16 @@ class HardAI:
             # Leave a margin for the explanation and the safety check.
             deadline = started + 0.9 * (self.think_ms or DEFAULT_THINK_MS) / 1000
         style = style_for(rules, side)
-        options = candidates(rules, state, side, DEFAULT_KNOBS, style, WIDE_VARIANTS)
-        prior = ranked(rules, state, side, options, style, rng.randrange(1 << 62))
+        # The search starts from what `normal` would play (its best split, with a card only
+        # when the card beats that split), then the widest splits by `normal`'s rating; ties
+        # in the rollouts keep `normal`'s choice.
+        dice = rng.randrange(1 << 62)
+        first, _ = best_with_policy(rules, state, side, style, dice)
+        splits = candidates(rules, state, side, DEFAULT_KNOBS, style, WIDE_VARIANTS, 0)
+        prior = ranked(rules, state, side, splits, style, dice)
+        rest = [splits[i] for _, i in prior if splits[i].orders != first.orders]
+        options = [first, *rest][:SHORTLIST]
         searching = time.perf_counter()
-        options = [options[i] for _, i in prior[:SHORTLIST]]
         totals = [0.0] * len(options)
         counts = [0] * len(options)
         wins = [0] * len(options)
