@@ -1,4 +1,4 @@
-"""Same view, same seed, same budget of rollouts: the same decision, every time."""
+"""Same view, same seed, same budget of worlds: the same decision, every time."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from game.engine.rng import Rng
 from game.match import play_game
 
 
-def test_hard_with_a_rollout_budget_repeats_itself():
+def test_hard_with_a_fixed_budget_repeats_itself():
     rules = make_rules()
     view = view_for(rules, new_game(rules, 9), "usa")
     first = HardAI(think_ms=None, iterations=20).decide(rules, view, Rng(42))
     again = HardAI(think_ms=None, iterations=20).decide(rules, view, Rng(42))
     assert first == again
-    assert first.explanation_params["rollouts"] == 20
+    assert first.explanation_params["rollouts"] == 10  # `iterations` 20: ten worlds
 
 
 def test_whole_games_between_ais_replay_bit_for_bit():
