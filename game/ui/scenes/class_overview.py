@@ -27,9 +27,9 @@ from game.i18n import t, tn
 from game.ui.class_reader import ClassFolderReader, ClassRow
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.recent_folders import recent_folders, remember_folder
+from game.ui.row_clicks import DoubleClicks, clicked_row
 from game.ui.scene import Scene
 
-DOUBLE_CLICK_MS = 400
 ROOMY_DESIGN_HEIGHT = 500  # below this many design pixels the recent folders give way
 SHRINK = 0.6  # a long line shrinks to this share of its font size rather than wrap
 ENTRY = "teacher.folder_entry"
@@ -90,7 +90,7 @@ class ClassOverviewScene(Scene):
         self.scroll = 0
         self.message = ""
         self.message_ok = True
-        self._last_click = (-1, 0)
+        self._clicks = DoubleClicks()
         self.read_folder()
 
     @classmethod
@@ -315,15 +315,12 @@ class ClassOverviewScene(Scene):
         if event.type == pygame.MOUSEWHEEL:
             self.scroll = max(0, self.scroll - event.y * self.row_h)
             return True
-        clicked = event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
-        if clicked and self.list_rect.collidepoint(event.pos):
-            index = (event.pos[1] - self.list_rect.top + self.scroll) // self.row_h
+        index = clicked_row(event, self.list_rect, self.scroll, self.row_h)
+        if index is not None:
             if 0 <= index < self.count:
-                now = pygame.time.get_ticks()
-                last, when = self._last_click
-                self._last_click = (index, now)
+                double = self._clicks.click(index)
                 self.select(index)
-                if last == index and now - when < DOUBLE_CLICK_MS:
+                if double:
                     self.open_debrief()
             return True
         return super().handle_event(event)

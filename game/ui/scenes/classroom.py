@@ -16,10 +16,9 @@ from game.i18n import pick, t
 from game.lessons import check_lesson_file
 from game.lessons.found import lesson_files, own_lessons_dir
 from game.ui.layout import button_height, button_width, flow, margin
+from game.ui.row_clicks import DoubleClicks, clicked_row
 from game.ui.scene import Scene
 from game.ui.scenes.lesson import stop_words
-
-DOUBLE_CLICK_MS = 400
 
 
 def lesson_lines(path: Path) -> tuple[str, str, bool]:
@@ -51,7 +50,7 @@ class ClassroomScene(Scene):
         self.lines = [lesson_lines(path) for path in self.files]
         self.selected = 0
         self.scroll = 0
-        self._last_click = (-1, 0)
+        self._clicks = DoubleClicks()
 
     @classmethod
     def for_shot(cls, app, shot) -> ClassroomScene:
@@ -114,15 +113,12 @@ class ClassroomScene(Scene):
         return super().handle_key(event)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        clicked = event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
-        if clicked and self.list_rect.collidepoint(event.pos):
-            index = (event.pos[1] - self.list_rect.top + self.scroll) // self.row_h
+        index = clicked_row(event, self.list_rect, self.scroll, self.row_h)
+        if index is not None:
             if 0 <= index < len(self.files):
-                now = pygame.time.get_ticks()
-                last, when = self._last_click
-                self._last_click = (index, now)
+                double = self._clicks.click(index)
                 self.select(index)
-                if last == index and now - when < DOUBLE_CLICK_MS:
+                if double:
                     self.start_lesson()
             return True
         return super().handle_event(event)

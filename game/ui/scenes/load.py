@@ -19,12 +19,11 @@ from game.levels.model import SIDES
 from game.saves import LoadResult, SaveEntry, autosave_path, load_save, saves_dir
 from game.saves.present import entry_lines, problem_text
 from game.ui.layout import button_height, button_width, flow, margin
+from game.ui.row_clicks import DoubleClicks, clicked_row
 from game.ui.save_reader import SaveListReader, is_pending
 from game.ui.scene import Scene
 
 log = logging.getLogger(__name__)
-
-DOUBLE_CLICK_MS = 400
 
 
 def start_session(
@@ -75,7 +74,7 @@ class LoadScene(Scene):
         self.scroll = 0
         self.result: LoadResult | None = None  # the last open attempt that needs an answer
         self.notice: str | None = None
-        self._last_click = (-1, 0)
+        self._clicks = DoubleClicks()
 
     @classmethod
     def for_shot(cls, app, shot) -> LoadScene:
@@ -268,15 +267,10 @@ class LoadScene(Scene):
         if event.type == pygame.MOUSEWHEEL:
             self.scroll = max(0, self.scroll - event.y * self.row_h)
             return True
-        clicked = event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
-        if clicked and self.list_rect.collidepoint(event.pos):
-            index = (event.pos[1] - self.list_rect.top + self.scroll) // self.row_h
+        index = clicked_row(event, self.list_rect, self.scroll, self.row_h)
+        if index is not None:
             if 0 <= index < len(self.entries):
-                now = pygame.time.get_ticks()
-                double = self._last_click[0] == index and now - self._last_click[1] < (
-                    DOUBLE_CLICK_MS
-                )
-                self._last_click = (index, now)
+                double = self._clicks.click(index)
                 self.select(index)
                 if double:
                     self.default_open()
