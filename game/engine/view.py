@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.rules import Rules, other
+from game.engine.setup import hidden_threshold
 from game.engine.state import FactionState, GameState
 
 
@@ -21,8 +22,6 @@ def imagined_world(rules: Rules, state: GameState, dice: int) -> GameState:
     superintelligence lies somewhere in a band nobody can see, a guess drawn with the same
     dice. Assuming the top of the band would tell every lookahead that nobody can arrive
     early, so a side would stop training when it should race."""
-    from game.engine.setup import hidden_threshold
-
     world = state.clone()
     world.rng_state = dice
     if world.si_threshold_log10 is None:
