@@ -95,9 +95,20 @@ def ranked(
     rules: Rules, state: GameState, side: str, options: list[Candidate], style: Style, seed: int
 ) -> list[tuple[float, int]]:
     """(value, index) of every candidate, best first; the same dice for all of them."""
-    s = imagined_world(rules, state, seed)
-    theirs = rival_orders(rules, s, side)
-    scores = [(evaluate(rules, s, side, o, style, theirs), i) for i, o in enumerate(options)]
+    world = imagined_world(rules, state, seed)
+    return ranked_in(rules, world, side, options, style, rival_orders(rules, world, side))
+
+
+def ranked_in(
+    rules: Rules,
+    world: GameState,
+    side: str,
+    options: list[Candidate],
+    style: Style,
+    theirs: Orders,
+) -> list[tuple[float, int]]:
+    """`ranked` in a world already imagined, against the rival's orders expected there."""
+    scores = [(evaluate(rules, world, side, o, style, theirs), i) for i, o in enumerate(options)]
     scores.sort(key=lambda vi: (-vi[0], vi[1]))
     return scores
 
@@ -161,11 +172,13 @@ def best_with_policy(
     """The best split without a policy, then that split with each policy open now: the
     best of them (a policy only when it beats its own split), and how many were rated."""
     splits = candidates(rules, state, side, DEFAULT_KNOBS, style, max_policies=0)
-    value, best = ranked(rules, state, side, splits, style, seed)[0]
+    world = imagined_world(rules, state, seed)
+    theirs = rival_orders(rules, world, side)
+    value, best = ranked_in(rules, world, side, splits, style, theirs)[0]
     plays = with_policies(rules, state, side, splits[best], style)
     choice = splits[best]
     if plays:
-        top, i = ranked(rules, state, side, plays, style, seed)[0]
+        top, i = ranked_in(rules, world, side, plays, style, theirs)[0]
         if top > value:
             choice = plays[i]
     return choice, len(splits) + len(plays)
