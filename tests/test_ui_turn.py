@@ -241,3 +241,21 @@ def test_the_bottom_bar_projects_the_split_to_the_end_and_names_waste():
     assert "energy money" in waste_text(energy_heavy.waste)
     sensible = forecast(rules, view, Orders(Allocation(0.4, 0.05, 0.4, 0.15)))
     assert sensible.projection.lead_months[1] > energy_heavy.projection.lead_months[1]
+
+
+def test_late_game_algorithm_factors_stay_short_enough_for_the_rival_panel():
+    from game.engine import compile_rules, new_game
+    from game.engine.view import observe
+    from game.levels.loader import load_level
+    from game.ui.scenes.turn_info import factor_text, stock_rows
+
+    assert factor_text(2.5) == "2.50" and factor_text(57.2) == "57.2"
+    assert factor_text(3_585.7) == "3,586"
+    assert factor_text(881_163.9) == "881k"
+    rules = compile_rules(load_level("levels/cold-ai-war.yaml").level)
+    state = new_game(rules, 5)
+    for f in state.factions.values():
+        f.algo_efficiency = 300_000.0  # where a 2030 game stands
+    rival = stock_rows(rules, observe(rules, state, "usa"), "china", brief=True)
+    estimate = next(row for row in rival if row.key == "algo_est")
+    assert "k" in estimate.value and len(estimate.value) <= 12

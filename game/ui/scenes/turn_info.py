@@ -77,6 +77,14 @@ def _origins(rules: Rules, side: str, key: str, f: FactionState) -> list[Param |
     }.get(key, [])
 
 
+def factor_text(value: float) -> str:
+    """An algorithmic-efficiency factor short enough for a stock row: by 2030 it reaches
+    hundreds of thousands, and "×138,480.1–311,581.9" no longer fits the rival panel."""
+    if value >= 10_000:
+        return fmt.compact(value)
+    return fmt.num(value, 2 if value < 10 else (1 if value < 1000 else 0))
+
+
 def _tip(rules: Rules, side: str, key: str, f: FactionState) -> str:
     lines = [t(f"turn.stock.{key}.tip")]
     seen = set()
@@ -125,7 +133,7 @@ def stock_rows(rules: Rules, view: PlayerView, side: str, *, brief: bool = False
         "algo": StockRow(
             "algo",
             "models",
-            t("unit.factor", v=fmt.num(f.algo_efficiency, 2 if f.algo_efficiency < 10 else 1)),
+            t("unit.factor", v=factor_text(f.algo_efficiency)),
             t("turn.algo_sub"),
         ),
         "capability": StockRow(
@@ -155,7 +163,7 @@ def stock_rows(rules: Rules, view: PlayerView, side: str, *, brief: bool = False
             rows["algo_est"] = StockRow(
                 "algo_est",
                 "models",
-                t("turn.algo_range", low=fmt.num(lo, 1), high=fmt.num(hi, 1)),
+                t("turn.algo_range", low=factor_text(lo), high=factor_text(hi)),
                 t("turn.estimate_sub"),
             )
     keys = (
