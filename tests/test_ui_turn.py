@@ -250,6 +250,7 @@ def test_late_game_algorithm_factors_stay_short_enough_for_the_rival_panel():
     from game.ui.scenes.turn_info import factor_text, stock_rows
 
     assert factor_text(2.5) == "2.50" and factor_text(57.2) == "57.2"
+    assert factor_text(1.84, 1) == "1.8"  # a range of two factors
     assert factor_text(3_585.7) == "3,586"
     assert factor_text(881_163.9) == "881k"
     rules = compile_rules(load_level("levels/cold-ai-war.yaml").level)

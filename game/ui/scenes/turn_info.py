@@ -77,12 +77,13 @@ def _origins(rules: Rules, side: str, key: str, f: FactionState) -> list[Param |
     }.get(key, [])
 
 
-def factor_text(value: float) -> str:
+def factor_text(value: float, small_decimals: int = 2) -> str:
     """An algorithmic-efficiency factor short enough for a stock row: by 2030 it reaches
-    hundreds of thousands, and "×138,480.1–311,581.9" no longer fits the rival panel."""
+    hundreds of thousands, and "×138,480.1–311,581.9" no longer fits the rival panel.
+    `small_decimals` below 10 (a range of two factors gets one)."""
     if value >= 10_000:
         return fmt.compact(value)
-    return fmt.num(value, 2 if value < 10 else (1 if value < 1000 else 0))
+    return fmt.num(value, small_decimals if value < 10 else (1 if value < 1000 else 0))
 
 
 def _tip(rules: Rules, side: str, key: str, f: FactionState) -> str:
@@ -163,7 +164,7 @@ def stock_rows(rules: Rules, view: PlayerView, side: str, *, brief: bool = False
             rows["algo_est"] = StockRow(
                 "algo_est",
                 "models",
-                t("turn.algo_range", low=factor_text(lo), high=factor_text(hi)),
+                t("turn.algo_range", low=factor_text(lo, 1), high=factor_text(hi, 1)),
                 t("turn.estimate_sub"),
             )
     keys = (
