@@ -75,3 +75,26 @@ def test_the_plan_orders_off_grid_power_when_the_grid_cap_is_too_small():
     rules = make_rules(tight)
     energy = allocate(rules, new_game(rules, 1), "usa", Knobs())[1]
     assert energy > 0
+
+
+def test_the_projection_sees_a_lasting_card_on_chips_not_yet_on_sale():
+    """Export controls halve the Ascend 950's supply for good; the chip goes on sale only
+    later, so only a projection that keeps lasting cards can see the cut."""
+    from game.ai.easy import DEFAULT_KNOBS
+    from game.ai.planner import project_final
+    from game.engine import compile_rules, new_game
+    from game.engine.effects import apply_card
+    from game.levels.loader import load_level
+
+    rules = compile_rules(load_level("levels/cold-ai-war.yaml").level)
+    state = new_game(rules, 5)
+    free = project_final(rules, state, "china", DEFAULT_KNOBS)
+    card = rules.policies["usa_tighten_export_controls"]
+    apply_card(rules, state, card.id, list(card.effects), "usa")
+    controlled = project_final(rules, state, "china", DEFAULT_KNOBS)
+    assert controlled < free - 0.01
+    # …and the cut lasts: the same state a year on still projects below the free one.
+    state.turn += 4
+    later = project_final(rules, state, "china", DEFAULT_KNOBS)
+    state.effects = []
+    assert later < project_final(rules, state, "china", DEFAULT_KNOBS) - 0.005

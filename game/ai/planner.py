@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from game.ai.style import Style
 from game.engine import GameState, Rules
-from game.engine.effects import effective_params
+from game.engine.effects import effective_params, params_with
 from game.engine.formulas import (
     interconnect_efficiency,
     powered_share,
@@ -197,7 +197,7 @@ def allocate(
     elif turn + lag <= last:
         arrive = turn + lag
         demand = fleet_power_at(rules, state, side, arrive)
-        later = _sketch_table(rules, side)
+        later = _lasting_table(rules, state, side)
         for k in range(turn, arrive + 1):
             sale = later[k][0] if k > turn else _market_of(rules, params)[0]
             gw_k = _power_for_money(sale, chip_cap)
@@ -261,6 +261,53 @@ def _sketch_table(rules: Rules, side: str) -> list:
             for turn in range(1, rules.turns + 1)
         ]
     return found
+
+
+def _lasting_table(rules: Rules, state: GameState, side: str) -> list:
+    """`_sketch_table` with the side's lasting card effects on what the projection reads
+    (chip market, power, run, talent, income): a card that cuts the rival's chip supply for
+    good must show in the projection, not only in the quarters the lookahead plays through
+    the engine. Research speed is left out: `project_final` carries today's boost itself."""
+    lasting = tuple(
+        (e.change, e.last_turn)
+        for e in state.effects
+        if e.side == side
+        and (e.last_turn is None or e.last_turn > state.turn)
+        and (e.target.startswith("chips.") or e.target in _SKETCHED)
+    )
+    if not lasting:
+        return _sketch_table(rules, side)
+    key = (side, lasting)
+    memo = rules.derived("planner.lasting")
+    found = memo.get(key)
+    if found is None:
+        base = _sketch_table(rules, side)
+        found = [None]
+        for turn in range(1, rules.turns + 1):
+            changes = tuple(c for c, last in lasting if last is None or last >= turn)
+            if changes:
+                found.append(_terms_of(rules, params_with(rules, side, turn, changes), turn))
+            else:
+                found.append(base[turn])
+        if len(memo) >= _MARKET_MEMO_LIMIT:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
+# The parameters `_terms_of` reads besides the chip market (research speed excepted).
+_SKETCHED = frozenset(
+    {
+        "energy_baseline_gw_per_turn",
+        "run_strength_ramp_per_turn",
+        "models_scale_bn",
+        "talent_per_sqrt_bn",
+        "talent_inflow_per_turn",
+        "talent_attrition_per_turn",
+        "income_growth",
+        "income_growth_damping",
+    }
+)
 
 
 def _sketch_terms(rules: Rules, side: str, turn: int, params: Params) -> tuple:
@@ -337,7 +384,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     run_knob, final_knob = knobs.run, knobs.final_run
     hire_knob, margin = knobs.talent, knobs.energy_margin
     last_strength = f.run_strength
-    later = _sketch_table(rules, side)
+    later = _lasting_table(rules, state, side)
     # The engine's formulas inlined, and min()/max() written out as comparisons with the
     # same result (strength_limit, run_money_for_strength, chip_power_for_money,
     # talent_money_absorbed): this loop runs for every candidate and every quarter left.

@@ -65,15 +65,23 @@ def effective_params(rules: Rules, state: GameState, side: str) -> Params:
     anything else in the state must add it to the key.
     """
     changes = tuple([e.change for e in state.effects if e.side == side])
+    return params_with(rules, side, state.turn, changes)
+
+
+def params_with(
+    rules: Rules, side: str, turn: int, changes: tuple[tuple[str, str, float], ...]
+) -> Params:
+    """The side's parameters in `turn` under these (target, op, value) changes, in order;
+    shared and read-only like `effective_params` (which asks this for the state's cards)."""
     if not changes:
-        return rules.base_params(side, state.turn)
+        return rules.base_params(side, turn)
     memo = rules.derived("effective_params")
-    key = (side, state.turn, changes)
+    key = (side, turn, changes)
     params = memo.get(key)
     if params is None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-        params = memo[key] = _with_changes(rules, side, state.turn, changes)
+        params = memo[key] = _with_changes(rules, side, turn, changes)
     return params
 
 
