@@ -5,9 +5,10 @@ The rival is assumed to follow the planner in its own style with the quick polic
 the AI's own dice; every candidate sees the same draw so they are compared fairly. After
 the first quarter both sides follow their plan for `DEPTH` quarters in all through the
 engine (so a policy's effects show), and the end of the game is projected analytically
-(`game.ai.planner.project_final`): future powered compute, algorithms and budget.
-The splits are rated first; then the best split with each policy open now, so a card is
-played when it beats the split it comes with (not when the default plan happens to win).
+(`game.ai.planner.project_final`): future powered compute, algorithms and budget,
+under the cards still in force then. The splits are rated first; then the best split
+with each policy open now, so a card is played when it beats the split it comes with
+(not when the default plan happens to win).
 
 `NormalAI(keep=k)` is a cheaper search kept for the balance lab's experiments, not the
 default: every candidate looks one quarter ahead and only the best `k` play all `DEPTH`
