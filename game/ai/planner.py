@@ -266,8 +266,9 @@ def _sketch_table(rules: Rules, side: str) -> list:
 def _lasting_table(rules: Rules, state: GameState, side: str) -> list:
     """`_sketch_table` with the side's lasting card effects on what the projection reads
     (chip market, power, run, talent, income): a card that cuts the rival's chip supply for
-    good must show in the projection, not only in the quarters the lookahead plays through
-    the engine. Research speed is left out: `project_final` carries today's boost itself."""
+    good must show in the projection (and in the plan's power foresight), not only in the
+    quarters the lookahead plays through the engine. Research speed is left out:
+    `project_final` carries today's boost itself."""
     lasting = tuple(
         (e.change, e.last_turn)
         for e in state.effects
