@@ -86,6 +86,15 @@ def factor_text(value: float, small_decimals: int = 2) -> str:
     return fmt.num(value, small_decimals if value < 10 else (1 if value < 1000 else 0))
 
 
+def factor_range(low: float, high: float) -> dict[str, str]:
+    """`low` and `high` for "×{low}–{high}", the unit written once when both are large:
+    "×11–25k" fits the rival panel at scale 2 where "×11 Tsd.–25 Tsd." cut its label."""
+    if low < 10_000:
+        return {"low": factor_text(low, 1), "high": factor_text(high, 1)}
+    divisor = 1e6 if high >= 1e6 else 1e3
+    return {"low": fmt.num(low / divisor, 1 if divisor == 1e6 else 0), "high": fmt.compact(high)}
+
+
 def _tip(rules: Rules, side: str, key: str, f: FactionState) -> str:
     lines = [t(f"turn.stock.{key}.tip")]
     seen = set()
@@ -164,7 +173,7 @@ def stock_rows(rules: Rules, view: PlayerView, side: str, *, brief: bool = False
             rows["algo_est"] = StockRow(
                 "algo_est",
                 "models",
-                t("turn.algo_range", low=factor_text(lo, 1), high=factor_text(hi, 1)),
+                t("turn.algo_range", **factor_range(lo, hi)),
                 t("turn.estimate_sub"),
             )
     keys = (
