@@ -3,6 +3,8 @@ whether the click completed a double click."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 DOUBLE_CLICK_MS = 400
@@ -31,3 +33,26 @@ class DoubleClicks:
         last, when = self._last
         self._last = (index, now)
         return last == index and now - when < DOUBLE_CLICK_MS
+
+
+def pick_row(
+    event: pygame.event.Event,
+    list_rect: pygame.Rect,
+    scroll: int,
+    row_h: int,
+    count: int,
+    clicks: DoubleClicks,
+    select: Callable[[int], None],
+    open_row: Callable[[], None],
+) -> bool:
+    """A left click on the list selects the row it hits and opens it on a double click.
+    True when the click was on the list (a click past the last row is taken, not used)."""
+    index = clicked_row(event, list_rect, scroll, row_h)
+    if index is None:
+        return False
+    if 0 <= index < count:
+        double = clicks.click(index)
+        select(index)
+        if double:
+            open_row()
+    return True

@@ -27,7 +27,7 @@ from game.i18n import t, tn
 from game.ui.class_reader import ClassFolderReader, ClassRow
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.recent_folders import recent_folders, remember_folder
-from game.ui.row_clicks import DoubleClicks, clicked_row
+from game.ui.row_clicks import DoubleClicks, pick_row
 from game.ui.scene import Scene
 
 ROOMY_DESIGN_HEIGHT = 500  # below this many design pixels the recent folders give way
@@ -315,13 +315,16 @@ class ClassOverviewScene(Scene):
         if event.type == pygame.MOUSEWHEEL:
             self.scroll = max(0, self.scroll - event.y * self.row_h)
             return True
-        index = clicked_row(event, self.list_rect, self.scroll, self.row_h)
-        if index is not None:
-            if 0 <= index < self.count:
-                double = self._clicks.click(index)
-                self.select(index)
-                if double:
-                    self.open_debrief()
+        if pick_row(
+            event,
+            self.list_rect,
+            self.scroll,
+            self.row_h,
+            self.count,
+            self._clicks,
+            self.select,
+            self.open_debrief,
+        ):
             return True
         return super().handle_event(event)
 

@@ -16,7 +16,7 @@ from game.i18n import pick, t
 from game.lessons import check_lesson_file
 from game.lessons.found import lesson_files, own_lessons_dir
 from game.ui.layout import button_height, button_width, flow, margin
-from game.ui.row_clicks import DoubleClicks, clicked_row
+from game.ui.row_clicks import DoubleClicks, pick_row
 from game.ui.scene import Scene
 from game.ui.scenes.lesson import stop_words
 
@@ -113,13 +113,16 @@ class ClassroomScene(Scene):
         return super().handle_key(event)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        index = clicked_row(event, self.list_rect, self.scroll, self.row_h)
-        if index is not None:
-            if 0 <= index < len(self.files):
-                double = self._clicks.click(index)
-                self.select(index)
-                if double:
-                    self.start_lesson()
+        if pick_row(
+            event,
+            self.list_rect,
+            self.scroll,
+            self.row_h,
+            len(self.files),
+            self._clicks,
+            self.select,
+            self.start_lesson,
+        ):
             return True
         return super().handle_event(event)
 

@@ -19,7 +19,7 @@ from game.levels.model import SIDES
 from game.saves import LoadResult, SaveEntry, autosave_path, load_save, saves_dir
 from game.saves.present import entry_lines, problem_text
 from game.ui.layout import button_height, button_width, flow, margin
-from game.ui.row_clicks import DoubleClicks, clicked_row
+from game.ui.row_clicks import DoubleClicks, pick_row
 from game.ui.save_reader import SaveListReader, is_pending
 from game.ui.scene import Scene
 
@@ -267,13 +267,16 @@ class LoadScene(Scene):
         if event.type == pygame.MOUSEWHEEL:
             self.scroll = max(0, self.scroll - event.y * self.row_h)
             return True
-        index = clicked_row(event, self.list_rect, self.scroll, self.row_h)
-        if index is not None:
-            if 0 <= index < len(self.entries):
-                double = self._clicks.click(index)
-                self.select(index)
-                if double:
-                    self.default_open()
+        if pick_row(
+            event,
+            self.list_rect,
+            self.scroll,
+            self.row_h,
+            len(self.entries),
+            self._clicks,
+            self.select,
+            self.default_open,
+        ):
             return True
         return super().handle_event(event)
 
