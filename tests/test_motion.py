@@ -186,3 +186,17 @@ def test_a_quarter_with_and_without_motion_ends_on_the_same_screen(home):
     assert still_presses <= moving_presses <= 2 * still_presses
     assert still_sounds == moving_sounds
     assert {"end_turn", "card_history"} <= set(still_sounds)
+
+
+def test_the_superintelligence_band_is_drawn_narrower_so_the_rungs_below_keep_room():
+    from game.drawing.ladder import BELOW_BAND_SHARE, height_share
+
+    # The band from 50 to 100 takes the top 30% of the ladder, not its upper half.
+    assert height_share(50.0, 50.0) == BELOW_BAND_SHARE
+    assert height_share(25.0, 50.0) == BELOW_BAND_SHARE / 2
+    assert height_share(100.0, 50.0) == 1.0
+    ys = [height_share(c, 50.0) for c in range(0, 101, 5)]
+    assert ys == sorted(ys)
+    # Without a band (or a narrow one at the top) the ladder stays linear.
+    assert height_share(40.0, 100.0) == 0.4
+    assert height_share(40.0, 90.0) == 0.4

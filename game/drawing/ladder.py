@@ -127,6 +127,22 @@ class LadderView:
         )
 
 
+# Share of the ladder's height below the band where superintelligence may lie: the band is
+# one unknown, drawn narrower than its capability span so the rungs below it keep room.
+BELOW_BAND_SHARE = 0.7
+
+
+def height_share(capability: float, band_from: float) -> float:
+    """How far up the ladder (0-1) a capability sits: linear below the superintelligence
+    band and within it, the band drawn over the top `1 - BELOW_BAND_SHARE` of the height."""
+    c = max(0.0, min(100.0, capability))
+    if not 0.0 < band_from < 100.0 or band_from / 100.0 >= BELOW_BAND_SHARE:
+        return c / 100.0
+    if c <= band_from:
+        return BELOW_BAND_SHARE * c / band_from
+    return BELOW_BAND_SHARE + (1 - BELOW_BAND_SHARE) * (c - band_from) / (100.0 - band_from)
+
+
 def gap_months_text(months: float) -> str:
     """The gap's figure, the same under the ladder and in the report's headline."""
     return fmt.num(months, 1)
@@ -254,7 +270,7 @@ def _draw_ladder(
     centre = pygame.Rect(cols["usa"].right + px(4), climb.top, centre_w, climb.height)
 
     def y_of(capability: float) -> int:
-        return round(climb.bottom - climb.height * max(0.0, min(100.0, capability)) / 100)
+        return round(climb.bottom - climb.height * height_share(capability, view.band_from))
 
     # Where each side's number goes: above its column's top, or inside it near the goal.
     tags: dict[str, tuple[pygame.Surface, pygame.Rect, bool]] = {}
