@@ -161,7 +161,7 @@ def test_huawei_swarm_supercluster_comes_a_year_early():
         early, planned = event(lvl, event_id), event(main, event_id)
         assert quarter_index(early.at) == quarter_index(planned.at) - 4, event_id
         assert early.effects == planned.effects
-    for chip_id in ("ascend_950", "ascend_960"):
+    for chip_id in ("ascend_950", "ascend_960", "ascend_970"):
         early, planned = chip(lvl, chip_id), chip(main, chip_id)
         assert quarter_index(early.available_from) < quarter_index(planned.available_from)
 

@@ -28,7 +28,6 @@ from game.engine import GameState, Rules
 from game.engine.effects import effective_params, params_with
 from game.engine.formulas import (
     interconnect_efficiency,
-    powered_share,
     run_money_for_strength,
     run_share_for_strength,
     run_strength,
@@ -49,6 +48,8 @@ class Knobs:
     energy_margin: float = 1.1  # spare power planned for, as a factor on expected demand
     ahead: float = 0.0  # quarters of incoming power that chips may be bought ahead of
     overbuy: float = 0.0  # share of money left over that buys chips beyond the power
+    upgrade: float = 1.0  # share of money left over that buys a newer generation to replace
+    # the least efficient running chips (short of power, the best chips run first)
     chips: float = 1.0  # factor on the chips bought for the power available
     hire_first: float = 0.0  # share of the budget hired before chips are bought
     fade_turns: float = 8.0  # hiring fades out over the last this many quarters
@@ -148,6 +149,25 @@ def fleet_power_at(rules: Rules, state: GameState, side: str, turn: int) -> floa
     return kw / 1e6
 
 
+# A newer chip replaces running ones only when it does this much more per kW than the least
+# efficient chip running: below that, the price buys too little extra compute.
+UPGRADE_GAIN = 1.5
+
+
+def upgrade_pays(rules: Rules, state: GameState, side: str, params: dict) -> bool:
+    """Do chips on sale do at least `UPGRADE_GAIN` times the work per kW of the least
+    efficient chips the side runs? Then, where no more power can be built, money no lever
+    can take buys them beyond the power: the best chips run first, so the new ones push
+    the worst out of service."""
+    sale = offers(rules, params)
+    fleet = state.factions[side].fleet
+    if not sale or not fleet:
+        return False
+    worst = min(b.h100e_per_unit / b.kw_per_unit for b in fleet)
+    best = max(h / k for _, _, h, k in sale)
+    return best >= UPGRADE_GAIN * worst
+
+
 def power_at(state: GameState, side: str, params: dict, turn: int) -> float:
     """GW the side will have in `turn` from plants built or ordered already (plus baseline)."""
     f = state.factions[side]
@@ -180,12 +200,16 @@ def allocate(
         off = max(0.0, min(params["offgrid_build_cap_gw_per_turn"], need_gw - grid))
         return grid * cost_gw + off * params["offgrid_cost_bn_per_gw"]
 
-    strength = min(knobs.final_run if final else knobs.run, strength_limit(params, f.run_strength))
+    window = round(rules.constants["training_turns"])
+    wanted = wanted_strength(knobs, turn, last, params["run_strength_ramp_per_turn"], window)
+    strength = min(wanted, strength_limit(params, f.run_strength))
     # Chips can take at most what the run leaves: power is planned for the chips the
     # budget buys, not for the whole market (a growing market outruns any budget).
     chip_cap = max(0.0, budget - run_money_for_strength(params, strength))
     # Energy for the demand when new plants would arrive.
     energy = 0.0
+    capped = turn + lag > last  # too late for new power: only better chips add compute
+    build_cap = cap_gw + params["offgrid_build_cap_gw_per_turn"]
     if turn + lag <= last and not knobs.foresight:
         # Little foresight: build for today's shortfall plus this quarter's chips only.
         bought_gw = chip_power_for_money(rules, params, chip_cap)
@@ -205,6 +229,7 @@ def allocate(
         need = demand * knobs.energy_margin - power_at(state, side, params, arrive)
         if lag == 0:
             need = max(need, -spare_now)
+        capped = need > build_cap
         energy = min(left, energy_money(need))
         left -= energy
     if lag == 0:
@@ -238,8 +263,12 @@ def allocate(
     if talent > absorbed:
         left += talent - absorbed
         talent = absorbed
-    # Left over: extra chips beyond the power, then the run.
-    extra = min(left * knobs.overbuy, max(0.0, market_bn - chips))
+    # Left over: chips beyond the power (a newer generation displaces the least efficient
+    # running chips, or the `overbuy` share), then the run.
+    beyond = knobs.overbuy
+    if knobs.upgrade > beyond and capped and upgrade_pays(rules, state, side, params):
+        beyond = knobs.upgrade
+    extra = min(left * beyond, max(0.0, market_bn - chips))
     chips += extra
     left -= extra
     if strength <= 0 and talent <= 0:
@@ -339,6 +368,22 @@ def _terms_of(rules: Rules, p: dict, turn: int) -> tuple:
     )
 
 
+def wanted_strength(knobs: Knobs, turn: int, last: int, ramp: float, window: int) -> float:
+    """The run strength the plan aims for in `turn`.
+
+    The final model trains on the last `window` quarters (`training_turns`), so all of them
+    run at `final_run`; before them the run climbs early enough for a limited ramp to get
+    there (a plan that waited for the last quarter reached 0.8 of a full run, not 1).
+    """
+    first_final = last - max(1, window) + 1
+    if turn >= first_final:
+        return knobs.final_run
+    if ramp >= 1.0:
+        return knobs.run
+    climb = knobs.final_run - ramp * (first_final - turn)
+    return climb if climb > knobs.run else knobs.run
+
+
 def with_run(knobs: Knobs, run: float) -> Knobs:
     return replace(knobs, run=min(0.995, max(0.0, run)))
 
@@ -358,6 +403,19 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     h100e = f.fleet_h100e
     kw = f.fleet_power_gw
     units = f.fleet_units
+    keep_rate = 1 - params["chip_depreciation_per_turn"]
+    # The fleet by efficiency (H100e per kW) as it will stand in the last quarter, since
+    # short of power the most efficient chips run first (`powered_fleet`).
+    classes: dict[float, list[float]] = {}
+    to_end = keep_rate ** (last - state.turn)
+    for b in f.fleet:
+        if b.kw_per_unit > 0:
+            _add_class(classes, b.h100e_per_unit, b.kw_per_unit, b.units * to_end)
+    worst = min(classes, default=0.0)
+    upgrade_knob = knobs.upgrade
+    speedup_per = c.get("self_improvement_per_log10", 0.0)
+    speedup_from = c.get("self_improvement_from_log10", 0.0)
+    log_frontier = f.frontier_log10
     pipeline = dict()
     for t, gw in f.energy_pipeline:
         pipeline[t] = pipeline.get(t, 0.0) + gw
@@ -382,7 +440,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     algo_boost = params["algo_log10_per_turn"] / base_now if base_now > 0 else 1.0
     growth_run = 0.0
     elasticity = c["algo_talent_elasticity"]
-    run_knob, final_knob = knobs.run, knobs.final_run
+    window = max(1, round(c["training_turns"]))
     hire_knob, margin = knobs.talent, knobs.energy_margin
     last_strength = f.run_strength
     later = _lasting_table(rules, state, side)
@@ -398,13 +456,14 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         )
         energy += pipeline.pop(turn, 0.0) + baseline
         left = budget
+        capped = turn + lag > last
         final = turn == last
         if ramp_p >= 1.0:
             ramp_room = 1.0
         else:
             ramp_room = last_strength + (turn - start) * ramp + ramp_p
             ramp_room = ramp_room if ramp_room < 1.0 else 1.0
-        wanted = final_knob if final else run_knob
+        wanted = wanted_strength(knobs, turn, last, ramp_p, window)
         wanted = ramp_room if ramp_room < wanted else wanted
         wanted = wanted if wanted > 0.0 else 0.0
         wanted = wanted if wanted < 0.999 else 0.999
@@ -426,6 +485,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             gw = want if want < gw else gw
             gw = gw if gw > 0.0 else 0.0
             left -= gw * cost_gw
+            capped = want - gw > off_cap
             extra = max(0.0, min(off_cap, want - gw, left / off_cost if off_cost > 0 else 0.0))
             left -= extra * off_cost
             gw += extra
@@ -450,6 +510,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             h100e += n * h
             kw += n * k / 1e6
             units += n
+            _add_class(classes, h, k, n * keep_rate ** (last - turn))
         hire = hire_knob * budget * fade
         hire = hire if hire < left else left
         hire = hire if hire > 0.0 else 0.0
@@ -474,8 +535,29 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             most = free * hire_share
             new = most if most < new else new
         talent = (talent + new) * stay
+        left -= hire
+        if capped and upgrade_knob > 0 and not final and left > 1e-9 and worst > 0:
+            # Short of power: a much better generation replaces the least efficient chips.
+            money = left * upgrade_knob
+            for price, supply, h, k in sale:
+                if money <= 1e-9:
+                    break
+                if h < UPGRADE_GAIN * worst * k:
+                    continue
+                n = money * 1e6 / price
+                n = n if n < supply else supply
+                money -= n * price / 1e6
+                h100e += n * h
+                kw += n * k / 1e6
+                units += n
+                _add_class(classes, h, k, n * keep_rate ** (last - turn))
         talent = talent if talent < 100.0 else 100.0
-        growth_run += (algo if now else algo * algo_boost) * (talent / reference) ** elasticity
+        step = (algo if now else algo * algo_boost) * (talent / reference) ** elasticity
+        if speedup_per:
+            # The models speed up research; the frontier grows at least with the algorithms.
+            above = log_frontier + growth_run - speedup_from
+            step *= 1.0 + speedup_per * (above if above > 0.0 else 0.0)
+        growth_run += step
         if final:
             break
         h100e *= keep
@@ -483,15 +565,43 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         units *= keep
         income *= growth
         budget = income * lift
-    powered = powered_share(energy, kw)
+    h100e, units = _best_first(classes, energy)
     link = interconnect_efficiency(f.interconnect, params["interconnect_overhead"], units)
-    final_strength = min(
-        run_strength(params, budget),
-        strength_limit(params, f.run_strength + (last - state.turn) * ramp),
-    )
-    share = run_share_for_strength(params, final_strength, last)
-    flop = h100e * c["h100e_tflops"] * 1e12 * powered * link * SECONDS_PER_QUARTER
-    flop *= c["model_flop_utilisation"] * share * c["training_turns"]  # a run spans quarters
+    # The final model trains on the last `window` quarters, each at the strength the ramp
+    # allows by then (the fleet of the last quarter stands in for all of them).
+    affordable = run_strength(params, budget)
+    share = 0.0
+    for turn in range(last - window + 1, last + 1):
+        reach = strength_limit(params, f.run_strength + max(0, turn - state.turn) * ramp)
+        strength = min(affordable, reach, wanted_strength(knobs, turn, last, ramp, window))
+        share += run_share_for_strength(params, strength, last)
+    flop = h100e * c["h100e_tflops"] * 1e12 * link * SECONDS_PER_QUARTER
+    flop *= c["model_flop_utilisation"] * share
     if flop <= 1:
         return f.frontier_log10
     return max(f.frontier_log10, math.log10(flop) + log_algo + growth_run)
+
+
+def _add_class(classes: dict[float, list[float]], h100e: float, kw: float, units: float) -> None:
+    """Add `units` chips of one kind to the fleet kept by efficiency (H100e per kW)."""
+    entry = classes.get(h100e / kw)
+    if entry is None:
+        entry = classes[h100e / kw] = [0.0, 0.0, 0.0]
+    entry[0] += units * h100e
+    entry[1] += units
+    entry[2] += units * kw / 1e6
+
+
+def _best_first(classes: dict[float, list[float]], energy_gw: float) -> tuple[float, float]:
+    """H100e and units that `energy_gw` runs, the most efficient chips first."""
+    h100e = units = 0.0
+    for eff in sorted(classes, reverse=True):
+        h, n, gw = classes[eff]
+        if gw <= energy_gw:
+            h100e, units, energy_gw = h100e + h, units + n, energy_gw - gw
+            continue
+        if gw > 0 and energy_gw > 0:
+            h100e += h * energy_gw / gw
+            units += n * energy_gw / gw
+        break
+    return h100e, units

@@ -69,15 +69,43 @@ def installed_totals(fleet: Iterable[ChipBatch]) -> tuple[float, float, float]:
     return h100e, units, kw
 
 
+def powered_fleet(
+    fleet: Iterable[ChipBatch], energy_gw: float, home: str = ""
+) -> tuple[float, float, float, float]:
+    """H100e, units, kW and kW of `home`-made chips among the installed chips that get power.
+
+    Short of power, the most efficient chips (H100e per kW) run and the oldest, least
+    efficient ones stand dark: an operator unplugs its old Hoppers, not a slice of every
+    cluster. So a new chip generation adds compute even where the grid is full.
+    """
+    running = [b for b in fleet if b.age >= 0]
+    budget_kw = max(0.0, energy_gw) * 1e6
+    if sum(b.units * b.kw_per_unit for b in running) > budget_kw:
+        running.sort(key=lambda b: -b.h100e_per_unit / b.kw_per_unit)
+    h100e = units = kw = home_kw = 0.0
+    for b in running:
+        need = b.units * b.kw_per_unit
+        if need <= 0:
+            continue
+        on = 1.0 if need <= budget_kw else max(0.0, budget_kw) / need
+        if on <= 0:
+            break
+        budget_kw -= need * on
+        h100e += b.units * on * b.h100e_per_unit
+        units += b.units * on
+        kw += need * on
+        if b.origin == home:
+            home_kw += need * on
+    return h100e, units, kw, home_kw
+
+
 def usable_flops(
     rules: Rules, f: FactionState, params: dict[str, float], energy_gw: float
 ) -> float:
     """FLOP/s the side's installed, powered, networked fleet delivers."""
-    h100e, units, kw = installed_totals(f.fleet)
+    h100e, units, _, _ = powered_fleet(f.fleet, energy_gw)
     link = interconnect_efficiency(f.interconnect, params["interconnect_overhead"], units)
-    return (
-        h100e * rules.constants["h100e_tflops"] * 1e12 * powered_share(energy_gw, kw / 1e6) * link
-    )
+    return h100e * rules.constants["h100e_tflops"] * 1e12 * link
 
 
 def run_flop_this_quarter(
@@ -172,3 +200,12 @@ def talent_money_absorbed(
     cap = free * hire_share
     root = (cap / scale - params["talent_inflow_per_turn"]) / k
     return max(0.0, root) ** 2
+
+
+def research_speedup(constants: dict[str, float], frontier_log10: float) -> float:
+    """Factor on a side's algorithmic progress from its own models doing research: the
+    stronger the frontier, the faster the next one comes, so a lead compounds."""
+    per = constants.get("self_improvement_per_log10", 0.0)
+    if not per:
+        return 1.0
+    return 1.0 + per * max(0.0, frontier_log10 - constants["self_improvement_from_log10"])

@@ -18,8 +18,9 @@ from game.engine.formulas import (
     installed_totals,
     interconnect_efficiency,
     next_run_history,
-    powered_share,
+    powered_fleet,
     released_frontier,
+    research_speedup,
     run_flop_this_quarter,
     run_money_for_strength,
     run_share_for_strength,
@@ -265,6 +266,7 @@ def _improve_algorithms(rules: Rules, f: FactionState, p: dict[str, float]) -> N
     c = rules.constants
     relative = max(0.0, f.talent) / c["talent_reference"]
     gain = p["algo_log10_per_turn"] * relative ** c["algo_talent_elasticity"]
+    gain *= research_speedup(c, f.frontier_log10)
     f.algo_efficiency = min(1e12, f.algo_efficiency * 10**gain)
 
 
@@ -282,23 +284,15 @@ def _train(
 
     Where the level limits how fast a run may grow, money beyond the strongest run allowed
     this quarter buys nothing and is carried over."""
-    h100e, units, kw = installed_totals(f.fleet)
-    home_factor = p["domestic_chip_power_factor"]
-    side = f.side
-    kw_billed = sum(
-        [
-            units_ * kw_ * (home_factor if origin == side else 1.0)
-            for _, units_, _, kw_, origin, age in f.fleet
-            if age >= 0
-        ]
-    )
+    _, _, kw = installed_totals(f.fleet)
+    h100e, units, kw_on, home_kw = powered_fleet(f.fleet, f.energy_gw, f.side)
+    kw_billed = kw_on + home_kw * (p["domestic_chip_power_factor"] - 1.0)
     demand_gw = kw / 1e6
-    powered = powered_share(f.energy_gw, demand_gw)
-    f.idle_share = 1.0 - powered
+    f.idle_share = 1.0 - kw_on / kw if kw > 0 else 0.0
     if f.idle_share > 0.005:
         log.append(ev.ChipsIdle(f.side, f.idle_share, demand_gw - f.energy_gw))
     link = interconnect_efficiency(f.interconnect, p["interconnect_overhead"], units)
-    flops = h100e * rules.constants["h100e_tflops"] * 1e12 * powered * link
+    flops = h100e * rules.constants["h100e_tflops"] * 1e12 * link
     f.usable_pflops = flops / 1e15
     strength = run_strength(p, money)
     unspent = 0.0
@@ -330,7 +324,7 @@ def _train(
             rules.capability(f.frontier_log10),
         )
     )
-    bill = kw_billed * powered * HOURS_PER_QUARTER * p["power_price_usd_per_kwh"] / 1e9
+    bill = kw_billed * HOURS_PER_QUARTER * p["power_price_usd_per_kwh"] / 1e9
     return bill, unspent
 
 

@@ -143,6 +143,7 @@ class Rules:
         cached = self._base_cache.get(key)
         if cached is None:
             values = dict(self.params[side])
+            values["models_scale_bn"] *= values["models_scale_growth_per_turn"] ** (turn - 1)
             for chip in self.chips:
                 units, growth = chip.supply.get(side, (0.0, 1.0))
                 on_sale = chip.first_turn <= turn <= chip.last_turn

@@ -260,7 +260,7 @@ class Ladder(Strict):
     superintelligence_log10: Annotated[Param, ranged(20, 45)] = Field(
         description="log10 FLOP at which a side reaches superintelligence (capability 100)."
     )
-    superintelligence_band_log10: Annotated[Param, ranged(0, 5)] | None = Field(
+    superintelligence_band_log10: Annotated[Param, ranged(0, 12)] | None = Field(
         default=None,
         description=(
             "Nobody knows how much effective compute superintelligence takes: each game "
@@ -303,6 +303,21 @@ class Constants(Strict):
             "hiring slows as this free pool shrinks (omit for no limit)."
         ),
     )
+    self_improvement_per_log10: Annotated[Param, ranged(0, 5)] | None = Field(
+        default=None,
+        description=(
+            "AI research that feeds itself: each order of magnitude a side's frontier stands "
+            "above `self_improvement_from_log10` speeds its algorithmic progress by this "
+            "share (omit: no such speed-up)."
+        ),
+    )
+    self_improvement_from_log10: Annotated[Param, ranged(20, 60)] | None = Field(
+        default=None,
+        description=(
+            "Frontier (log10 effective FLOP) from which the models speed up the research "
+            "that builds the next ones."
+        ),
+    )
     algo_talent_elasticity: Annotated[Param, ranged(0, 2)] = Field(
         description="How strongly algorithmic progress scales with talent (exponent)."
     )
@@ -343,6 +358,15 @@ class Constants(Strict):
             "this many quarters (omit: one quarter)."
         ),
     )
+
+    @model_validator(mode="after")
+    def _self_improvement_has_start(self) -> Constants:
+        if (self.self_improvement_per_log10 is None) != (self.self_improvement_from_log10 is None):
+            raise ValueError(
+                "give both `self_improvement_per_log10` and `self_improvement_from_log10`, "
+                "or neither"
+            )
+        return self
 
 
 class FleetBatch(Strict):
@@ -480,6 +504,13 @@ class FactionParams(Strict):
             "Most the training run's strength (the share of its largest possible slice of "
             "the fleet, 0-1) can rise from one quarter to the next: a frontier run is "
             "planned ahead, so the last quarter is no free sprint (omit: no limit)."
+        ),
+    )
+    models_scale_growth_per_turn: Annotated[Param, ranged(0.5, 2)] | None = Field(
+        default=None,
+        description=(
+            "Factor by which `models_scale_bn` grows each quarter: the staff, data and "
+            "experiments of a frontier programme get dearer as runs grow (omit: 1)."
         ),
     )
     offgrid_build_cap_gw_per_turn: Annotated[Param, ranged(0, 10000)] | None = Field(
@@ -656,6 +687,7 @@ PARAM_DEFAULTS: dict[str, float] = {
     "run_share_growth_per_turn": 1.0,
     "offgrid_build_cap_gw_per_turn": 0.0,
     "run_strength_ramp_per_turn": 1.0,
+    "models_scale_growth_per_turn": 1.0,
 }
 
 

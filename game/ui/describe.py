@@ -54,6 +54,7 @@ KIND = {
     "chip_install_lag_turns": "quarters",
     "run_share_growth_per_turn": "plain",
     "run_strength_ramp_per_turn": "share",
+    "models_scale_growth_per_turn": "plain",
     "offgrid_build_cap_gw_per_turn": "gw_q",
     "offgrid_cost_bn_per_gw": "bn_per_gw",
     "offgrid_lag_turns": "quarters",
