@@ -105,7 +105,10 @@ def test_the_projection_sees_a_lasting_card_on_chips_not_yet_on_sale():
     state = new_game(rules, 5)
     free = project_final(rules, state, "china", DEFAULT_KNOBS)
     card = rules.policies["usa_tighten_export_controls"]
-    apply_card(rules, state, card.id, list(card.effects), "usa")
+    # The card's cuts on Huawei's new chips (its Nvidia bans change which chips China buys,
+    # not only how many, so they are left out of this check).
+    cuts = [e for e in card.effects if e.target.startswith("chips.ascend_9")]
+    apply_card(rules, state, card.id, cuts, "usa")
     controlled = project_final(rules, state, "china", DEFAULT_KNOBS)
     assert controlled < free - 0.01
     # …and the cut lasts: the same state a year on still projects below the free one.

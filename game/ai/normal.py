@@ -93,11 +93,18 @@ def evaluate(
 
 
 def ranked(
-    rules: Rules, state: GameState, side: str, options: list[Candidate], style: Style, seed: int
+    rules: Rules,
+    state: GameState,
+    side: str,
+    options: list[Candidate],
+    style: Style,
+    seed: int,
+    depth: int = DEPTH,
 ) -> list[tuple[float, int]]:
     """(value, index) of every candidate, best first; the same dice for all of them."""
     world = imagined_world(rules, state, seed)
-    return ranked_in(rules, world, side, options, style, rival_orders(rules, world, side))
+    theirs = rival_orders(rules, world, side)
+    return ranked_in(rules, world, side, options, style, theirs, depth)
 
 
 def ranked_in(
@@ -107,9 +114,12 @@ def ranked_in(
     options: list[Candidate],
     style: Style,
     theirs: Orders,
+    depth: int = DEPTH,
 ) -> list[tuple[float, int]]:
     """`ranked` in a world already imagined, against the rival's orders expected there."""
-    scores = [(evaluate(rules, world, side, o, style, theirs), i) for i, o in enumerate(options)]
+    scores = [
+        (evaluate(rules, world, side, o, style, theirs, depth), i) for i, o in enumerate(options)
+    ]
     scores.sort(key=lambda vi: (-vi[0], vi[1]))
     return scores
 

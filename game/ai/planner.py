@@ -5,13 +5,17 @@ It reads the formulas of `game/engine/MODEL.md` rather than guessing shares:
 - **Power first, and ahead.** New plants arrive after `energy_build_lag_turns`, so energy
   is ordered for the demand the fleet will have *then* (today's fleet after depreciation
   and retirements, plus the chips the market will sell until then), at most the grid cap.
-- **Chips only where they will be powered.** Chips without power idle; the planner buys
-  the cheapest compute first (as the engine does) up to the power free now plus the power
-  already on its way, and never more than the market sells (unspendable money only
-  partly returns: `carry_over_share`).
-- **Training run: saturating.** run_share = max × (1 − exp(−spend / scale)), so the
-  money for a run strength σ is scale × −ln(1 − σ); runs before the end mostly buy lead
-  (confidence, adoption), the last quarter buys the result.
+- **Chips only where they will be powered, or where they replace worse ones.** The planner
+  buys the cheapest compute first (as the engine does) up to the power free now plus the
+  power already on its way, and never more than the market sells (unspendable money only
+  partly returns: `carry_over_share`). Where no more power can be built, money no other
+  lever takes buys a generation `UPGRADE_GAIN` times as efficient as the worst chip
+  running: power goes to the best chips first, so the new ones push the old out.
+- **Training run: saturating, and ramped.** run_share = max × (1 − exp(−spend / scale)),
+  so the money for a run strength σ is scale × −ln(1 − σ). The final model trains on the
+  last `training_turns` quarters, so the plan climbs early enough (`wanted_strength`) for
+  a limited ramp to reach full strength in all of them; earlier runs buy lead (research
+  speed, confidence, adoption).
 - **Talent: √ returns from a shared pool.** Hiring is worth it while many quarters remain
   for algorithms to compound; the planner hires a share that fades towards the end.
 
@@ -42,7 +46,7 @@ from game.engine.rules import SECONDS_PER_QUARTER, Params
 class Knobs:
     """The judgement calls of a plan (shares and strengths, never absolute $bn)."""
 
-    run: float = 0.25  # training-run strength (share of `run_share_max`) in ordinary quarters
+    run: float = 0.6  # training-run strength (share of `run_share_max`) in ordinary quarters
     final_run: float = 0.99  # strength in the last quarter
     talent: float = 0.85  # share of the budget hired while the game has long to run
     energy_margin: float = 1.1  # spare power planned for, as a factor on expected demand
@@ -415,7 +419,13 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     upgrade_knob = knobs.upgrade
     speedup_per = c.get("self_improvement_per_log10", 0.0)
     speedup_from = c.get("self_improvement_from_log10", 0.0)
-    log_frontier = f.frontier_log10
+    window = max(1, round(c["training_turns"]))
+    frontier_est = f.frontier_log10
+    share_max = params["run_share_max"]
+    share_growth = params["run_share_growth_per_turn"]
+    per_h100e = (
+        c["h100e_tflops"] * 1e12 * SECONDS_PER_QUARTER * c["model_flop_utilisation"] * window
+    )
     pipeline = dict()
     for t, gw in f.energy_pipeline:
         pipeline[t] = pipeline.get(t, 0.0) + gw
@@ -440,7 +450,6 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     algo_boost = params["algo_log10_per_turn"] / base_now if base_now > 0 else 1.0
     growth_run = 0.0
     elasticity = c["algo_talent_elasticity"]
-    window = max(1, round(c["training_turns"]))
     hire_knob, margin = knobs.talent, knobs.energy_margin
     last_strength = f.run_strength
     later = _lasting_table(rules, state, side)
@@ -554,10 +563,17 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         talent = talent if talent < 100.0 else 100.0
         step = (algo if now else algo * algo_boost) * (talent / reference) ** elasticity
         if speedup_per:
-            # The models speed up research; the frontier grows at least with the algorithms.
-            above = log_frontier + growth_run - speedup_from
+            # The models speed up research: the stronger the model trained so far, the
+            # faster the algorithms (a run held back now costs research speed later).
+            above = frontier_est - speedup_from
             step *= 1.0 + speedup_per * (above if above > 0.0 else 0.0)
         growth_run += step
+        if speedup_per:
+            ceiling = share_max * share_growth ** (turn - 1)
+            flop_q = h100e * per_h100e * (ceiling if ceiling < 1.0 else 1.0) * wanted
+            if flop_q > 1.0:
+                est = math.log10(flop_q) + log_algo + growth_run
+                frontier_est = est if est > frontier_est else frontier_est
         if final:
             break
         h100e *= keep
