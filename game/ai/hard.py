@@ -3,13 +3,13 @@
 Every split of a wider set than `normal`'s is played ahead through the engine in a few
 imagined worlds (each with its own dice and its own guess where superintelligence lies)
 and rated by the mean; then the best split is tried with each open policy in the same
-worlds, and a card is played only when it beats its split. One lucky draw no longer
-decides, which is what makes it stronger than `normal` (66.7% over 60 games per side,
-`tournament --games 60 --seed 100 --players hard#8,normal`).
+worlds, and a card is played only when it beats its split, so one lucky draw no longer
+decides. On the v2 model that made it clearly stronger than `normal` (73.8%); on the v3
+model, where research speeds itself up and the sane plans end close together, it is
+about even with `normal` (docs/ai-strength.md).
 
 Budget: `iterations` sets the number of worlds (half of it, at least two); without it,
-`hard` rates in four worlds, six quarters deep, a few tens of milliseconds, well inside
-`think_ms`. The
+`hard` rates in four worlds, a few tens of milliseconds, well inside `think_ms`. The
 decision depends only on the view and the seed, so tournaments are reproducible.
 """
 
@@ -33,10 +33,10 @@ from game.engine.rng import Rng
 
 DEFAULT_THINK_MS = 1000
 DEFAULT_WORLDS = 4  # imagined worlds when no `iterations` are given
-# Quarters played through the engine per option: research that speeds itself up pays late,
-# so `hard` looks further than `normal` (six beat four 62% of 50 games per side against
-# `normal`; eight did no better than four).
-HARD_DEPTH = 6
+# Quarters played through the engine per option, as `normal`. Looking further did not pay
+# on the v3 model (against `normal`, 100-200 games per side: six quarters 45%, to the end
+# of the game 47-63%, eight worlds instead of four 52%; docs/ai-strength.md).
+HARD_DEPTH = 4
 
 
 def _mean_values(

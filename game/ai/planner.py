@@ -412,9 +412,15 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     # short of power the most efficient chips run first (`powered_fleet`).
     classes: dict[float, list[float]] = {}
     to_end = keep_rate ** (last - state.turn)
-    for b in f.fleet:
-        if b.kw_per_unit > 0:
-            _add_class(classes, b.h100e_per_unit, b.kw_per_unit, b.units * to_end)
+    for _, units_b, h_b, kw_b, _, _ in f.fleet:  # inlined `_add_class`: a hot loop
+        if kw_b > 0:
+            entry = classes.get(h_b / kw_b)
+            if entry is None:
+                entry = classes[h_b / kw_b] = [0.0, 0.0, 0.0]
+            n_b = units_b * to_end
+            entry[0] += n_b * h_b
+            entry[1] += n_b
+            entry[2] += n_b * kw_b / 1e6
     worst = min(classes, default=0.0)
     upgrade_knob = knobs.upgrade
     speedup_per = c.get("self_improvement_per_log10", 0.0)
@@ -423,6 +429,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     frontier_est = f.frontier_log10
     share_max = params["run_share_max"]
     share_growth = params["run_share_growth_per_turn"]
+    ceiling = share_max * share_growth ** (state.turn - 1)  # the run's largest slice, by quarter
     per_h100e = (
         c["h100e_tflops"] * 1e12 * SECONDS_PER_QUARTER * c["model_flop_utilisation"] * window
     )
@@ -466,6 +473,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         energy += pipeline.pop(turn, 0.0) + baseline
         left = budget
         capped = turn + lag > last
+        to_end_now = keep_rate ** (last - turn)  # what this quarter's chips keep by the end
         final = turn == last
         if ramp_p >= 1.0:
             ramp_room = 1.0
@@ -519,7 +527,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             h100e += n * h
             kw += n * k / 1e6
             units += n
-            _add_class(classes, h, k, n * keep_rate ** (last - turn))
+            _add_class(classes, h, k, n * to_end_now)
         hire = hire_knob * budget * fade
         hire = hire if hire < left else left
         hire = hire if hire > 0.0 else 0.0
@@ -559,7 +567,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
                 h100e += n * h
                 kw += n * k / 1e6
                 units += n
-                _add_class(classes, h, k, n * keep_rate ** (last - turn))
+                _add_class(classes, h, k, n * to_end_now)
         talent = talent if talent < 100.0 else 100.0
         step = (algo if now else algo * algo_boost) * (talent / reference) ** elasticity
         if speedup_per:
@@ -569,8 +577,8 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             step *= 1.0 + speedup_per * (above if above > 0.0 else 0.0)
         growth_run += step
         if speedup_per:
-            ceiling = share_max * share_growth ** (turn - 1)
             flop_q = h100e * per_h100e * (ceiling if ceiling < 1.0 else 1.0) * wanted
+            ceiling *= share_growth
             if flop_q > 1.0:
                 est = math.log10(flop_q) + log_algo + growth_run
                 frontier_est = est if est > frontier_est else frontier_est

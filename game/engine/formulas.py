@@ -71,8 +71,9 @@ def installed_totals(fleet: Iterable[ChipBatch]) -> tuple[float, float, float]:
 
 def powered_fleet(
     fleet: Iterable[ChipBatch], energy_gw: float, home: str = ""
-) -> tuple[float, float, float, float]:
-    """H100e, units, kW and kW of `home`-made chips among the installed chips that get power.
+) -> tuple[float, float, float, float, float]:
+    """H100e, units, kW and kW of `home`-made chips among the installed chips that get
+    power, and the kW all installed chips would draw.
 
     Short of power, the most efficient chips (H100e per kW) run and the oldest, least
     efficient ones stand dark: an operator unplugs its old Hoppers, not a slice of every
@@ -80,7 +81,8 @@ def powered_fleet(
     """
     running = [b for b in fleet if b.age >= 0]
     budget_kw = max(0.0, energy_gw) * 1e6
-    if sum(b.units * b.kw_per_unit for b in running) > budget_kw:
+    demand_kw = sum([b.units * b.kw_per_unit for b in running])
+    if demand_kw > budget_kw:
         running.sort(key=lambda b: -b.h100e_per_unit / b.kw_per_unit)
     h100e = units = kw = home_kw = 0.0
     for b in running:
@@ -96,14 +98,14 @@ def powered_fleet(
         kw += need * on
         if b.origin == home:
             home_kw += need * on
-    return h100e, units, kw, home_kw
+    return h100e, units, kw, home_kw, demand_kw
 
 
 def usable_flops(
     rules: Rules, f: FactionState, params: dict[str, float], energy_gw: float
 ) -> float:
     """FLOP/s the side's installed, powered, networked fleet delivers."""
-    h100e, units, _, _ = powered_fleet(f.fleet, energy_gw)
+    h100e, units, _, _, _ = powered_fleet(f.fleet, energy_gw)
     link = interconnect_efficiency(f.interconnect, params["interconnect_overhead"], units)
     return h100e * rules.constants["h100e_tflops"] * 1e12 * link
 

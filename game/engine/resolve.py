@@ -15,7 +15,6 @@ from game.engine.effects import apply_card, effective_params, expire
 from game.engine.formulas import (
     frontier_history_kept,
     frontier_run_log10,
-    installed_totals,
     interconnect_efficiency,
     next_run_history,
     powered_fleet,
@@ -284,8 +283,7 @@ def _train(
 
     Where the level limits how fast a run may grow, money beyond the strongest run allowed
     this quarter buys nothing and is carried over."""
-    _, _, kw = installed_totals(f.fleet)
-    h100e, units, kw_on, home_kw = powered_fleet(f.fleet, f.energy_gw, f.side)
+    h100e, units, kw_on, home_kw, kw = powered_fleet(f.fleet, f.energy_gw, f.side)
     kw_billed = kw_on + home_kw * (p["domestic_chip_power_factor"] - 1.0)
     demand_gw = kw / 1e6
     f.idle_share = 1.0 - kw_on / kw if kw > 0 else 0.0
