@@ -136,3 +136,16 @@ def test_the_final_line_names_where_superintelligence_turned_out_to_lie():
     assert f"(superintelligence at {drawn:.1f})" in final_words(rules, match)
     set_language("de")
     assert f"(Superintelligenz bei {drawn:.1f}".replace(".", ",") in final_words(rules, match)
+
+
+def test_the_final_line_names_the_same_lead_as_the_last_quarter_report():
+    """The report after the last quarter and the debrief's headline must agree on the lead
+    (a take-off made Epoch's time shift 0.5 months where the ladder said 1.9)."""
+    from game.classroom.words import final_words
+
+    rules = compile_rules(load_level("levels/cold-ai-war.yaml").level)
+    match = play_game(rules, {"usa": make_player("normal"), "china": make_player("easy")}, 3)
+    f = match.state.factions
+    months = abs(rules.lag_months(f["usa"].frontier_log10 - f["china"].frontier_log10))
+    set_language("en")
+    assert f"lead by {months:.1f} months" in final_words(rules, match)

@@ -61,11 +61,14 @@ def outcome_words(rules: Rules, match: Match) -> tuple[str, str]:
 
 def final_words(rules: Rules, match: Match) -> str:
     """'Final capability: Titans 98.5 · Swarms 100.0; the Swarms lead by 1.5 months.'"""
-    from game.classroom.teach import gap_series
     from game.numbers import num
 
     caps = {s: num(rules.capability(match.state.factions[s].frontier_log10), 1) for s in SIDES}
-    lead = gap_series(rules, match)[-1].months  # the debrief's own measure (Epoch's time shift)
+    f = match.state.factions
+    # The gap the ladder and the last quarter's report showed (months at the reference pace):
+    # Epoch's time shift (the Gap tab) is shorter once growth speeds up, and two end screens
+    # naming two different leads read as a mistake.
+    lead = rules.lag_months(f["usa"].frontier_log10 - f["china"].frontier_log10)
     leader = "usa" if lead > 0 else "china"
     gap = (
         t("classroom.level_gap")
