@@ -93,18 +93,11 @@ def evaluate(
 
 
 def ranked(
-    rules: Rules,
-    state: GameState,
-    side: str,
-    options: list[Candidate],
-    style: Style,
-    seed: int,
-    depth: int = DEPTH,
+    rules: Rules, state: GameState, side: str, options: list[Candidate], style: Style, seed: int
 ) -> list[tuple[float, int]]:
     """(value, index) of every candidate, best first; the same dice for all of them."""
     world = imagined_world(rules, state, seed)
-    theirs = rival_orders(rules, world, side)
-    return ranked_in(rules, world, side, options, style, theirs, depth)
+    return ranked_in(rules, world, side, options, style, rival_orders(rules, world, side))
 
 
 def ranked_in(
@@ -114,12 +107,9 @@ def ranked_in(
     options: list[Candidate],
     style: Style,
     theirs: Orders,
-    depth: int = DEPTH,
 ) -> list[tuple[float, int]]:
     """`ranked` in a world already imagined, against the rival's orders expected there."""
-    scores = [
-        (evaluate(rules, world, side, o, style, theirs, depth), i) for i, o in enumerate(options)
-    ]
+    scores = [(evaluate(rules, world, side, o, style, theirs), i) for i, o in enumerate(options)]
     scores.sort(key=lambda vi: (-vi[0], vi[1]))
     return scores
 

@@ -412,15 +412,8 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     # short of power the most efficient chips run first (`powered_fleet`).
     classes: dict[float, list[float]] = {}
     to_end = keep_rate ** (last - state.turn)
-    for _, units_b, h_b, kw_b, _, _ in f.fleet:  # inlined `_add_class`: a hot loop
-        if kw_b > 0:
-            entry = classes.get(h_b / kw_b)
-            if entry is None:
-                entry = classes[h_b / kw_b] = [0.0, 0.0, 0.0]
-            n_b = units_b * to_end
-            entry[0] += n_b * h_b
-            entry[1] += n_b
-            entry[2] += n_b * kw_b / 1e6
+    for b in f.fleet:
+        _add_class(classes, b.h100e_per_unit, b.kw_per_unit, b.units * to_end)
     worst = min(classes, default=0.0)
     upgrade_knob = knobs.upgrade
     speedup_per = c.get("self_improvement_per_log10", 0.0)
@@ -617,7 +610,8 @@ def _add_class(classes: dict[float, list[float]], h100e: float, kw: float, units
 
 
 def _best_first(classes: dict[float, list[float]], energy_gw: float) -> tuple[float, float]:
-    """H100e and units that `energy_gw` runs, the most efficient chips first."""
+    """H100e and units that `energy_gw` runs, the most efficient chips first: the engine's
+    `powered_fleet` on the projection's fleet, kept by efficiency rather than by batch."""
     h100e = units = 0.0
     for eff in sorted(classes, reverse=True):
         h, n, gw = classes[eff]

@@ -65,11 +65,8 @@ def starting_pflops(rules: Rules, state: GameState, side: str) -> float:
     """Usable compute before the first quarter is played (the engine works it out only
     while resolving a quarter, so the first state would say 0 though chips are running)."""
     f = state.factions[side]
-    h100e, units, kw = formulas.installed_totals(f.fleet)
-    overhead = effective_params(rules, state, side)["interconnect_overhead"]
-    link = formulas.interconnect_efficiency(f.interconnect, overhead, units)
-    powered = formulas.powered_share(f.energy_gw, kw / 1e6)
-    return h100e * rules.constants["h100e_tflops"] * 1e12 * powered * link / 1e15
+    params = effective_params(rules, state, side)
+    return formulas.usable_flops(rules, f, params, f.energy_gw) / 1e15
 
 
 def history(rules: Rules, states: list[GameState]) -> dict[str, Series]:

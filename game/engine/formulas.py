@@ -22,11 +22,6 @@ def interconnect_efficiency(interconnect: float, overhead: float, chip_units: fl
     return interconnect / (1 + overhead * math.log2(1 + max(0.0, chip_units) / 1e6))
 
 
-def powered_share(energy_gw: float, demand_gw: float) -> float:
-    """Share of the installed chips that have power to run."""
-    return 1.0 if demand_gw <= 0 else min(1.0, energy_gw / demand_gw)
-
-
 def run_strength(params: dict[str, float], models_money_bn: float) -> float:
     """How much of its largest possible slice of the fleet the run gets (0-1), saturating."""
     return 1 - math.exp(-max(0.0, models_money_bn) / params["models_scale_bn"])
@@ -56,17 +51,6 @@ def run_share(params: dict[str, float], models_money_bn: float, turn: int) -> fl
     Saturating in money; the ceiling grows as frontier clusters concentrate.
     """
     return run_share_for_strength(params, run_strength(params, models_money_bn), turn)
-
-
-def installed_totals(fleet: Iterable[ChipBatch]) -> tuple[float, float, float]:
-    """H100e, physical units and kW of the batches running now (not those being installed)."""
-    h100e = units = kw = 0.0
-    for b in fleet:
-        if b.age >= 0:
-            h100e += b.units * b.h100e_per_unit
-            units += b.units
-            kw += b.units * b.kw_per_unit
-    return h100e, units, kw
 
 
 def powered_fleet(
