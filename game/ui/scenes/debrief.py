@@ -29,7 +29,7 @@ from game.classroom.words import (
     questions,
     timeline_rows,
 )
-from game.drawing.draw import Tooltips, draw_text, panel, wrap_lines
+from game.drawing.draw import Tooltips, draw_text, fit_text, panel, wrap_lines
 from game.i18n import language, t
 from game.ui.layout import button_height, button_width, flow, margin
 from game.ui.narrate import card_title
@@ -104,6 +104,20 @@ class DebriefScene(ScrollKeys, Scene):
             self.failed = True
             self.decisions = []
 
+    # --- words ------------------------------------------------------------------------
+    def headline(self) -> str:
+        """'Debrief · The Swarms win' (or that the game was stopped before its end)."""
+        headline, _ = outcome_words(self.game.rules, self.game.match)
+        return f"{t('debrief_c.title')} · {headline}"
+
+    def subtitle(self) -> str:
+        """Why and when it was decided, the final capabilities and the lead."""
+        rules, match = self.game.rules, self.game.match
+        _, why = outcome_words(rules, match)
+        if self.stopped:
+            why = t("lessons.stopped", reason=self.stopped)
+        return f"{why} {final_words(rules, match)}"
+
     # --- layout -----------------------------------------------------------------------
     @property
     def wide(self) -> bool:
@@ -119,11 +133,24 @@ class DebriefScene(ScrollKeys, Scene):
         bh = button_height(self.app)
         if self.tab not in self.tabs():
             self.tab = self.tabs()[0]
-        heading = self.app.font("heading", bold=True).get_linesize()
-        body = self.app.font("body").get_linesize()
-        self.head_rect = pygame.Rect(m, px(10), w - 2 * m, heading)
+        # The headline and the sentence below it whole, on as many lines as they wrap onto
+        # (the headline may first shrink a little to stay on one line, as headings do).
+        heading, body = self.app.font("heading", bold=True), self.app.font("body")
+        one_line = fit_text(
+            self.headline(),
+            w - 2 * m,
+            heading.get_linesize(),
+            self.app.scale.font_size("heading"),
+            bold=True,
+            max_lines=1,
+        )
+        self.head_lines = (
+            1 if not one_line.cut else len(wrap_lines(self.headline(), heading, w - 2 * m))
+        )
+        self.sub_lines = len(wrap_lines(self.subtitle(), body, w - 2 * m))
+        self.head_rect = pygame.Rect(m, px(10), w - 2 * m, heading.get_linesize() * self.head_lines)
         self.sub_rect = pygame.Rect(
-            m, self.head_rect.bottom, w - 2 * m, body * (2 if self.wide else 3)
+            m, self.head_rect.bottom, w - 2 * m, body.get_linesize() * self.sub_lines
         )
         top = self.sub_rect.bottom + px(8)
         # bottom row: Back · Sources · Export report, the export message beside them
@@ -298,26 +325,22 @@ class DebriefScene(ScrollKeys, Scene):
         size = self.app.scale.font_size
         surface.fill(p.bg)
         self.tips.clear()
-        rules, match = self.game.rules, self.game.match
-        headline, why = outcome_words(rules, match)
         draw_text(
             surface,
-            f"{t('debrief_c.title')} · {headline}",
+            self.headline(),
             self.head_rect,
             p.text,
             size("heading"),
             bold=True,
-            max_lines=1,
+            max_lines=self.head_lines,
         )
-        if self.stopped:
-            why = t("lessons.stopped", reason=self.stopped)
         draw_text(
             surface,
-            f"{why} {final_words(rules, match)}",
+            self.subtitle(),
             self.sub_rect,
             p.text_dim,
             size("body"),
-            max_lines=2,
+            max_lines=self.sub_lines,
         )
         if self.chart_rect.width > 0:
             self._draw_chart(surface)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pygame
 
 from game.drawing.charts import draw_chart, format_value, history
-from game.drawing.draw import Tooltips, draw_text, panel
+from game.drawing.draw import Tooltips, draw_text, panel, wrap_lines
 from game.drawing.fmt import num
 from game.drawing.icons import faction_glyph
 from game.engine import events as ev
@@ -188,15 +188,11 @@ class EndScene(Scene):
                 ),
             )
         )
-        sub = pygame.Rect(x, y, w - m - x, self.app.font("body").get_linesize() * 3)
-        fitted = draw_text(
-            surface,
-            "  ".join(facts[:2]) + "\n" + facts[2],
-            sub,
-            p.text_dim,
-            size("body"),
-            max_lines=4,
-        )
+        text = "  ".join(facts[:2]) + "\n" + facts[2]
+        body_font = self.app.font("body")
+        lines = len(wrap_lines(text, body_font, w - m - x))  # all of it, however it wraps
+        sub = pygame.Rect(x, y, w - m - x, body_font.get_linesize() * lines)
+        fitted = draw_text(surface, text, sub, p.text_dim, size("body"), max_lines=lines)
         top = max(sub.top + fitted.height, head.top + glyph) + px(14)
         body = pygame.Rect(m, top, w - 2 * m, self.bottom - top)
         chart_w = round(body.width * 0.6) if body.width > px(540) else body.width

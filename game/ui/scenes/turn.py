@@ -29,9 +29,10 @@ from game.ui.scenes.turn_draw import (
     draw_top_bar,
     frame_inner,
     framed,
+    warning_lines,
 )
 from game.ui.scenes.turn_info import forecast, stock_rows
-from game.ui.scenes.turn_layout import PAGES, compute_layout
+from game.ui.scenes.turn_layout import PAGES, compute_layout, warning_width
 from game.ui.scenes.turn_policies import PolicyList, policy_entries
 from game.ui.widgets.allocation import AllocationControl, percents_of
 
@@ -83,6 +84,7 @@ class TurnScene(Scene):
         self._static_key = None
         self._forecast_key = None
         self._forecast = None
+        self._warning_lines = 0  # the bottom bar's waste warning, as laid out
         self._canvas: pygame.Surface | None = None
         self._dirty = True
 
@@ -163,14 +165,11 @@ class TurnScene(Scene):
     # --- widgets ----------------------------------------------------------------------
     def build(self) -> None:
         self._dirty = True
-        self.layout = compute_layout(self.app, self.page)
+        self._warning_lines = self.warning_lines()
+        self.layout = compute_layout(self.app, self.page, self._warning_lines)
         lay, px = self.layout, self.app.px
         bh = button_height(self.app)
-        end_w = button_width(self.app, t("turn.end"), "large", minimum=150)
-        end_h = button_height(self.app, "large")
-        end = pygame.Rect(
-            lay.bottom.right - end_w - px(10), lay.bottom.centery - end_h // 2, end_w, end_h
-        )
+        end = lay.end
         self.button(
             "turn.end",
             end,
@@ -227,6 +226,10 @@ class TurnScene(Scene):
         else:
             self.policies.list_rect = pygame.Rect(0, 0, 0, 0)
         self._sync_focus()
+
+    def warning_lines(self) -> int:
+        """The lines the current split's waste warning wraps onto across the bottom bar."""
+        return warning_lines(self.app, self.current_forecast(), warning_width(self.app))
 
     def _inner(self, rect: pygame.Rect) -> pygame.Rect:
         return frame_inner(rect, self.app)
@@ -340,6 +343,8 @@ class TurnScene(Scene):
             self._dirty = True
             self.alloc.changed = self.policies.changed = False
             self.refused = []
+            if self.warning_lines() != self._warning_lines:  # the bottom bar makes room
+                self.rebuild()
 
     def draw(self, surface: pygame.Surface) -> None:
         """Blit the cached picture; repaint it only after something changed (input, resize)."""
@@ -423,11 +428,7 @@ class TurnScene(Scene):
             framed(surface, panels["policies"], t("turn.policy_title"), app)
             add(self.policies.draw(surface, app, self.slot == "policies"))
         problems = self.refused or ([self.policies.refused] if self.policies.refused else [])
-        add(
-            draw_bottom_bar(
-                surface, lay.bottom, app, self.current_forecast(), problems, self.bottom_room
-            )
-        )
+        add(draw_bottom_bar(surface, lay, app, self.current_forecast(), problems, self.bottom_room))
 
     def _draw_charts(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app, px = self.app, self.app.px

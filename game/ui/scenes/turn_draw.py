@@ -6,12 +6,13 @@ from __future__ import annotations
 import pygame
 
 from game.drawing import fmt
-from game.drawing.draw import draw_text, panel
+from game.drawing.draw import draw_text, panel, wrap_lines
 from game.drawing.icons import draw_icon, faction_glyph
 from game.engine.advice import Idle
 from game.i18n import t
 from game.ui.narrate import quarter_words
 from game.ui.scenes.turn_info import Forecast, StockRow
+from game.ui.scenes.turn_layout import TurnLayout
 
 
 def frame_inner(rect: pygame.Rect, app) -> pygame.Rect:
@@ -188,7 +189,7 @@ def forecast_text(f: Forecast | None, short: bool = False) -> str:
 
 
 def waste_text(items) -> str:
-    """One line naming the money this split wastes and the chips it leaves idle."""
+    """The warning naming the money this split wastes and the chips it leaves idle."""
     parts = []
     for item in items:
         if isinstance(item, Idle):
@@ -206,32 +207,46 @@ def waste_text(items) -> str:
     return t("turn.waste.head") + " " + "; ".join(parts) if parts else ""
 
 
+def warning_lines(app, forecast: Forecast | None, width: int) -> int:
+    """How many lines the waste warning wraps onto at `width` (0: no warning)."""
+    warning = waste_text(forecast.waste) if forecast else ""
+    return len(wrap_lines(warning, app.font("small", True), width)) if warning else 0
+
+
 def draw_bottom_bar(
     surface: pygame.Surface,
-    rect: pygame.Rect,
+    lay: TurnLayout,
     app,
     forecast: Forecast | None,
     problems: list[str],
     room: int,
 ) -> list:
-    """The forecast (labelled as an estimate) or, when orders are not allowed, the reasons."""
+    """The forecast (labelled as an estimate) or, when orders are not allowed, the reasons;
+    below them, across the bar, the waste warning (`lay.warning`, laid out to hold it)."""
     p, px, size = app.palette, app.px, app.scale.font_size
+    rect = lay.bottom
     panel(surface, rect, p, app.scale, fill=p.bg_deep)
     inner = pygame.Rect(rect.left + px(12), rect.top + px(6), room - px(24), rect.height - px(12))
     small_h = app.font("small").get_linesize()
-    if problems:
+    if problems:  # the whole height left of End turn; the warning waits for the estimate
         head = pygame.Rect(inner.left, inner.top, inner.width, small_h)
         draw_text(surface, t("turn.cannot_end"), head, p.bad, size("small"), bold=True, max_lines=1)
         body = pygame.Rect(inner.left, head.bottom, inner.width, inner.bottom - head.bottom)
-        draw_text(surface, " ".join(problems), body, p.text, size("small"), max_lines=2)
+        lines = max(2, body.height // small_h)
+        draw_text(surface, " ".join(problems), body, p.text, size("small"), max_lines=lines)
         return [(inner, "\n".join(problems))]
+    if lay.warning.height:  # the estimate beside End turn, the warning across below
+        inner.height = lay.warning.top - inner.top
     head = pygame.Rect(inner.left, inner.top, inner.width, small_h)
     draw_text(
         surface, t("turn.forecast_title"), head, p.accent, size("small"), bold=True, max_lines=1
     )
     body = pygame.Rect(inner.left, head.bottom, inner.width, inner.bottom - head.bottom)
     warning = waste_text(forecast.waste) if forecast else ""
-    if warning:
+    if warning and lay.warning.height:
+        lines = max(1, lay.warning.height // small_h)
+        draw_text(surface, warning, lay.warning, p.warn, size("small"), bold=True, max_lines=lines)
+    elif warning:  # not laid out for it (yet): the last line of the estimate
         line = pygame.Rect(body.left, body.bottom - small_h, body.width, small_h)
         draw_text(surface, warning, line, p.warn, size("small"), bold=True, max_lines=1)
         body.height -= small_h
@@ -244,4 +259,4 @@ def draw_bottom_bar(
     tip = forecast_text(forecast) + "\n\n" + t("turn.forecast_tip")
     if warning:
         tip = f"{tip}\n\n{warning}"
-    return [(inner, tip)]
+    return [(inner, tip), (lay.warning, warning)] if warning else [(inner, tip)]

@@ -99,7 +99,9 @@ class AllocationControl:
             pct = pygame.Rect(amount.left - pct_w - px(4), r.top + px(4), pct_w, r.height - px(8))
             track_left = x + icon + px(8) + label_w + px(8)
             stacked = pct.left - px(14) - track_left < rect.width * 0.3
-            line = r.height // 2 if stacked else r.height
+            # stacked, the top line keeps the percent's type whole; the track takes the rest
+            top_line = max(r.height // 2, min(r.height * 2 // 3, body.get_linesize() + px(4)))
+            line = top_line if stacked else r.height
             icon_r = pygame.Rect(x, r.top + (line - icon) // 2, icon, icon)
             label = pygame.Rect(icon_r.right + px(8), r.top, label_w, line)
             if stacked:  # narrow: name, percent and amount above a full-width track
