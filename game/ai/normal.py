@@ -80,12 +80,13 @@ def evaluate(
 ) -> float:
     """The candidate's worth: `depth` quarters through the engine, then the projection."""
     rival = other(side)
-    s, _ = resolve(rules, state, {side: option.orders, rival: theirs})
+    s, _ = resolve(rules, state, {side: option.orders, rival: theirs}, record=False)
     for _ in range(depth - 1):
         if s.outcome is not None:
             break
         mine, _ = planned_orders(rules, s, side, option.knobs, style, False)
-        s, _ = resolve(rules, s, {side: mine, rival: rival_orders(rules, s, side, False)})
+        theirs_now = rival_orders(rules, s, side, False)
+        s, _ = resolve(rules, s, {side: mine, rival: theirs_now}, record=False)
     value = projected_margin(rules, s, side, option.knobs, style)
     if option.policy is not None:
         value += 0.01 * style.prefer.get(option.policy, 0.0)
@@ -118,7 +119,7 @@ def first_quarter(
     rules: Rules, state: GameState, side: str, option: Candidate, style: Style, theirs: Orders
 ) -> tuple[GameState, float]:
     """The state after the candidate's quarter, and its value projected from there."""
-    s, _ = resolve(rules, state, {side: option.orders, other(side): theirs})
+    s, _ = resolve(rules, state, {side: option.orders, other(side): theirs}, record=False)
     return s, projected_margin(rules, s, side, option.knobs, style)
 
 
@@ -131,7 +132,8 @@ def continued(
         if s.outcome is not None:
             break
         mine, _ = planned_orders(rules, s, side, option.knobs, style, False)
-        s, _ = resolve(rules, s, {side: mine, rival: rival_orders(rules, s, side, False)})
+        theirs_now = rival_orders(rules, s, side, False)
+        s, _ = resolve(rules, s, {side: mine, rival: theirs_now}, record=False)
     return projected_margin(rules, s, side, option.knobs, style)
 
 
