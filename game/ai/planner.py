@@ -146,10 +146,11 @@ def fleet_power_at(rules: Rules, state: GameState, side: str, turn: int) -> floa
     keep = 1 - rules.params[side]["chip_depreciation_per_turn"]
     max_age = rules.constants["chip_max_age_turns"]
     ahead = turn - state.turn
+    kept = keep**ahead
     kw = 0.0
-    for b in f.fleet:
-        if b.age + ahead <= max_age:
-            kw += b.units * b.kw_per_unit * keep**ahead
+    for _, units, _, kw_per_unit, _, age in f.fleet:
+        if age + ahead <= max_age:
+            kw += units * kw_per_unit * kept
     return kw / 1e6
 
 
@@ -196,7 +197,7 @@ def allocate(
     lag = max(0, round(params["energy_build_lag_turns"]))
     cap_gw = params["energy_build_cap_gw_per_turn"]
     cost_gw = params["energy_cost_bn_per_gw"]
-    market_bn, _ = market(rules, params)
+    sale_now, (market_bn, _) = _market_of(rules, params)
 
     def energy_money(need_gw: float) -> float:
         """$bn for `need_gw`: the grid first, then off-grid power (dearer, if any)."""
@@ -225,11 +226,11 @@ def allocate(
     elif turn + lag <= last:
         arrive = turn + lag
         demand = fleet_power_at(rules, state, side, arrive)
-        later = _lasting_table(rules, state, side)
+        later = _lasting_table(rules, state, side, params)
+        keep = 1 - params["chip_depreciation_per_turn"]
         for k in range(turn, arrive + 1):
-            sale = later[k][0] if k > turn else _market_of(rules, params)[0]
-            gw_k = _power_for_money(sale, chip_cap)
-            demand += gw_k * (1 - params["chip_depreciation_per_turn"]) ** (arrive - k)
+            sale = later[k][0] if k > turn else sale_now
+            demand += _power_for_money(sale, chip_cap) * keep ** (arrive - k)
         need = demand * knobs.energy_margin - power_at(state, side, params, arrive)
         if lag == 0:
             need = max(need, -spare_now)
@@ -296,19 +297,38 @@ def _sketch_table(rules: Rules, side: str) -> list:
     return found
 
 
-def _lasting_table(rules: Rules, state: GameState, side: str) -> list:
+def _lasting_table(rules: Rules, state: GameState, side: str, params: Params) -> list:
     """`_sketch_table` with the side's lasting card effects on what the projection reads
     (chip market, power, run, talent, income): a card that cuts the rival's chip supply for
     good must show in the projection (and in the plan's power foresight), not only in the
     quarters the lookahead plays through the engine. Research speed is left out:
-    `project_final` carries today's boost itself."""
+    `project_final` carries today's boost itself.
+
+    `params` are the side's `effective_params` now: shared parameters stand for (side,
+    quarter, the side's changes in order), so with the effects' last quarters they decide
+    the table, and the table is looked up by them before the effects are sorted through."""
+    effects = state.effects
+    quick = rules.derived("planner.lasting_by_params")
+    key = (id(params), tuple([e.last_turn for e in effects if e.side == side]))
+    entry = quick.get(key)
+    if entry is not None and entry[0] is params:
+        return entry[1]
     lasting = tuple(
         (e.change, e.last_turn)
-        for e in state.effects
+        for e in effects
         if e.side == side
         and (e.last_turn is None or e.last_turn > state.turn)
         and (e.target.startswith("chips.") or e.target in _SKETCHED)
     )
+    found = _lasting_for(rules, side, lasting)
+    if type(params) is Params:  # shared: kept alive by the entry, so its id is not reused
+        if len(quick) >= _MARKET_MEMO_LIMIT:
+            quick.clear()
+        quick[key] = (params, found)
+    return found
+
+
+def _lasting_for(rules: Rules, side: str, lasting: tuple) -> list:
     if not lasting:
         return _sketch_table(rules, side)
     key = (side, lasting)
@@ -452,7 +472,7 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     elasticity = c["algo_talent_elasticity"]
     hire_knob, margin = knobs.talent, knobs.energy_margin
     last_strength = f.run_strength
-    later = _lasting_table(rules, state, side)
+    later = _lasting_table(rules, state, side, params)
     # The engine's formulas inlined, and min()/max() written out as comparisons with the
     # same result (strength_limit, run_money_for_strength, chip_power_for_money,
     # talent_money_absorbed): this loop runs for every candidate and every quarter left.
