@@ -44,8 +44,10 @@ class Allocation:
             return cls(0.25, 0.25, 0.25, 0.25)
         shares = [v / total for v in values]
         # Give rounding error to the largest share, so none turns negative and they sum to 1.
+        # (The first largest; the others added in their order. Slices, not a generator: the
+        # AIs normalise thousands of plans per decision.)
         largest = max(range(4), key=shares.__getitem__)
-        shares[largest] = 1.0 - sum(v for i, v in enumerate(shares) if i != largest)
+        shares[largest] = 1.0 - sum(shares[:largest] + shares[largest + 1 :])
         return cls(*shares)
 
 
@@ -76,7 +78,7 @@ def check(rules: Rules, state: GameState, side: str, orders: Orders) -> list[Rea
     if state.finished:
         return [Reason("game_over")]
     shares = orders.allocation.as_tuple()
-    if not all(math.isfinite(s) for s in shares):
+    if not all(map(math.isfinite, shares)):
         return [Reason("shares_not_numbers")]
     negative = [a for a, s in zip(AREAS, shares, strict=True) if s < 0]
     if negative:
