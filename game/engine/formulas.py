@@ -69,18 +69,18 @@ def powered_fleet(
     if demand_kw > budget_kw:
         running.sort(key=lambda b: -b.h100e_per_unit / b.kw_per_unit)
     h100e = units = kw = home_kw = 0.0
-    for b in running:
-        need = b.units * b.kw_per_unit
+    for _, n, h100e_per_unit, kw_per_unit, origin, _ in running:  # unpacked: a hot loop
+        need = n * kw_per_unit
         if need <= 0:
             continue
         on = 1.0 if need <= budget_kw else max(0.0, budget_kw) / need
         if on <= 0:
             break
         budget_kw -= need * on
-        h100e += b.units * on * b.h100e_per_unit
-        units += b.units * on
+        h100e += n * on * h100e_per_unit
+        units += n * on
         kw += need * on
-        if b.origin == home:
+        if origin == home:
             home_kw += need * on
     return h100e, units, kw, home_kw, demand_kw
 

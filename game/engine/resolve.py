@@ -188,11 +188,8 @@ def _buy_chips(
         cost = units * price / 1e6
         money -= cost
         bought_any = True
-        f.fleet.append(
-            ChipBatch(
-                chip.id, units, chip.h100e_per_unit, chip.kw_per_unit, chip.origin, install_age
-            )
-        )
+        batch = (chip.id, units, chip.h100e_per_unit, chip.kw_per_unit, chip.origin, install_age)
+        f.fleet.append(tuple.__new__(ChipBatch, batch))  # ChipBatch(...) minus a Python call
         if log is not None:
             log.append(ev.ChipsBought(f.side, chip.id, units, units * chip.h100e_per_unit, cost))
         levy = p[levy_key(chip.id)] * cost
