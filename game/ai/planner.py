@@ -426,7 +426,6 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     last = rules.turns
     h100e = f.fleet_h100e
     kw = f.fleet_power_gw
-    units = f.fleet_units
     keep_rate = 1 - params["chip_depreciation_per_turn"]
     # The fleet by efficiency (H100e per kW) as it will stand in the last quarter, since
     # short of power the most efficient chips run first (`powered_fleet`).
@@ -471,6 +470,8 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
     growth_run = 0.0
     elasticity = c["algo_talent_elasticity"]
     hire_knob, margin = knobs.talent, knobs.energy_margin
+    run_knob, final_knob = knobs.run, knobs.final_run
+    first_final = last - window + 1  # the first quarter the final model trains on
     last_strength = f.run_strength
     later = _lasting_table(rules, state, side, params)
     # The engine's formulas inlined, and min()/max() written out as comparisons with the
@@ -493,7 +494,13 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
         else:
             ramp_room = last_strength + (turn - start) * ramp + ramp_p
             ramp_room = ramp_room if ramp_room < 1.0 else 1.0
-        wanted = wanted_strength(knobs, turn, last, ramp_p, window)
+        if turn >= first_final:  # `wanted_strength` written out
+            wanted = final_knob
+        elif ramp_p >= 1.0:
+            wanted = run_knob
+        else:
+            wanted = final_knob - ramp_p * (first_final - turn)
+            wanted = wanted if wanted > run_knob else run_knob
         wanted = ramp_room if ramp_room < wanted else wanted
         wanted = wanted if wanted > 0.0 else 0.0
         wanted = wanted if wanted < 0.999 else 0.999
@@ -539,8 +546,15 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             spare -= n * k / 1e6
             h100e += n * h
             kw += n * k / 1e6
-            units += n
-            _add_class(classes, h, k, n * to_end_now)
+            # _add_class(classes, h, k, n * to_end_now) written out: the projection's
+            # hottest loop
+            entry = classes.get(h / k)
+            if entry is None:
+                entry = classes[h / k] = [0.0, 0.0, 0.0]
+            n *= to_end_now
+            entry[0] += n * h
+            entry[1] += n
+            entry[2] += n * k / 1e6
         hire = hire_knob * budget * fade
         hire = hire if hire < left else left
         hire = hire if hire > 0.0 else 0.0
@@ -579,7 +593,6 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
                 money -= n * price / 1e6
                 h100e += n * h
                 kw += n * k / 1e6
-                units += n
                 _add_class(classes, h, k, n * to_end_now)
         talent = talent if talent < 100.0 else 100.0
         step = (algo if now else algo * algo_boost) * (talent / reference) ** elasticity
@@ -599,7 +612,6 @@ def project_final(rules: Rules, state: GameState, side: str, knobs: Knobs) -> fl
             break
         h100e *= keep
         kw *= keep
-        units *= keep
         income *= growth
         budget = income * lift
     h100e, units = _best_first(classes, energy)
