@@ -62,10 +62,20 @@ def effective_params(rules: Rules, state: GameState, side: str) -> Params:
     The result is shared and read-only: the same quarter under the same effects gives the
     same object, so the AI's many questions about one quarter cost one computation. The
     key is (side, turn, the side's effects in order): parameters that come to depend on
-    anything else in the state must add it to the key.
+    anything else in the state must add it to the key. The effects are looked up by their
+    `change_id`s first (cheap to hash), then by the changes themselves (`params_with`).
     """
-    changes = tuple([e.change for e in state.effects if e.side == side])
-    return params_with(rules, side, state.turn, changes)
+    effects = state.effects
+    key = (side, state.turn, tuple([e.change_id for e in effects if e.side == side]))
+    memo = rules.derived("effective_params.by_id")
+    params = memo.get(key)
+    if params is None:
+        changes = tuple([e.change for e in effects if e.side == side])
+        params = params_with(rules, side, state.turn, changes)
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = params
+    return params
 
 
 def params_with(

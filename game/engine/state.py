@@ -26,6 +26,11 @@ class ChipBatch(NamedTuple):
     age: int
 
 
+# Every distinct change met in this process, numbered (a few dozen per level: never cleared,
+# so a number always means the same change).
+_CHANGE_IDS: dict[tuple[str, str, float], int] = {}
+
+
 @dataclass(slots=True)
 class ActiveEffect:
     """A card's change to a parameter, in force until `last_turn` (None: for good).
@@ -42,9 +47,16 @@ class ActiveEffect:
     last_turn: int | None
     # (target, op, value): what the effect changes, the key `effective_params` looks up.
     change: tuple[str, str, float] = field(init=False, repr=False, compare=False)
+    # The same number for equal changes: a key far cheaper to hash and compare than the
+    # changes themselves (`effective_params` looks up ~50 effects thousands of times a game).
+    change_id: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.change = (self.target, self.op, self.value)
+        change_id = _CHANGE_IDS.get(self.change)
+        if change_id is None:
+            change_id = _CHANGE_IDS[self.change] = len(_CHANGE_IDS)
+        self.change_id = change_id
 
     def clone(self) -> ActiveEffect:
         return ActiveEffect(self.card, self.side, self.target, self.op, self.value, self.last_turn)
