@@ -122,7 +122,8 @@ def _power_for_money(sale: tuple, money_bn: float) -> float:
     for price, supply, _, kw in sale:
         if money_bn <= 1e-9:
             break
-        units = min(supply, money_bn * 1e6 / price)
+        units = money_bn * 1e6 / price
+        units = units if units < supply else supply  # min(supply, units), without the call
         money_bn -= units * price / 1e6
         gw += units * kw / 1e6
     return gw
@@ -134,7 +135,13 @@ def chip_money_for_power(rules: Rules, params: dict, gw: float, cap_bn: float) -
     for price, supply, _, kw in offers(rules, params):
         if gw <= 1e-9 or money >= cap_bn:
             break
-        units = min(supply, gw * 1e6 / kw, (cap_bn - money) * 1e6 / price)
+        units = supply  # min(supply, by power, by money), without the call
+        by_power = gw * 1e6 / kw
+        if by_power < units:
+            units = by_power
+        by_money = (cap_bn - money) * 1e6 / price
+        if by_money < units:
+            units = by_money
         money += units * price / 1e6
         gw -= units * kw / 1e6
     return money

@@ -38,7 +38,7 @@ class Allocation:
     @classmethod
     def normalised(cls, values: Iterable[float]) -> Allocation:
         """Scale non-negative weights to shares that add up to exactly 1."""
-        values = [max(0.0, float(v)) for v in values]
+        values = [v if v > 0.0 else 0.0 for v in map(float, values)]  # max(0.0, v)
         total = sum(values)
         if total <= 0:
             return cls(0.25, 0.25, 0.25, 0.25)
