@@ -44,9 +44,12 @@ class Allocation:
             return cls(0.25, 0.25, 0.25, 0.25)
         shares = [v / total for v in values]
         # Give rounding error to the largest share, so none turns negative and they sum to 1.
-        # (The first largest; the others added in their order. Slices, not a generator: the
-        # AIs normalise thousands of plans per decision.)
-        largest = max(range(4), key=shares.__getitem__)
+        # (The first largest, as max() finds it; the others added in their order. Written out,
+        # not max() with a key: the AIs normalise thousands of plans per decision.)
+        largest = 0
+        for i in (1, 2, 3):
+            if shares[i] > shares[largest]:
+                largest = i
         shares[largest] = 1.0 - sum(shares[:largest] + shares[largest + 1 :])
         return cls(*shares)
 
