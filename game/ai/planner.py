@@ -183,7 +183,7 @@ def upgrade_pays(rules: Rules, state: GameState, side: str, params: dict) -> boo
 def power_at(state: GameState, side: str, params: dict, turn: int) -> float:
     """GW the side will have in `turn` from plants built or ordered already (plus baseline)."""
     f = state.factions[side]
-    arrived = sum(gw for t, gw in f.energy_pipeline if t <= turn)
+    arrived = sum([gw for t, gw in f.energy_pipeline if t <= turn])
     return f.energy_gw + arrived + params["energy_baseline_gw_per_turn"] * (turn - state.turn + 1)
 
 

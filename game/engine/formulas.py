@@ -133,8 +133,14 @@ def released_frontier(history: list[float], now: float, lag_turns: float) -> flo
 
 
 def frontier_history_kept(rules: Rules) -> int:
-    """How many past frontiers each side keeps: the longest distillation delay in the level."""
-    return max(round(rules.params[side]["distillation_lag_turns"]) for side in rules.params)
+    """How many past frontiers each side keeps: the longest distillation delay in the level
+    (worked out once per level: every quarter of every lookahead asks)."""
+    memo = rules.derived("formulas.history_kept")
+    found = memo.get("kept")
+    if found is None:
+        lags = [round(rules.params[side]["distillation_lag_turns"]) for side in rules.params]
+        found = memo["kept"] = max(lags)
+    return found
 
 
 def time_shift_months(rules: Rules, history: list[dict[str, float]], index: int) -> float:

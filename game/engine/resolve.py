@@ -161,7 +161,7 @@ def _random_events(rules: Rules) -> tuple[Any, ...]:
 
 def _energy_arrives(turn: int, f: FactionState, p: dict[str, float], log: Log) -> None:
     arrived = p["energy_baseline_gw_per_turn"]
-    arrived += sum(gw for t, gw in f.energy_pipeline if t <= turn)
+    arrived += sum([gw for t, gw in f.energy_pipeline if t <= turn])
     f.energy_pipeline = [(t, gw) for t, gw in f.energy_pipeline if t > turn]
     f.energy_gw += arrived
     if log is not None and arrived > 0:

@@ -118,7 +118,7 @@ class FactionState:
     @property
     def fleet_h100e(self) -> float:
         """H100-equivalents owned, including chips bought but not yet installed."""
-        return sum(b.units * b.h100e_per_unit for b in self.fleet)
+        return sum([b.units * b.h100e_per_unit for b in self.fleet])
 
     @property
     def installed(self) -> list[ChipBatch]:
