@@ -131,8 +131,12 @@ def _power_for_money(sale: tuple, money_bn: float) -> float:
 
 def chip_money_for_power(rules: Rules, params: dict, gw: float, cap_bn: float) -> float:
     """$bn that buys chips (cheapest compute first) drawing at most `gw`, within `cap_bn`."""
+    return _money_for_power(offers(rules, params), gw, cap_bn)
+
+
+def _money_for_power(sale: tuple, gw: float, cap_bn: float) -> float:
     money = 0.0
-    for price, supply, _, kw in offers(rules, params):
+    for price, supply, _, kw in sale:
         if gw <= 1e-9 or money >= cap_bn:
             break
         units = supply  # min(supply, by power, by money), without the call
@@ -224,7 +228,7 @@ def allocate(
     build_cap = cap_gw + params["offgrid_build_cap_gw_per_turn"]
     if turn + lag <= last and not knobs.foresight:
         # Little foresight: build for today's shortfall plus this quarter's chips only.
-        bought_gw = chip_power_for_money(rules, params, chip_cap)
+        bought_gw = _power_for_money(sale_now, chip_cap)
         need = (f.fleet_power_gw + bought_gw) * knobs.energy_margin - power_at(
             state, side, params, turn
         )
@@ -258,7 +262,7 @@ def allocate(
     if knobs.ahead > 0 and not final:
         nxt = power_at(state, side, params, turn + 1) - power_at(state, side, params, turn)
         incoming = knobs.ahead * max(0.0, nxt)
-    chips = chip_money_for_power(rules, params, knobs.chips * max(0.0, spare_now + incoming), left)
+    chips = _money_for_power(sale_now, knobs.chips * max(0.0, spare_now + incoming), left)
     left -= chips
     # Talent, while algorithms have time to compound, up to what the free pool can absorb.
     talent = min(left, max(0.0, knobs.talent * budget * fade - early))
