@@ -47,7 +47,7 @@ class Knobs:
     """The judgement calls of a plan (shares and strengths, never absolute $bn)."""
 
     run: float = 0.6  # training-run strength (share of `run_share_max`) in ordinary quarters
-    final_run: float = 0.99  # strength in the last quarter
+    final_run: float = 0.99  # strength of the final model's quarters
     talent: float = 0.85  # share of the budget hired while the game has long to run
     energy_margin: float = 1.1  # spare power planned for, as a factor on expected demand
     ahead: float = 0.0  # quarters of incoming power that chips may be bought ahead of
@@ -262,7 +262,12 @@ def allocate(
     if knobs.ahead > 0 and not final:
         nxt = power_at(state, side, params, turn + 1) - power_at(state, side, params, turn)
         incoming = knobs.ahead * max(0.0, nxt)
-    chips = _money_for_power(sale_now, knobs.chips * max(0.0, spare_now + incoming), left)
+    # Chips bought now run after `chip_install_lag_turns`: past the last quarter they never do.
+    runs_in_time = turn + round(params["chip_install_lag_turns"]) <= last
+    chips = 0.0
+    if runs_in_time:
+        power_gw = knobs.chips * max(0.0, spare_now + incoming)
+        chips = _money_for_power(sale_now, power_gw, left)
     left -= chips
     # Talent, while algorithms have time to compound, up to what the free pool can absorb.
     talent = min(left, max(0.0, knobs.talent * budget * fade - early))
@@ -284,7 +289,7 @@ def allocate(
     beyond = knobs.overbuy
     if knobs.upgrade > beyond and capped and upgrade_pays(rules, state, side, params):
         beyond = knobs.upgrade
-    extra = min(left * beyond, max(0.0, market_bn - chips))
+    extra = min(left * beyond, max(0.0, market_bn - chips)) if runs_in_time else 0.0
     chips += extra
     left -= extra
     if strength <= 0 and talent <= 0:
