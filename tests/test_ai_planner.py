@@ -111,8 +111,10 @@ def test_the_projection_sees_a_lasting_card_on_chips_not_yet_on_sale():
     apply_card(rules, state, card.id, cuts, "usa")
     controlled = project_final(rules, state, "china", DEFAULT_KNOBS)
     assert controlled < free - 0.01
-    # …and the cut lasts: the same state a year on still projects below the free one.
+    # …and the cut lasts: the same state a year on still projects below the free one (by
+    # less: China's power runs short from 2028, so fewer chips cost it less there; a
+    # projection that dropped the card would give exactly the free value).
     state.turn += 4
     later = project_final(rules, state, "china", DEFAULT_KNOBS)
     state.effects = []
-    assert later < project_final(rules, state, "china", DEFAULT_KNOBS) - 0.005
+    assert later < project_final(rules, state, "china", DEFAULT_KNOBS) - 0.002
