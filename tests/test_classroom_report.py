@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from game.classroom.decisions import KeyDecision, key_decisions, make_advisor, play_on
+from game.classroom.decisions import (
+    KeyDecision,
+    all_decisions,
+    at_same_quarter,
+    key_decisions,
+    lead_months,
+    make_advisor,
+    play_on,
+    replay_from,
+)
 from game.classroom.played import from_match
 from game.classroom.report import write_report
 from game.cli.main import main
@@ -119,8 +128,9 @@ def test_three_decisions_are_measured_by_replaying_with_the_ai_orders(played):
     for d in decisions:
         assert isinstance(d, KeyDecision) and d.side == "usa"
         # replaying with the suggestion again gives exactly the measured end (deterministic)
-        end = play_on(rules, match, d.index, d.side, d.suggested, make_advisor())
-        f = end.factions
+        states = replay_from(rules, match, d.index, d.side, d.suggested, make_advisor())
+        _, alt = at_same_quarter(match, states)
+        f = alt.factions
         lead = rules.lag_months(f["usa"].frontier_log10 - f["china"].frontier_log10)
         assert lead == pytest.approx(d.lead_alt)
     # replaying with the orders actually played gives the real game's end
@@ -130,3 +140,29 @@ def test_three_decisions_are_measured_by_replaying_with_the_ai_orders(played):
         match.state.factions["usa"].frontier_log10
     )
     assert all(s in SIDES for s in (d.side for d in decisions))
+
+
+def test_a_swapped_decision_is_measured_at_the_same_quarter_as_the_real_game():
+    """A play-test (China against normal, seed 801331) reached superintelligence in Q2 2030;
+    with the AI's split in an early quarter it came a quarter later, when the USA had
+    distilled much of the gap away. Reading the two leads at different quarters made one
+    quarter's split look 23.8 months better; both are read at the real game's end now."""
+    from pathlib import Path
+
+    from game.saves.load import load_save
+
+    save = Path(__file__).parent / "fixtures" / "saves" / "playtest_china_wins_early.json"
+    match = load_save(save, use_embedded=True).match
+    assert match is not None and match.finished
+    rules = match.rules
+    later = 0
+    for d in all_decisions(rules, match, ("china",)):
+        states = replay_from(rules, match, d.index, "china", d.suggested, make_advisor())
+        real, alt = at_same_quarter(match, states)
+        assert real.turn == alt.turn == min(match.state.turn, states[-1].turn)
+        assert d.lead_played == pytest.approx(lead_months(rules, real, "china"))
+        assert d.lead_alt == pytest.approx(lead_months(rules, alt, "china"))
+        if states[-1].turn > match.state.turn:
+            later += 1
+            assert d.lead_alt != pytest.approx(lead_months(rules, states[-1], "china"))
+    assert later > 0

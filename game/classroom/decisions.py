@@ -3,11 +3,14 @@
 For every quarter of a finished game we ask: what if this side had played what the
 `normal` AI would have played from the same view? The engine is deterministic, so we can
 replay the game from that quarter with the one decision swapped, keep every later
-recorded order where it is still legal (else the same AI decides), and read off the final
-lead in months and the winner. The quarters where the swap changes the result most are
-the decisions that mattered. Only the deciding sides are analysed (the humans, or both
-sides in an AI-only game), and results are cached per game, so a debrief costs about a
-second once.
+recorded order where it is still legal (else the same AI decides), and read off the lead
+in months and the winner. Both leads are read at the same quarter, the earlier of the two
+games' ends: a game that reaches superintelligence a quarter sooner freezes its lead,
+while a rival still catching up distils months of it away, so leads read at different
+quarters differed by 20+ months for one quarter's split (a play-test, seed 801331). The
+quarters where the swap changes the result most are the decisions that mattered. Only the
+deciding sides are analysed (the humans, or both sides in an AI-only game), and results
+are cached per game, so a debrief costs about a second once.
 """
 
 from __future__ import annotations
@@ -41,8 +44,8 @@ class KeyDecision:
     suggested: Orders
     suggestion_reason: str | None  # the advisor's explanation code
     suggestion_params: dict
-    lead_played: float  # side's final lead in months in the real game (negative: behind)
-    lead_alt: float  # … had it followed the advisor this one quarter
+    lead_played: float  # side's lead in months at the earlier end (negative: behind)
+    lead_alt: float  # … had it followed the advisor this one quarter, at the same quarter
     winner_played: str | None
     winner_alt: str | None
 
@@ -102,10 +105,18 @@ def play_on(
     rules: Rules, match: Match, index: int, side: str, orders: Orders, advisor: Player
 ) -> GameState:
     """The end of the game had `side` given `orders` in quarter `index` (0-based)."""
+    return replay_from(rules, match, index, side, orders, advisor)[-1]
+
+
+def replay_from(
+    rules: Rules, match: Match, index: int, side: str, orders: Orders, advisor: Player
+) -> list[GameState]:
+    """Every state after quarter `index` had `side` given `orders` there, to the end."""
     state = match.states[index]
     chosen = dict(match.turns[index].orders)
     chosen[side] = orders
     state, _ = resolve(rules, state, chosen)
+    states = [state]
     k = index + 1
     # A stopped game is compared at the same quarter; a finished one plays to its end.
     while not state.finished and (match.finished or k < len(match.turns)):
@@ -115,8 +126,18 @@ def play_on(
             legal = _legal(rules, state, s, recorded.get(s))
             chosen[s] = legal or _advice(rules, state, s, advisor, k).orders
         state, _ = resolve(rules, state, chosen)
+        states.append(state)
         k += 1
-    return state
+    return states
+
+
+def at_same_quarter(match: Match, states: list[GameState]) -> tuple[GameState, GameState]:
+    """The real game and a replay (`replay_from`) at the earlier of their two ends."""
+    final, end = match.state, states[-1]
+    common = min(final.turn, end.turn)
+    real = final if final.turn == common else match.states[common - 1]
+    alt = next(s for s in states if s.turn == common)
+    return real, alt
 
 
 def _cache_key(match: Match, sides: tuple[str, ...], advisor_name: str) -> tuple:
@@ -145,7 +166,8 @@ def all_decisions(
             played = record.orders[side]
             if same_orders(played, advice.orders):
                 continue
-            end = play_on(rules, match, index, side, advice.orders, advisor)
+            states = replay_from(rules, match, index, side, advice.orders, advisor)
+            real_at, alt_at = at_same_quarter(match, states)
             out.append(
                 KeyDecision(
                     side,
@@ -155,10 +177,10 @@ def all_decisions(
                     advice.orders,
                     advice.explanation,
                     dict(advice.explanation_params or {}),
-                    lead_months(rules, final, side),
-                    lead_months(rules, end, side),
+                    lead_months(rules, real_at, side),
+                    lead_months(rules, alt_at, side),
                     winner_of(final),
-                    winner_of(end),
+                    winner_of(states[-1]),
                 )
             )
     _CACHE[key] = out
