@@ -16,6 +16,14 @@ settings.register_profile("no-deadline", deadline=None)
 settings.load_profile("no-deadline")
 
 
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path_factory, monkeypatch):
+    """Every test keeps its saves, settings and reports in a folder of its own: tests that
+    autosaved without the `home` fixture had left 700 saves in the developer's real folder,
+    which the menu then offered to continue."""
+    monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path_factory.mktemp("home")))
+
+
 @pytest.fixture
 def home(tmp_path, monkeypatch):
     """A fresh data folder for saves and settings; the language back to English after."""
