@@ -68,3 +68,51 @@ def test_the_projection_plays_the_rivals_plan_when_given():
         rules, state, "usa", mine, rival_plan=lambda s: Orders(Allocation(0.3, 0.1, 0.3, 0.3))
     )
     assert lazy.lead_months[1] > busy.lead_months[1]
+
+
+def test_the_turn_screen_forecast_plays_the_cards_of_both_sides():
+    """Play-tests: with a rival that never played cards, the forecast promised the USA a
+    win (+30 months, 5 of 5) until China's national compute network took it away, and
+    told China it would lose a game it won by 30 months. Both sides now play the cards a
+    quick reading finds appealing, so the network is expected the quarter it opens."""
+    from pathlib import Path
+
+    from game.engine import view_for
+    from game.saves.load import load_save
+    from game.ui.scenes.turn_info import _my_cards, _rival_plan
+
+    save = Path(__file__).parent / "fixtures" / "saves" / "playtest_china_wins_early.json"
+    match = load_save(save, use_embedded=True).match
+    rules = match.rules
+    index = 8  # Q1 2027, the first quarter the network may be played
+    assert rules.quarter(index + 1) == "2027Q1"
+    assert match.turns[index].orders["china"].policy == "china_national_compute_network"
+    seen = view_for(rules, match.states[index], "usa").state
+    assert _rival_plan(rules, "usa")[0](seen).policy == "china_national_compute_network"
+    # China's own projection counts the network too, a quarter before it may play it
+    before = view_for(rules, match.states[index - 1], "china").state
+    later = advice_step(rules, before, "china")
+    assert _my_cards(rules, "china")(later) == "china_national_compute_network"
+    # and from the first quarter China's forecast no longer calls its winning game lost
+    first = view_for(rules, match.states[0], "china").state
+    mine = match.turns[0].orders["china"]
+    plain = project(rules, first, "china", mine, rival_plan=_rival_plan(rules, "china"))
+    both = project(
+        rules,
+        first,
+        "china",
+        mine,
+        rival_plan=_rival_plan(rules, "china"),
+        my_cards=_my_cards(rules, "china"),
+    )
+    assert plain is not None and both is not None
+    assert both.wins > plain.wins and both.lead_months[1] > 0 > plain.lead_months[1]
+
+
+def advice_step(rules, state, side):
+    """The state a quarter on, both sides splitting evenly (a world to ask the cards in)."""
+    from game.engine import other, resolve
+    from game.engine.advice import EVEN
+
+    after, _ = resolve(rules, state, {side: EVEN, other(side): EVEN})
+    return after

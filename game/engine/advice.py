@@ -21,6 +21,7 @@ from game.engine.view import imagined_world
 
 EVEN = Orders(Allocation(0.25, 0.25, 0.25, 0.25))
 RivalPlan = Callable[[GameState], Orders]
+CardChoice = Callable[[GameState], "str | None"]  # the card a side plays in a quarter, if any
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,15 @@ def project(
     dice: tuple[int, ...] = (11, 23, 37, 51, 79),
     quarters: int | None = None,
     rival_plan: RivalPlan | Sequence[RivalPlan] | None = None,
+    my_cards: CardChoice | None = None,
 ) -> Projection | None:
-    """Play on with this split (no policy after this quarter) against the rival's plan.
+    """Play on with this split against the rival's plan.
 
     `rival_plan(state)` gives the rival's orders in a projected quarter (default: an even
     split); the turn screen passes the AI's own planner. Given several plans, world `i`
     follows plan `i` (cycling), so the range also shows how the rival might choose.
+    After this quarter the side plays the card `my_cards(state)` names, where it is allowed
+    (default: none), so a rival plan that plays cards is weighed against a side that does.
     `state` must be a world without the real dice (an observation): each projected world
     takes its own dice, so the range shows random events, not the ones that will come.
     """
@@ -113,6 +117,12 @@ def project(
             if check(rules, world, other(side), theirs_now):
                 theirs_now = EVEN
             mine_now = orders if first else rest
+            if not first and my_cards is not None:
+                card = my_cards(world)
+                if card is not None and not check(
+                    rules, world, side, Orders(rest.allocation, card)
+                ):
+                    mine_now = Orders(rest.allocation, card)
             world, _ = resolve(rules, world, {side: mine_now, other(side): theirs_now})
             first = False
         ends.append(world.turn - 1)
