@@ -17,7 +17,6 @@ from game.classroom.decisions import (
     key_decisions,
     lead_months,
     make_advisor,
-    play_on,
     replay_from,
 )
 from game.classroom.played import from_match
@@ -135,7 +134,7 @@ def test_three_decisions_are_measured_by_replaying_with_the_ai_orders(played):
         assert lead == pytest.approx(d.lead_alt)
     # replaying with the orders actually played gives the real game's end
     first = decisions[0]
-    same = play_on(rules, match, first.index, "usa", first.played, make_advisor())
+    same = replay_from(rules, match, first.index, "usa", first.played, make_advisor())[-1]
     assert same.factions["usa"].frontier_log10 == pytest.approx(
         match.state.factions["usa"].frontier_log10
     )

@@ -101,13 +101,6 @@ def _legal(rules: Rules, state: GameState, side: str, orders: Orders | None) -> 
     return None
 
 
-def play_on(
-    rules: Rules, match: Match, index: int, side: str, orders: Orders, advisor: Player
-) -> GameState:
-    """The end of the game had `side` given `orders` in quarter `index` (0-based)."""
-    return replay_from(rules, match, index, side, orders, advisor)[-1]
-
-
 def replay_from(
     rules: Rules, match: Match, index: int, side: str, orders: Orders, advisor: Player
 ) -> list[GameState]:

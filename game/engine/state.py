@@ -92,7 +92,7 @@ class FactionState:
 
     def clone(self) -> FactionState:
         # Positional, in field order (40% faster than keywords): the AIs clone thousands of
-        # states per decision. tests/test_state.py checks that a clone keeps every field.
+        # states per decision. tests/test_state_clone.py checks that a clone keeps every field.
         return FactionState(
             self.side,
             self.budget,
