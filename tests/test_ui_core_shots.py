@@ -94,3 +94,15 @@ def test_shot_unknown_scene_is_a_plain_message(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "nowhere" in result.stderr
+
+
+@pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
+def test_setup_shot_shows_the_hint_of_the_chosen_difficulty(home, cuts, difficulty):
+    from game.i18n import t
+
+    app = render_shot("setup", home / "setup.png", shot=Shot(options={"difficulty": difficulty}))
+    setup = app.stack.top
+    assert setup.difficulty == difficulty
+    hints = [block.value for block in setup._blocks() if block.kind == "row"]
+    assert t(f"setup.diff_hint.{difficulty}") in hints
+    assert cuts == []

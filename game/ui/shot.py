@@ -48,6 +48,7 @@ SHOT_SCENES = (
 #: `--opt KEY=VALUE` settings the scenes read (anything else is ignored).
 SHOT_OPTIONS = {
     "turn": "page=decide|race, side=usa|china",
+    "setup": "difficulty=easy|normal|hard (the hint shown for it)",
     "resolution": "phase=report, mode=hotseat, motion=N (N/100 s into the card's slide or climb)",
     "pause": "page=main|save|confirm",
     "help": "over=turn|resolution|curtain|menu (the keys of that screen first)",

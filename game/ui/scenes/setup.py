@@ -101,7 +101,10 @@ class SetupScene(Scene):
 
     @classmethod
     def for_shot(cls, app, shot) -> SetupScene:
-        return cls(app, seed=shot.seed * 1000 + 42)
+        scene = cls(app, seed=shot.seed * 1000 + 42)
+        if shot.options.get("difficulty") in DIFFICULTIES:
+            scene.difficulty = shot.options["difficulty"]
+        return scene
 
     # --- choices ----------------------------------------------------------------------
     @property
