@@ -116,3 +116,37 @@ def advice_step(rules, state, side):
 
     after, _ = resolve(rules, state, {side: EVEN, other(side): EVEN})
     return after
+
+
+def test_the_forecasts_middle_figures_come_from_one_world():
+    """'you 81, rival 87, you lead by 1.9 months' was three medians from different worlds:
+    the capabilities shown must agree with the lead shown beside them."""
+    from pathlib import Path
+
+    from game.engine import view_for
+    from game.saves.load import load_save
+    from game.ui.scenes.turn_info import _my_cards, _rival_plan
+
+    save = Path(__file__).parent / "fixtures" / "saves" / "playtest_china_wins_early.json"
+    match = load_save(save, use_embedded=True).match
+    rules = match.rules
+    checked = 0
+    for index, turn in enumerate(match.turns):
+        for side in ("usa", "china"):
+            seen = view_for(rules, match.states[index], side).state
+            pr = project(
+                rules,
+                seen,
+                side,
+                turn.orders[side],
+                rival_plan=_rival_plan(rules, side),
+                my_cards=_my_cards(rules, side),
+            )
+            assert pr is not None
+            gap = pr.mine[1] - pr.rival[1]
+            lead = pr.lead_months[1]
+            assert not (gap > 0.5 and lead < 0) and not (gap < -0.5 and lead > 0), (index, side)
+            assert pr.mine[0] <= pr.mine[1] <= pr.mine[2]
+            assert pr.lead_months[0] <= lead <= pr.lead_months[2]
+            checked += 1
+    assert checked == 2 * len(match.turns)

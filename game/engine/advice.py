@@ -72,7 +72,8 @@ class Projection:
     """Where holding one split leads, over a few worlds with fresh dice."""
 
     turn: int  # the middle world's last quarter (superintelligence may end a world early)
-    mine: tuple[float, float, float]  # capability: low, middle, high
+    # low, the middle world's (the one with the middle lead), high
+    mine: tuple[float, float, float]  # capability
     rival: tuple[float, float, float]
     lead_months: tuple[float, float, float]  # my lead over the rival (negative: behind)
     wins: int  # worlds in which this side wins (or leads at the end)
@@ -134,13 +135,22 @@ def project(
             wins += world.outcome.winner == side
         else:
             wins += f.frontier_log10 > r.frontier_log10
-    last = round(_spread([float(e) for e in ends])[1])
-    return Projection(last, _spread(mine), _spread(theirs), _spread(leads), wins, len(dice))
+    # The middle is one world, the one with the middle lead: medians taken separately could
+    # read "you 81, rival 87, you lead by 1.9 months", each number from another world.
+    middle = sorted(range(len(leads)), key=lambda i: (leads[i], i))[len(leads) // 2]
+    return Projection(
+        ends[middle],
+        _spread(mine, middle),
+        _spread(theirs, middle),
+        _spread(leads, middle),
+        wins,
+        len(dice),
+    )
 
 
-def _spread(values: list[float]) -> tuple[float, float, float]:
-    ordered = sorted(values)
-    return ordered[0], ordered[len(ordered) // 2], ordered[-1]
+def _spread(values: list[float], middle: int) -> tuple[float, float, float]:
+    """The lowest value, the middle world's, and the highest."""
+    return min(values), values[middle], max(values)
 
 
 @dataclass(frozen=True)
