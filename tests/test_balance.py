@@ -136,6 +136,7 @@ def test_the_balance_report_renders_a_depth_section_as_preformatted_text():
         "usa_win_share": 0.5,
         "luck_share": 0.2,
         "leverage": {"1": {"mean": 3.0, "median": 3.0, "min": 2.0, "positions": 1}},
+        "leverage_one_quarter": {"1": {"mean": 0.4, "median": 0.4, "min": 0.4, "positions": 1}},
         "predictability": [0.5, 1.0],
         "policy_values": {"p": 0.7},
         "lever_shares": {
@@ -174,5 +175,25 @@ def test_the_balance_report_renders_a_depth_section_as_preformatted_text():
 
     lines = _depth_section(depth)
     assert "## Depth" in lines and any("luck share" in line for line in lines)
+    assert any("that one quarter only" in line for line in lines)
+    assert any("Q1   mean   0.4" in line for line in lines)
     page = to_html("\n".join(lines), {"level_id": "x"})
     assert "<pre>" in page and "luck share (R²" in page and "```" not in page
+
+
+def test_one_quarter_leverage_changes_only_that_quarter():
+    """The depth report's one-quarter plans differ from the whole-game ones only in the
+    position's quarter: the AI's own plan gives the same game, and a lopsided split costs
+    far less for one quarter than for the rest of the game."""
+    from game.balance import depth
+    from game.engine import new_game
+
+    depth._init(str(TUTORIAL))
+    rules = depth._WORKER["rules"]
+    start = new_game(rules, 7)
+    whole = depth.leverage_of(start, "usa", 7)
+    single = depth.leverage_of(start, "usa", 7, one_quarter=True)
+    assert depth.ALTERNATIVES[0] == "normal" and single[0] == whole[0]
+    energy_heavy = depth.ALTERNATIVES.index("fixed:15/55/15/15")
+    assert single[energy_heavy] > whole[energy_heavy]
+    assert max(single) - min(single) < max(whole) - min(whole)

@@ -5,7 +5,9 @@ Measured on `normal` vs `normal` games (what players meet), it answers the quest
 
 - luck share: how much of the final gap's variance the fired random events explain (R²);
 - decision leverage: from real positions, how far the final lead moves across a fixed set of
-  sane plans for the rest of the game (`ALTERNATIVES`), in months;
+  sane plans for the rest of the game (`ALTERNATIVES`), in months; and, without a target,
+  how far it moves when only that one quarter's split changes (the AI plays on from there):
+  the reviewers' "a mid-game decision moves the result by a tenth of a month";
 - predictability: how often the side ahead after each quarter goes on to win;
 - policy values: what each policy is worth to its owner (random events off, the policy
   removed from the level, the game replayed);
@@ -186,12 +188,25 @@ def _facts_task(seed: int):
     return game_facts(seed)
 
 
-def leverage_of(position_state, deciding: str, seed: int) -> list[float]:
-    """The deciding side's final lead (months) under each alternative plan from a position."""
+class _ForOneQuarter:
+    """A plan for the position's quarter only; `normal` plays every quarter after it."""
+
+    def __init__(self, plan: str, turn: int):
+        self.plan, self.turn = plan, turn
+
+    def decide(self, rules, view, rng):
+        spec = self.plan if view.state.turn == self.turn else "normal"
+        return _player(spec).decide(rules, view, rng)
+
+
+def leverage_of(position_state, deciding: str, seed: int, one_quarter: bool = False) -> list[float]:
+    """The deciding side's final lead (months) under each alternative plan from a position,
+    followed for the rest of the game or (`one_quarter`) for this quarter only."""
     rules = _WORKER["rules"]
     leads = []
     for plan in ALTERNATIVES:
-        players = {deciding: _player(plan), other(deciding): _player("normal")}
+        mine = _ForOneQuarter(plan, position_state.turn) if one_quarter else _player(plan)
+        players = {deciding: mine, other(deciding): _player("normal")}
         final = _play_from(rules, position_state, players, seed).state
         lead = gap_months(rules, final)
         leads.append(lead if deciding == "usa" else -lead)
@@ -199,8 +214,8 @@ def leverage_of(position_state, deciding: str, seed: int) -> list[float]:
 
 
 def _leverage_task(job):
-    quarter, seed, deciding, state = job
-    return quarter, leverage_of(state, deciding, seed)
+    quarter, seed, deciding, state, one_quarter = job
+    return quarter, one_quarter, leverage_of(state, deciding, seed, one_quarter)
 
 
 def policy_value_task(job) -> tuple[str | None, str, float]:
@@ -266,8 +281,10 @@ def measure(
     for i, (f, states) in enumerate(results[:positions]):
         deciding = SIDES[i % 2]
         for quarter, state in states.items():
-            jobs.append((quarter, f.seed, deciding, state))
-    leverage = _pool_map(level_path, _leverage_task, jobs, workers, progress, "leverage", cluster)
+            jobs += [(quarter, f.seed, deciding, state, one) for one in (False, True)]
+    both = _pool_map(level_path, _leverage_task, jobs, workers, progress, "leverage", cluster)
+    leverage = [(q, leads) for q, one, leads in both if not one]
+    one_quarter = [(q, leads) for q, one, leads in both if one]
     _init(level_path)
     rules = _WORKER["rules"]
     policy_jobs = [
@@ -276,10 +293,12 @@ def measure(
     values = _pool_map(
         level_path, policy_value_task, policy_jobs, workers, progress, "policies", cluster
     )
-    return summarise(rules, facts, leverage, values)
+    return summarise(rules, facts, leverage, values, one_quarter)
 
 
-def summarise(rules, facts: list[GameFacts], leverage: list, values: list) -> dict:
+def summarise(
+    rules, facts: list[GameFacts], leverage: list, values: list, one_quarter: list = ()
+) -> dict:
     """Every figure of the report, with its target and whether it is met."""
     report: dict = {"games": len(facts), "level": rules.level_id}
     report["usa_win_share"] = sum(
@@ -287,6 +306,7 @@ def summarise(rules, facts: list[GameFacts], leverage: list, values: list) -> di
     ) / max(1, len(facts))
     report["luck_share"] = luck_share(facts)
     report["leverage"] = leverage_summary(leverage)
+    report["leverage_one_quarter"] = leverage_summary(list(one_quarter))
     report["predictability"] = predictability(facts, rules.turns)
     report["policy_values"] = policy_values(rules, values)
     report["lever_shares"] = lever_shares(rules, facts)

@@ -33,6 +33,18 @@ def format_report(r: dict) -> str:
                 f"  Q{q:<3} mean {v['mean']:5.1f}  median {v['median']:5.1f}  "
                 f"min {v['min']:5.1f}  ({v['positions']} positions)"
             )
+    single = r.get("leverage_one_quarter")
+    if single:
+        lines.append(
+            "the same plans for that one quarter only, the AI playing on (months; no target):"
+        )
+        for q in LEVERAGE_QUARTERS:
+            v = single.get(str(q))
+            if v:
+                lines.append(
+                    f"  Q{q:<3} mean {v['mean']:5.1f}  median {v['median']:5.1f}  "
+                    f"min {v['min']:5.1f}  ({v['positions']} positions)"
+                )
     curve = r["predictability"]
     lines.append(
         "predictability (the side ahead after turn t wins; < 90% before 14, ≥ 90% by 20): "
