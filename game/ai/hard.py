@@ -12,7 +12,8 @@ played only when it beats its split. Measured against `normal` in docs/ai-streng
 
 Budget: `iterations` sets the number of worlds (half of it, at least two); without it,
 `hard` rates in four worlds, a few tens of milliseconds, well inside `think_ms`. The
-decision depends only on the view and the seed, so tournaments are reproducible."""
+decision depends only on the view and the seed, so tournaments are reproducible.
+"""
 
 from __future__ import annotations
 
@@ -82,7 +83,8 @@ def expected_rival(rules: Rules, view: PlayerView, rng: Rng) -> Orders:
 
 
 class HardAI:
-    """`normal`'s rating over wider choices and several worlds (`iterations`: 2 per world)."""
+    """`normal`'s rating over finer choices, against a thinking rival, in several worlds
+    (`iterations`: 2 per world)."""
 
     def __init__(self, think_ms: float | None = DEFAULT_THINK_MS, iterations: int | None = None):
         self.think_ms = think_ms
@@ -98,7 +100,7 @@ class HardAI:
             return Decision(Orders(Allocation(0.25, 0.25, 0.25, 0.25)))
         style = style_for(rules, side)
         theirs = expected_rival(rules, view, rng)
-        # `normal`'s judgement, made sturdier: every split of the wider set and then the best
+        # `normal`'s judgement, made sturdier: every split of the finer set and then the best
         # split with each card, rated in several imagined worlds (dice and a guess where
         # superintelligence lies) instead of one, so one lucky draw does not decide.
         worlds = max(2, self.iterations // 2) if self.iterations else DEFAULT_WORLDS
