@@ -77,3 +77,36 @@ def test_tutorial_hint_cards_render(home, tmp_path):
         scene = app.stack.top
         assert scene.name == "tutorial"
         assert app.window.get_rect().contains(scene.card)
+
+
+@pytest.mark.parametrize(("lang", "scale"), [("en", 1.0), ("de", 2.0)])
+def test_every_tutorial_card_shows_its_words_whole(home, monkeypatch, lang, scale):
+    """At 200% German the step counter was squeezed to "Sch / rit…" beside the buttons:
+    the card now drops what does not fit instead of cutting it. (The turn screen behind
+    may shorten its own policy lines; those have tooltips.)"""
+    import game.drawing.draw as draw
+
+    cut: list[str] = []
+    real = draw.fit_text
+
+    def recording(text, *args, **kwargs):
+        fitted = real(text, *args, **kwargs)
+        if fitted.cut:
+            cut.append(text)
+        return fitted
+
+    monkeypatch.setattr(draw, "fit_text", recording)
+    for step in range(len(STEPS)):
+        out = home / f"tutorial-{lang}-{step}.png"
+        app = render_shot(
+            "tutorial", out, shot=Shot(lang=lang, scale=scale, options={"step": step})
+        )
+        card = app.stack.top.card
+        assert card is not None and pygame.Rect(0, 0, 1280, 720).contains(card)
+        from game.i18n import t
+
+        key = STEPS[step].key
+        words = (t(f"tutorial.step.{key}.title"), t(f"tutorial.step.{key}.text"))
+        card_cut = [c for c in cut if c in words or c.startswith(("Step ", "Schritt "))]
+        assert card_cut == [], (step, card_cut)
+        cut.clear()

@@ -307,12 +307,27 @@ class TutorialScene(Scene):
             self.buttons[name] = rect
             bx = rect.left - px(10)
         keys = pygame.Rect(x + px(16), by, bx - x - px(16), bh)
-        draw_text(
-            surface,
-            f"{counter} · {t('tutorial.keys')}",
-            keys,
-            p.text_dim,
-            size("small"),
-            valign="middle",
-            max_lines=2,
+        label = _counter_label(
+            self.app.font("small"),
+            keys.width,
+            (
+                f"{counter} · {t('tutorial.keys')}",
+                counter,
+                f"{self.step_index + 1}/{len(STEPS)}",
+            ),
         )
+        if label:
+            draw_text(surface, label, keys, p.text_dim, size("small"), valign="middle", max_lines=2)
+
+
+def _counter_label(font, width: int, choices: tuple[str, ...]) -> str:
+    """The longest of `choices` that fits `width` in two whole lines ("" if none does):
+    at 200% German the buttons leave too little room for "Schritt 6 von 9 · N = weiter…",
+    which was squeezed to "Sch / rit…"."""
+    from game.drawing.draw import wrap_lines
+
+    for text in choices:
+        whole_words = all(font.size(word)[0] <= width for word in text.split())
+        if whole_words and len(wrap_lines(text, font, width)) <= 2:
+            return text
+    return ""
