@@ -321,7 +321,8 @@ class TutorialScene(Scene):
 
 
 def _counter_label(font, width: int, choices: tuple[str, ...]) -> str:
-    """The longest of `choices` that fits `width` in two whole lines ("" if none does):
+    """The first of `choices` (longest first) that fits `width` in two lines of whole words
+    ("" if none does):
     at 200% German the buttons leave too little room for "Schritt 6 von 9 · N = weiter…",
     which was squeezed to "Sch / rit…"."""
     from game.drawing.draw import wrap_lines
