@@ -32,3 +32,21 @@ def home(tmp_path, monkeypatch):
     monkeypatch.setenv("SWARMS_TITANS_HOME", str(tmp_path))
     yield tmp_path
     set_language("en")
+
+
+@pytest.fixture
+def cuts(monkeypatch):
+    """Every text that `draw_text` had to cut with an ellipsis."""
+    found: list[str] = []
+    import game.drawing.draw as draw
+
+    real = draw.fit_text
+
+    def recording(text, *args, **kwargs):
+        fitted = real(text, *args, **kwargs)
+        if fitted.cut:
+            found.append(text)
+        return fitted
+
+    monkeypatch.setattr(draw, "fit_text", recording)
+    return found

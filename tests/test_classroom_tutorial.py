@@ -6,6 +6,7 @@ import pygame
 import pytest
 from ui_driver import click_at, press, settle
 
+from game.i18n import t
 from game.ui.runtime import App
 from game.ui.scenes.tutorial import STEPS
 from game.ui.settings import Settings
@@ -80,22 +81,10 @@ def test_tutorial_hint_cards_render(home, tmp_path):
 
 
 @pytest.mark.parametrize(("lang", "scale"), [("en", 1.0), ("de", 2.0)])
-def test_every_tutorial_card_shows_its_words_whole(home, monkeypatch, lang, scale):
+def test_every_tutorial_card_shows_its_words_whole(home, cuts, lang, scale):
     """At 200% German the step counter was squeezed to "Sch / rit…" beside the buttons:
     the card now drops what does not fit instead of cutting it. (The turn screen behind
     may shorten its own policy lines; those have tooltips.)"""
-    import game.drawing.draw as draw
-
-    cut: list[str] = []
-    real = draw.fit_text
-
-    def recording(text, *args, **kwargs):
-        fitted = real(text, *args, **kwargs)
-        if fitted.cut:
-            cut.append(text)
-        return fitted
-
-    monkeypatch.setattr(draw, "fit_text", recording)
     for step in range(len(STEPS)):
         out = home / f"tutorial-{lang}-{step}.png"
         app = render_shot(
@@ -103,10 +92,8 @@ def test_every_tutorial_card_shows_its_words_whole(home, monkeypatch, lang, scal
         )
         card = app.stack.top.card
         assert card is not None and pygame.Rect(0, 0, 1280, 720).contains(card)
-        from game.i18n import t
-
         key = STEPS[step].key
         words = (t(f"tutorial.step.{key}.title"), t(f"tutorial.step.{key}.text"))
-        card_cut = [c for c in cut if c in words or c.startswith(("Step ", "Schritt "))]
+        card_cut = [c for c in cuts if c in words or c.startswith(("Step ", "Schritt "))]
         assert card_cut == [], (step, card_cut)
-        cut.clear()
+        cuts.clear()

@@ -11,27 +11,10 @@ import pygame
 import pytest
 from pygame_gui.elements import UIButton
 
-import game.drawing.draw as draw
 from game.ui.shot import Shot, render_shot
 
 ROOT = Path(__file__).parent.parent
 CORE_SCENES = ("menu", "settings", "help", "level-errors", "crash")
-
-
-@pytest.fixture
-def cuts(monkeypatch):
-    """Every text that `draw_text` had to cut with an ellipsis."""
-    found: list[str] = []
-    real = draw.fit_text
-
-    def recording(text, *args, **kwargs):
-        fitted = real(text, *args, **kwargs)
-        if fitted.cut:
-            found.append(text)
-        return fitted
-
-    monkeypatch.setattr(draw, "fit_text", recording)
-    return found
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])
